@@ -1,0 +1,31 @@
+//! The command line: parses arguments, runs one subcommand, prints, exits.
+
+pub mod args;
+mod build;
+mod check;
+mod report;
+
+use clap::Parser;
+
+/// Exit code: everything went well.
+pub const OK: i32 = 0;
+/// Exit code: some input was refused or some output could not be written.
+pub const FAILED: i32 = 1;
+/// Exit code: the command line itself was wrong.
+pub const USAGE: i32 = 2;
+
+/// Runs the CLI and returns the process exit code.
+pub fn run() -> i32 {
+    let cli = match args::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { USAGE } else { OK };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match cli.command {
+        args::Command::Build(a) => build::run(&a),
+        args::Command::Check(a) => check::run(&a),
+    }
+}

@@ -1,0 +1,30 @@
+//! Printing diagnostics and progress for people at a terminal or in CI logs.
+
+use std::io::IsTerminal;
+
+use guidepress::model::Diagnostic;
+use indicatif::{ProgressBar, ProgressStyle};
+
+/// Prints diagnostics to standard error, errors first, in a stable order.
+pub fn print_diagnostics<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) {
+    let mut all: Vec<&Diagnostic> = diags.into_iter().collect();
+    all.sort_by(|a, b| {
+        (a.severity, &a.file, a.line, a.column)
+            .cmp(&(b.severity, &b.file, b.line, b.column))
+    });
+    for d in all {
+        eprintln!("{d}");
+    }
+}
+
+/// A progress bar on a terminal, nothing otherwise.
+pub fn progress_bar(len: u64) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len);
+    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}") {
+        bar.set_style(style);
+    }
+    bar
+}

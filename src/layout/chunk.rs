@@ -1,0 +1,240 @@
+//! Chunks: unbreakable slices of the flow (a line, a picture, a table row)
+//! with the rules that tie them together, and the writer that makes them.
+
+use super::page::{Item, Link, LinkDest, Mark, NodeId, Placed, Rect, Role, StructTree};
+use super::style::Theme;
+use super::text::{layout_inline, BaseStyle, Lines};
+use crate::model::{Diagnostic, Inline, Lang, LinkTarget};
+
+/// A callout box that frames a run of chunks, also across a page break.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FrameStyle {
+    /// Which box (one id per callout).
+    pub id: usize,
+    /// Border and background style index (see `blocks::callout_look`).
+    pub look: usize,
+}
+
+/// An unbreakable piece of the flow, positioned relative to its own top.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Chunk {
+    /// Height of the content.
+    pub height: f32,
+    /// Space above, dropped at the top of a page.
+    pub space_before: f32,
+    /// Items; x is absolute on the page, y relative to the chunk's top.
+    pub items: Vec<Placed>,
+    /// Links, positioned like `items`.
+    pub links: Vec<Link>,
+    /// Must stay on the same page as the next chunk.
+    pub keep_with_next: bool,
+    /// Start a new page before this chunk.
+    pub break_before: bool,
+    /// The callout box this chunk is framed by.
+    pub frame: Option<FrameStyle>,
+    /// Index (into the flow's header store) of a table header to repeat above
+    /// this chunk when it starts a page.
+    pub repeat_header: Option<usize>,
+    /// A bookmark to this chunk: title and level.
+    pub bookmark: Option<(String, u8)>,
+    /// A guide this chunk starts (pack cross-references land here).
+    pub anchor: Option<String>,
+}
+
+impl Chunk {
+    /// Moves everything down by `dy`.
+    pub fn shift(&mut self, dy: f32) {
+        for p in &mut self.items {
+            shift_item(&mut p.item, dy);
+        }
+        for l in &mut self.links {
+            l.rect.y += dy;
+        }
+    }
+}
+
+/// Moves an item down by `dy`.
+pub fn shift_item(item: &mut Item, dy: f32) {
+    match item {
+        Item::Text(t) => t.y += dy,
+        Item::Fill { rects, .. } => rects.iter_mut().for_each(|r| r.y += dy),
+        Item::Line { y1, y2, .. } => {
+            *y1 += dy;
+            *y2 += dy;
+        }
+        Item::Frame { rect, .. } | Item::Image { rect, .. } => rect.y += dy,
+    }
+}
+
+/// How `guide:` references become links.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum GuideLinks {
+    /// `<id>.pdf` next to this file.
+    #[default]
+    Relative,
+    /// `<base_url><id>.pdf`.
+    Base(String),
+    /// Inside the same document, to the page where that guide starts; the
+    /// label is followed by the page number (print pack).
+    Pages(std::collections::BTreeMap<String, (usize, usize)>),
+}
+
+/// The state shared by everything that writes chunks for one document.
+pub struct Writer<'a> {
+    /// Sizes and colours.
+    pub theme: &'a Theme,
+    /// Language of the guide.
+    pub lang: Lang,
+    /// The structure tree being built.
+    pub tree: StructTree,
+    /// Warnings (characters no font has, …).
+    pub warnings: Vec<Diagnostic>,
+    /// The guide file, for warnings.
+    pub file: std::path::PathBuf,
+    /// How `guide:` links resolve.
+    pub guide_links: &'a GuideLinks,
+    /// Table headers to repeat after a page break (see [`Chunk::repeat_header`]).
+    pub headers: Vec<Chunk>,
+}
+
+impl Writer<'_> {
+    /// Resolves an inline link target to a destination.
+    pub fn dest(&self, target: &LinkTarget) -> LinkDest {
+        match target {
+            LinkTarget::Url(u) | LinkTarget::Mail(u) => LinkDest::Uri(u.clone()),
+            LinkTarget::Guide(id) => match self.guide_links {
+                GuideLinks::Relative => LinkDest::Uri(format!("{id}.pdf")),
+                GuideLinks::Base(base) => LinkDest::Uri(format!("{base}{id}.pdf")),
+                GuideLinks::Pages(map) => match map.get(id) {
+                    Some(&(page, _)) => LinkDest::Page { page, y: 0 },
+                    None => LinkDest::Uri(format!("{id}.pdf")),
+                },
+            },
+        }
+    }
+
+    /// Lays out `inline` as lines at `x`, `width` wide, one chunk per line,
+    /// tagged under `node`. Links become `Link` nodes and underlined areas.
+    pub fn text(
+        &mut self,
+        inline: &Inline,
+        style: &BaseStyle,
+        x: f32,
+        width: f32,
+        node: Option<NodeId>,
+    ) -> Vec<Chunk> {
+        let inline = self.with_page_refs(inline);
+        let lines = layout_inline(&inline, style, self.lang, width);
+        self.report_missing(&lines);
+        let link_nodes: Vec<Option<NodeId>> = lines
+            .links
+            .iter()
+            .map(|_| node.map(|n| self.tree.add(n, Role::Link)))
+            .collect();
+        let ascent = style.size * 0.78 + (style.line_height - style.size) / 2.0;
+        let mut chunks = Vec::new();
+        for line in &lines.lines {
+            let mut chunk = Chunk { height: style.line_height, ..Chunk::default() };
+            let mut link_spans: Vec<(usize, f32, f32)> = Vec::new();
+            for frag in &line.fragments {
+                let mut run = frag.run.clone();
+                run.x += x;
+                run.y = ascent;
+                let mark = match (frag.link.and_then(|l| link_nodes[l]), node) {
+                    (Some(ln), _) => Mark::Node(ln),
+                    (None, Some(n)) => Mark::Node(n),
+                    (None, None) => Mark::Artifact,
+                };
+                if let Some(l) = frag.link {
+                    let (x0, x1) = (run.x, run.x + run.width);
+                    match link_spans.iter_mut().find(|s| s.0 == l) {
+                        Some(s) => s.2 = x1.max(s.2),
+                        None => link_spans.push((l, x0, x1)),
+                    }
+                }
+                chunk.items.push(Placed { item: Item::Text(run), mark });
+            }
+            for (l, x0, x1) in link_spans {
+                if x1 <= x0 {
+                    continue;
+                }
+                let uy = ascent + style.size * 0.12;
+                chunk.items.push(Placed {
+                    item: Item::Line {
+                        x1: x0,
+                        y1: uy,
+                        x2: x1,
+                        y2: uy,
+                        width: (style.size * 0.06).max(0.4),
+                        color: style.link_color,
+                        dash: None,
+                    },
+                    mark: Mark::Artifact,
+                });
+                if let Some(ln) = link_nodes[l] {
+                    chunk.links.push(Link {
+                        rect: Rect { x: x0, y: 0.0, w: x1 - x0, h: style.line_height },
+                        dest: self.dest(&lines.links[l]),
+                        node: ln,
+                        alt: link_alt(&lines.links[l], &inline),
+                    });
+                }
+            }
+            chunks.push(chunk);
+        }
+        chunks
+    }
+
+    /// In the print pack, a guide reference's label is followed by its page.
+    fn with_page_refs(&self, inline: &Inline) -> Inline {
+        let GuideLinks::Pages(map) = self.guide_links else { return inline.clone() };
+        let mut out = Inline::default();
+        for span in &inline.spans {
+            out.spans.push(span.clone());
+            if let Some(LinkTarget::Guide(id)) = &span.link {
+                if let Some(&(_, number)) = map.get(id) {
+                    let label = match self.lang {
+                        Lang::Fr => format!(" (voir p.\u{a0}{number})"),
+                        Lang::En => format!(" (see p.\u{a0}{number})"),
+                    };
+                    let mut s = span.clone();
+                    s.text = label;
+                    out.spans.push(s);
+                }
+            }
+        }
+        out
+    }
+
+    fn report_missing(&mut self, lines: &Lines) {
+        for c in &lines.missing {
+            let msg =
+                format!("no bundled font has the character {c:?} (U+{:04X})", *c as u32);
+            if !self.warnings.iter().any(|w| w.message == msg) {
+                self.warnings.push(
+                    Diagnostic::warning("missing-glyph", &self.file, msg)
+                        .help("use another character, or write it out in words"),
+                );
+            }
+        }
+    }
+}
+
+/// The text a screen reader announces for a link: its label and where it goes.
+fn link_alt(target: &LinkTarget, inline: &Inline) -> String {
+    let label: String = inline
+        .spans
+        .iter()
+        .filter(|s| s.link.as_ref() == Some(target))
+        .map(|s| s.text.as_str())
+        .collect();
+    let to = match target {
+        LinkTarget::Url(u) | LinkTarget::Mail(u) => u.clone(),
+        LinkTarget::Guide(id) => format!("guide {id}"),
+    };
+    if label.trim().is_empty() || label == to {
+        to
+    } else {
+        format!("{} ({to})", label.trim())
+    }
+}

@@ -1,0 +1,97 @@
+//! The bundled fonts: loaded once per process and shared by every thread.
+
+use std::sync::{Arc, OnceLock};
+
+use super::page::FontId;
+
+/// One bundled font: its bytes and the metrics layout needs.
+pub struct FontData {
+    /// Which font this is.
+    pub id: FontId,
+    /// The whole font file, shared (the PDF writer embeds a subset of it).
+    pub bytes: Arc<Vec<u8>>,
+    /// Font units per em.
+    pub units_per_em: f32,
+    /// Ascender, in em.
+    pub ascender: f32,
+    /// Descender (negative), in em.
+    pub descender: f32,
+    face: rustybuzz::Face<'static>,
+}
+
+impl FontData {
+    fn load(id: FontId, bytes: &'static [u8]) -> FontData {
+        // The bundled fonts are checked by the test suite; failing here is a packaging bug.
+        let face = rustybuzz::Face::from_slice(bytes, 0)
+            .unwrap_or_else(|| panic!("bundled font {id:?} is invalid (packaging bug)"));
+        let upem = face.units_per_em() as f32;
+        FontData {
+            id,
+            bytes: Arc::new(bytes.to_vec()),
+            units_per_em: upem,
+            ascender: face.ascender() as f32 / upem,
+            descender: face.descender() as f32 / upem,
+            face,
+        }
+    }
+
+    /// The shaping face.
+    pub fn face(&self) -> &rustybuzz::Face<'static> {
+        &self.face
+    }
+
+    /// Whether the font has a glyph for `c`.
+    pub fn has_char(&self, c: char) -> bool {
+        self.face.glyph_index(c).is_some()
+    }
+}
+
+/// All bundled fonts.
+pub struct FontBook {
+    fonts: Vec<FontData>,
+}
+
+static BOOK: OnceLock<FontBook> = OnceLock::new();
+
+impl FontBook {
+    /// The process-wide font book (parsed on first use).
+    pub fn get() -> &'static FontBook {
+        BOOK.get_or_init(|| FontBook {
+            fonts: vec![
+                FontData::load(
+                    FontId::Regular,
+                    include_bytes!("../../fonts/AtkinsonHyperlegibleNext_400Regular.ttf"),
+                ),
+                FontData::load(
+                    FontId::Bold,
+                    include_bytes!("../../fonts/AtkinsonHyperlegibleNext_700Bold.ttf"),
+                ),
+                FontData::load(
+                    FontId::Italic,
+                    include_bytes!(
+                        "../../fonts/AtkinsonHyperlegibleNext_400Regular_Italic.ttf"
+                    ),
+                ),
+                FontData::load(
+                    FontId::BoldItalic,
+                    include_bytes!(
+                        "../../fonts/AtkinsonHyperlegibleNext_700Bold_Italic.ttf"
+                    ),
+                ),
+                FontData::load(
+                    FontId::Mono,
+                    include_bytes!("../../fonts/AtkinsonHyperlegibleMono_400Regular.ttf"),
+                ),
+                FontData::load(
+                    FontId::Symbols,
+                    include_bytes!("../../fonts/DejaVuSans-Symbols.ttf"),
+                ),
+            ],
+        })
+    }
+
+    /// The font with the given id.
+    pub fn font(&self, id: FontId) -> &FontData {
+        &self.fonts[id as usize]
+    }
+}

@@ -1,0 +1,162 @@
+//! Words and number formats the sheets print, per language.
+
+use crate::model::{CalloutKind, Date, Lang};
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date as readers of `lang` write it: `15/02/2014` or `15 February 2014`.
+pub fn date(d: Date, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("{:02}/{:02}/{}", d.day, d.month, d.year),
+        Lang::En => {
+            let m = MONTHS_EN.get(usize::from(d.month).saturating_sub(1)).unwrap_or(&"?");
+            format!("{} {} {}", d.day, m, d.year)
+        }
+    }
+}
+
+/// The header's date line, e.g. `publié le 15/02/2014 - mis à jour le 13/03/2022`.
+pub fn dates_line(
+    published: Option<Date>,
+    updated: Option<Date>,
+    lang: Lang,
+) -> Option<String> {
+    let (p, u, sep) = match lang {
+        Lang::Fr => ("publié le ", "mis à jour le ", " - "),
+        Lang::En => ("Published ", "Updated ", " · "),
+    };
+    let parts: Vec<String> = [
+        published.map(|d| format!("{p}{}", date(d, lang))),
+        updated
+            .filter(|u| Some(*u) != published)
+            .map(|d| format!("{u}{}", date(d, lang))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(sep))
+}
+
+/// A byte count as `774,9 ko` / `774.9 KB` (decimal units, one decimal).
+pub fn size(bytes: u64, lang: Lang) -> String {
+    let (unit_k, unit_m, unit_b, comma) = match lang {
+        Lang::Fr => ("ko", "Mo", "octets", true),
+        Lang::En => ("KB", "MB", "bytes", false),
+    };
+    let (value, unit) = if bytes < 1000 {
+        return format!("{bytes} {unit_b}");
+    } else if bytes < 1_000_000 {
+        (bytes as f64 / 1000.0, unit_k)
+    } else {
+        (bytes as f64 / 1_000_000.0, unit_m)
+    };
+    let s = format!("{value:.1}");
+    let s = if comma { s.replace('.', ",") } else { s };
+    format!("{s}\u{a0}{unit}")
+}
+
+/// `(PDF de 24,7 ko)` / `(PDF, 24.7 KB)`.
+pub fn attachment(kind: &str, bytes: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("({kind} de {})", size(bytes, lang)),
+        Lang::En => format!("({kind}, {})", size(bytes, lang)),
+    }
+}
+
+/// "Descriptif" / "Summary".
+pub fn summary(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Descriptif",
+        Lang::En => "Summary",
+    }
+}
+
+/// "Auteur" / "Author".
+pub fn author(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Auteur",
+        Lang::En => "Author",
+    }
+}
+
+/// "Pour" / "For" (the audience line).
+pub fn audience(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Pour",
+        Lang::En => "For",
+    }
+}
+
+/// The colon as typeset in `lang`: ` :` (with a no-break space) or `:`.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "\u{a0}:",
+        Lang::En => ":",
+    }
+}
+
+/// `page 3 / 5`.
+pub fn page_of(n: usize, total: usize) -> String {
+    format!("page {n} / {total}")
+}
+
+/// The word printed at the top of a callout box.
+pub fn callout(kind: CalloutKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (CalloutKind::Note, Lang::Fr) => "Remarque",
+        (CalloutKind::Tip, Lang::Fr) => "Astuce",
+        (CalloutKind::Warning, Lang::Fr) => "Attention",
+        (CalloutKind::Important, Lang::Fr) => "Important",
+        (CalloutKind::Note, Lang::En) => "Note",
+        (CalloutKind::Tip, Lang::En) => "Tip",
+        (CalloutKind::Warning, Lang::En) => "Warning",
+        (CalloutKind::Important, Lang::En) => "Important",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const D: Date = Date { year: 2014, month: 2, day: 15 };
+    const U: Date = Date { year: 2022, month: 3, day: 13 };
+
+    #[test]
+    fn labels_table() {
+        let cases: &[(String, &str)] = &[
+            (date(D, Lang::Fr), "15/02/2014"),
+            (date(D, Lang::En), "15 February 2014"),
+            (
+                dates_line(Some(D), Some(U), Lang::Fr).unwrap(),
+                "publié le 15/02/2014 - mis à jour le 13/03/2022",
+            ),
+            (
+                dates_line(Some(D), Some(U), Lang::En).unwrap(),
+                "Published 15 February 2014 · Updated 13 March 2022",
+            ),
+            (dates_line(None, Some(U), Lang::Fr).unwrap(), "mis à jour le 13/03/2022"),
+            (size(774_900, Lang::Fr), "774,9\u{a0}ko"),
+            (size(774_900, Lang::En), "774.9\u{a0}KB"),
+            (size(512, Lang::Fr), "512 octets"),
+            (attachment("PDF", 24_700, Lang::Fr), "(PDF de 24,7\u{a0}ko)"),
+            (attachment("PDF", 24_700, Lang::En), "(PDF, 24.7\u{a0}KB)"),
+            (page_of(2, 3), "page 2 / 3"),
+        ];
+        for (got, want) in cases {
+            assert_eq!(got, want);
+        }
+    }
+}

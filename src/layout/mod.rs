@@ -1,0 +1,21 @@
+//! Layout: guides become pages of positioned items (the page description).
+//!
+//! Phases: `shape` (glyphs, fallback) → `breaks` + `text` (lines) →
+//! `chunk` + `blocks` (unbreakable pieces) → `paginate` (pages) → `sheet`
+//! (header, footer, numbering: the last pass).
+
+pub mod blocks;
+pub mod breaks;
+pub mod chunk;
+pub mod fonts;
+pub mod labels;
+pub mod page;
+pub mod paginate;
+pub mod shape;
+pub mod sheet;
+pub mod style;
+pub mod text;
+
+pub use chunk::GuideLinks;
+pub use page::*;
+pub use sheet::{layout_guide, LaidOut, LayoutOptions};

@@ -1,0 +1,349 @@
+//! A guide becomes a sheet: header, title, summary, body, disclaimer, then
+//! pagination and the last pass that numbers pages and draws footers.
+
+use super::chunk::{Chunk, GuideLinks, Writer};
+use super::labels;
+use super::page::{
+    Document, Item, Link, Mark, Meta, OutlineEntry, Page, Placed, Rect, Role, StructTree,
+};
+use super::paginate::{frames, paginate, Area, PageFlow};
+use super::style::{Theme, ACCENT, RULE};
+use super::text::BaseStyle;
+use crate::model::{
+    Collection, Diagnostic, Guide, Inline, LinkTarget, Paper, Span, TextStyle,
+};
+
+/// Choices that change how a sheet is laid out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayoutOptions {
+    /// Page size (defaults to the collection's).
+    pub paper: Paper,
+    /// Text scale: 1.0 normal, about 1.6 for large print.
+    pub scale: f32,
+    /// How `guide:` references resolve.
+    pub guide_links: GuideLinks,
+    /// Number added to page numbers (a sheet inside a pack starts later).
+    pub first_page_number: usize,
+    /// Total printed in "page N / M"; `None` means this document's page count.
+    pub total_pages: Option<usize>,
+}
+
+impl LayoutOptions {
+    /// Standalone sheet options for a collection.
+    pub fn for_collection(c: &Collection) -> Self {
+        LayoutOptions {
+            paper: c.paper,
+            scale: 1.0,
+            guide_links: match &c.base_url {
+                Some(b) => GuideLinks::Base(b.clone()),
+                None => GuideLinks::Relative,
+            },
+            first_page_number: 1,
+            total_pages: None,
+        }
+    }
+}
+
+/// A laid-out guide and the warnings layout produced.
+#[derive(Debug, Clone)]
+pub struct LaidOut {
+    /// The page description.
+    pub document: Document,
+    /// Warnings (characters no font has, …).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Lays out one guide as a sheet.
+pub fn layout_guide(
+    guide: &Guide,
+    collection: &Collection,
+    opts: &LayoutOptions,
+) -> LaidOut {
+    let theme = Theme::new(opts.paper, opts.scale);
+    let mut w = Writer {
+        theme: &theme,
+        lang: guide.lang,
+        tree: StructTree::default(),
+        warnings: Vec::new(),
+        file: guide.file.clone(),
+        guide_links: &opts.guide_links,
+        headers: Vec::new(),
+    };
+    let (x, width) = theme.text_x();
+    let root = StructTree::ROOT;
+    let mut chunks = header(&mut w, guide, x, width);
+    for block in &guide.body {
+        chunks.extend(w.block(&block.value, root, x, width));
+    }
+    if let Some(d) = &collection.disclaimer {
+        chunks.extend(disclaimer(&mut w, d, x, width));
+    }
+    if let Some(first) = chunks.first_mut() {
+        first.anchor = Some(guide.id.clone());
+    }
+    let area = Area {
+        first_top: theme.margin.0,
+        top: theme.margin.0,
+        bottom: theme.page.1 - theme.margin.2,
+        pad: theme.pad,
+    };
+    let headers = std::mem::take(&mut w.headers);
+    let flows = paginate(chunks, &headers, area);
+    let meta = Meta {
+        title: guide.title.plain_text().replace('\n', " "),
+        author: guide.author.clone(),
+        subject: guide.description.as_ref().map(|d| d.plain_text().replace('\n', " ")),
+        keywords: guide.keywords.clone(),
+        lang: guide.lang,
+        created: guide.published.or(guide.updated),
+        modified: guide.updated.or(guide.published),
+    };
+    let document = finish(flows, &theme, w.tree, meta, opts);
+    LaidOut { document, warnings: w.warnings }
+}
+
+/// The running header of the first page, the title and the summary.
+fn header(w: &mut Writer, guide: &Guide, x: f32, width: f32) -> Vec<Chunk> {
+    let theme = w.theme;
+    let small = theme.small;
+    let lang = guide.lang;
+    let head = w.tree.add(StructTree::ROOT, Role::Section);
+    let mut chunks = Vec::new();
+    if !guide.breadcrumb.is_empty() {
+        let p = w.tree.add(head, Role::Paragraph);
+        let crumbs = Inline::plain(guide.breadcrumb.join(" \u{203a} "));
+        chunks.extend(w.text(&crumbs, &small, x, width, Some(p)));
+    }
+    if let Some(line) = labels::dates_line(guide.published, guide.updated, lang) {
+        let p = w.tree.add(head, Role::Paragraph);
+        chunks.extend(w.text(&Inline::plain(line), &small, x, width, Some(p)));
+    }
+    let mut src = Inline::default();
+    if let Some(url) = &guide.source_url {
+        src.spans.push(Span {
+            text: url.clone(),
+            style: TextStyle::default(),
+            link: Some(LinkTarget::Url(url.clone())),
+        });
+    }
+    if let Some(a) = &guide.author {
+        let sep = if src.spans.is_empty() { "" } else { " - " };
+        src.spans.push(Span {
+            text: format!("{sep}{}{} {a}", labels::author(lang), labels::colon(lang)),
+            style: TextStyle::default(),
+            link: None,
+        });
+    }
+    if !src.spans.is_empty() {
+        let p = w.tree.add(head, Role::Paragraph);
+        chunks.extend(w.text(&src, &small, x, width, Some(p)));
+    }
+    if let Some(last) = chunks.last_mut() {
+        let y = last.height + small.size * 0.4;
+        last.items.push(Placed {
+            item: Item::Line {
+                x1: x,
+                y1: y,
+                x2: x + width,
+                y2: y,
+                width: 0.5,
+                color: RULE,
+                dash: None,
+            },
+            mark: Mark::Artifact,
+        });
+        last.height = y + 0.5;
+    }
+    let h1 = w.tree.add(StructTree::ROOT, Role::Heading(1));
+    let title_style = theme.title;
+    let mut title = w.text(&guide.title, &title_style, x, width, Some(h1));
+    if let Some(first) = title.first_mut() {
+        first.space_before = theme.gap * 1.6;
+    }
+    chunks.extend(title);
+    if !guide.audience.is_empty() {
+        let p = w.tree.add(StructTree::ROOT, Role::Paragraph);
+        let mut line =
+            Inline::plain(format!("{}{} ", labels::audience(lang), labels::colon(lang)));
+        line.spans[0].style.bold = true;
+        line.spans.push(Span {
+            text: guide.audience.join(", "),
+            style: TextStyle::default(),
+            link: None,
+        });
+        let style = BaseStyle { color: ACCENT, ..small };
+        let mut c = w.text(&line, &style, x, width, Some(p));
+        if let Some(first) = c.first_mut() {
+            first.space_before = small.size * 0.4;
+        }
+        chunks.extend(c);
+    }
+    if let Some(desc) = &guide.description {
+        let sec = w.tree.add(StructTree::ROOT, Role::Section);
+        let p = w.tree.add(sec, Role::Paragraph);
+        let mut inline =
+            Inline::plain(format!("{}{} ", labels::summary(lang), labels::colon(lang)));
+        inline.spans[0].style.bold = true;
+        inline.spans.extend(desc.spans.iter().cloned());
+        let body = theme.body;
+        let bar = 3.0;
+        let mut c =
+            w.text(&inline, &body, x + bar + theme.pad, width - bar - theme.pad, Some(p));
+        super::blocks::keep_together(&mut c);
+        let total: f32 = c.iter().map(|c| c.height).sum();
+        if let Some(first) = c.first_mut() {
+            first.space_before = theme.gap * 1.2;
+            first.items.insert(
+                0,
+                Placed {
+                    item: Item::Fill {
+                        rects: vec![Rect { x, y: 0.0, w: bar, h: total }],
+                        color: ACCENT,
+                    },
+                    mark: Mark::Artifact,
+                },
+            );
+        }
+        chunks.extend(c);
+    }
+    chunks
+}
+
+fn disclaimer(w: &mut Writer, text: &Inline, x: f32, width: f32) -> Vec<Chunk> {
+    let p = w.tree.add(StructTree::ROOT, Role::Paragraph);
+    let style = BaseStyle { italic: true, ..w.theme.small };
+    let mut c = w.text(text, &style, x, width, Some(p));
+    super::blocks::keep_together(&mut c);
+    if let Some(first) = c.first_mut() {
+        let gap = w.theme.gap * 2.0;
+        first.space_before = gap;
+        first.items.push(Placed {
+            item: Item::Line {
+                x1: x,
+                y1: -gap / 2.0,
+                x2: x + width * 0.3,
+                y2: -gap / 2.0,
+                width: 0.5,
+                color: RULE,
+                dash: None,
+            },
+            mark: Mark::Artifact,
+        });
+    }
+    c
+}
+
+/// Last pass: pages get their frames, footers and numbers; bookmarks and
+/// links are collected.
+fn finish(
+    flows: Vec<PageFlow>,
+    theme: &Theme,
+    tree: StructTree,
+    meta: Meta,
+    opts: &LayoutOptions,
+) -> Document {
+    let (x, width) = theme.text_x();
+    let total = opts.total_pages.unwrap_or(flows.len() + opts.first_page_number - 1);
+    let content_box = Rect {
+        x,
+        y: theme.margin.0,
+        w: width,
+        h: theme.page.1 - theme.margin.0 - theme.margin.2,
+    };
+    let mut pages = Vec::new();
+    let mut outline = Vec::new();
+    for (i, flow) in flows.iter().enumerate() {
+        let mut items: Vec<Placed> = frames(flow, x, width, theme.pad);
+        let mut links: Vec<Link> = Vec::new();
+        for slot in &flow.slots {
+            if let Some((title, level)) = &slot.chunk.bookmark {
+                outline.push(OutlineEntry {
+                    title: title.clone(),
+                    page: i,
+                    y: slot.top,
+                    level: *level,
+                });
+            }
+            items.extend(slot.chunk.items.iter().cloned());
+            links.extend(slot.chunk.links.iter().cloned());
+        }
+        items.extend(footer(theme, &meta.title, i + opts.first_page_number, total));
+        pages.push(Page {
+            width: theme.page.0,
+            height: theme.page.1,
+            content_box,
+            items,
+            links,
+        });
+    }
+    Document { pages, structure: tree, outline, meta }
+}
+
+/// "page N / M" on the right, the sheet's title on the left, as artifacts.
+fn footer(theme: &Theme, title: &str, n: usize, total: usize) -> Vec<Placed> {
+    let (x, width) = theme.text_x();
+    let small = theme.small;
+    let y = theme.page.1 - theme.margin.2 * 0.45;
+    let num = labels::page_of(n, total);
+    let lines = super::text::layout_inline(
+        &Inline::plain(num),
+        &small,
+        crate::model::Lang::Fr,
+        width,
+    );
+    let mut out = Vec::new();
+    let mut num_w = 0.0;
+    if let Some(line) = lines.lines.first() {
+        num_w = line.width;
+        for f in &line.fragments {
+            let mut run = f.run.clone();
+            run.x += x + width - line.width;
+            run.y = y;
+            out.push(Placed { item: Item::Text(run), mark: Mark::Artifact });
+        }
+    }
+    let room = width - num_w - small.size * 2.0;
+    let t = super::text::layout_inline(
+        &Inline::plain(title),
+        &small,
+        crate::model::Lang::Fr,
+        room,
+    );
+    if let Some(line) = t.lines.first() {
+        let more = t.lines.len() > 1;
+        for f in &line.fragments {
+            let mut run = f.run.clone();
+            run.x += x;
+            run.y = y;
+            out.push(Placed { item: Item::Text(run), mark: Mark::Artifact });
+        }
+        if more {
+            let ell = super::text::layout_inline(
+                &Inline::plain("…"),
+                &small,
+                crate::model::Lang::Fr,
+                100.0,
+            );
+            if let Some(f) = ell.lines.first().and_then(|l| l.fragments.first()) {
+                let mut run = f.run.clone();
+                run.x = x + line.width + 1.0;
+                run.y = y;
+                out.push(Placed { item: Item::Text(run), mark: Mark::Artifact });
+            }
+        }
+    }
+    let ry = y - small.size * 1.2;
+    out.push(Placed {
+        item: Item::Line {
+            x1: x,
+            y1: ry,
+            x2: x + width,
+            y2: ry,
+            width: 0.4,
+            color: RULE,
+            dash: None,
+        },
+        mark: Mark::Artifact,
+    });
+    out
+}

@@ -1,0 +1,83 @@
+//! The look of a sheet: sizes, spacing and colours, scaled for large print.
+
+use super::page::Rgb;
+use super::text::BaseStyle;
+use crate::model::Paper;
+
+/// Millimetres to points.
+pub const MM: f32 = 72.0 / 25.4;
+
+/// Dark blue of titles and headings (reads as near-black in grey scale).
+pub const ACCENT: Rgb = Rgb(0x1a, 0x3d, 0x6d);
+/// Body text colour.
+pub const INK: Rgb = Rgb(0x11, 0x11, 0x11);
+/// Secondary text (header, footer, captions): still 7:1 contrast on white.
+pub const MUTED: Rgb = Rgb(0x44, 0x44, 0x44);
+/// Link colour (underlined as well, so colour is not the only cue).
+pub const LINK: Rgb = Rgb(0x0b, 0x4f, 0xa8);
+/// Thin rules.
+pub const RULE: Rgb = Rgb(0x88, 0x88, 0x88);
+
+/// Every size the layout uses, for one page size and text scale.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    /// Page width and height.
+    pub page: (f32, f32),
+    /// Margins: top, right, bottom, left.
+    pub margin: (f32, f32, f32, f32),
+    /// Body text.
+    pub body: BaseStyle,
+    /// The sheet title.
+    pub title: BaseStyle,
+    /// Headings of level 1, 2, 3.
+    pub headings: [BaseStyle; 3],
+    /// Header, footer, captions.
+    pub small: BaseStyle,
+    /// Space between blocks.
+    pub gap: f32,
+    /// Indent per list level.
+    pub indent: f32,
+    /// Inner padding of boxes.
+    pub pad: f32,
+}
+
+fn style(size: f32, lead: f32, color: Rgb, bold: bool) -> BaseStyle {
+    BaseStyle {
+        size,
+        line_height: size * lead,
+        color,
+        bold,
+        italic: false,
+        link_color: LINK,
+    }
+}
+
+impl Theme {
+    /// The theme for `paper`; `scale` 1.0 is the normal sheet, larger for large print.
+    pub fn new(paper: Paper, scale: f32) -> Theme {
+        let page = paper.size_pt();
+        let small_page = page.0 < 500.0;
+        let base = if small_page { 9.5 } else { 10.5 } * scale;
+        let m = if small_page { 12.0 * MM } else { 18.0 * MM };
+        Theme {
+            page,
+            margin: (m * 0.85, m, m, m),
+            body: style(base, 1.38, INK, false),
+            title: style(base * 2.0, 1.15, ACCENT, true),
+            headings: [
+                style(base * 1.4, 1.2, ACCENT, true),
+                style(base * 1.18, 1.25, ACCENT, true),
+                style(base * 1.05, 1.3, INK, true),
+            ],
+            small: style((base * 0.8).max(8.0 * scale.min(1.0)), 1.3, MUTED, false),
+            gap: base * 0.75,
+            indent: base * 1.6,
+            pad: base * 0.8,
+        }
+    }
+
+    /// Left edge and width of the text area.
+    pub fn text_x(&self) -> (f32, f32) {
+        (self.margin.3, self.page.0 - self.margin.1 - self.margin.3)
+    }
+}

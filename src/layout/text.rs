@@ -1,0 +1,423 @@
+//! Inline layout: styled spans become lines of glyph runs (UAX #14 breaks,
+//! hyphenation, French no-break spaces, emergency breaks for long words).
+
+use super::breaks::{break_candidates, Break, BreakKind};
+use super::page::{FontId, Glyph, Rgb, TextRun};
+use super::shape::{shape, Shaped};
+use crate::model::{Inline, Lang, LinkTarget};
+
+/// How a piece of inline text is set before its own emphasis applies.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BaseStyle {
+    /// Font size in points.
+    pub size: f32,
+    /// Distance between baselines, in points.
+    pub line_height: f32,
+    /// Text colour.
+    pub color: Rgb,
+    /// Set everything in bold (headings).
+    pub bold: bool,
+    /// Set everything in italic.
+    pub italic: bool,
+    /// Colour of linked text.
+    pub link_color: Rgb,
+}
+
+/// A style run of a paragraph: a byte range with one font, colour and link.
+#[derive(Debug, Clone, PartialEq)]
+struct Run {
+    range: std::ops::Range<usize>,
+    font: FontId,
+    size: f32,
+    color: Rgb,
+    link: Option<usize>,
+    code: bool,
+}
+
+/// A fragment of a line: one text run, with the link it belongs to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fragment {
+    /// The run; `x` is relative to the line start, `y` is 0 (the baseline).
+    pub run: TextRun,
+    /// Index into [`Lines::links`].
+    pub link: Option<usize>,
+}
+
+/// One laid-out line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// Fragments, left to right.
+    pub fragments: Vec<Fragment>,
+    /// Visible width (trailing spaces excluded).
+    pub width: f32,
+}
+
+/// A paragraph broken into lines.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Lines {
+    /// The lines, top to bottom.
+    pub lines: Vec<Line>,
+    /// Link targets, indexed by [`Fragment::link`].
+    pub links: Vec<LinkTarget>,
+    /// Characters that no bundled font can draw.
+    pub missing: Vec<char>,
+}
+
+fn font_of(bold: bool, italic: bool, code: bool) -> FontId {
+    match (code, bold, italic) {
+        (true, _, _) => FontId::Mono,
+        (false, true, true) => FontId::BoldItalic,
+        (false, true, false) => FontId::Bold,
+        (false, false, true) => FontId::Italic,
+        (false, false, false) => FontId::Regular,
+    }
+}
+
+/// Breaks `inline` into lines at most `width` points wide.
+pub fn layout_inline(inline: &Inline, base: &BaseStyle, lang: Lang, width: f32) -> Lines {
+    let mut text = String::new();
+    let mut runs = Vec::new();
+    let mut links: Vec<LinkTarget> = Vec::new();
+    for span in &inline.spans {
+        let start = text.len();
+        text.push_str(&span.text);
+        let link = span.link.as_ref().map(|l| match links.iter().position(|x| x == l) {
+            Some(i) if links.len() == i + 1 => i,
+            _ => {
+                links.push(l.clone());
+                links.len() - 1
+            }
+        });
+        let code = span.style.code;
+        // Code is set a little smaller: the mono face runs large.
+        let size = if code { base.size * 0.92 } else { base.size };
+        runs.push(Run {
+            range: start..text.len(),
+            font: font_of(
+                base.bold || span.style.bold,
+                base.italic || span.style.italic,
+                code,
+            ),
+            size,
+            color: if link.is_some() { base.link_color } else { base.color },
+            link,
+            code,
+        });
+    }
+
+    let mut glyphs: Vec<Shaped> = Vec::new();
+    let mut glyph_run: Vec<usize> = Vec::new();
+    let mut missing = Vec::new();
+    for (ri, run) in runs.iter().enumerate() {
+        let before = glyphs.len();
+        shape(
+            &text[run.range.clone()],
+            run.range.start,
+            run.font,
+            run.size,
+            &mut glyphs,
+            &mut missing,
+        );
+        glyph_run.extend(std::iter::repeat_n(ri, glyphs.len() - before));
+    }
+
+    let code_ranges: Vec<_> =
+        runs.iter().filter(|r| r.code).map(|r| r.range.clone()).collect();
+    let candidates = break_candidates(&text, &code_ranges, lang);
+    let measure = Measure::new(&glyphs, &text);
+    let hyphen_w = |at: usize| -> f32 {
+        let ri = runs
+            .iter()
+            .position(|r| r.range.contains(&(at.saturating_sub(1))))
+            .unwrap_or(0);
+        super::shape::measure("-", runs[ri].font, runs[ri].size)
+    };
+
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut guard = 0;
+    while start < text.len() && guard <= text.len() {
+        guard += 1;
+        let (end, kind) =
+            next_break(&text, &candidates, &measure, start, width, &hyphen_w);
+        lines.push(build_line(
+            &text, &runs, &glyphs, &glyph_run, &measure, start, end, kind,
+        ));
+        start = end;
+    }
+    Lines { lines, links, missing }
+}
+
+/// Prefix sums of advances, for measuring any byte range in O(log n).
+struct Measure<'a> {
+    glyphs: &'a [Shaped],
+    prefix: Vec<f32>,
+    text: &'a str,
+}
+
+impl<'a> Measure<'a> {
+    fn new(glyphs: &'a [Shaped], text: &'a str) -> Self {
+        let mut prefix = Vec::with_capacity(glyphs.len() + 1);
+        let mut acc = 0.0;
+        prefix.push(0.0);
+        for g in glyphs {
+            acc += g.advance;
+            prefix.push(acc);
+        }
+        Measure { glyphs, prefix, text }
+    }
+
+    fn index(&self, pos: usize) -> usize {
+        self.glyphs.partition_point(|g| g.cluster < pos)
+    }
+
+    /// Visible width of `start..end`, trailing white space excluded.
+    fn width(&self, start: usize, end: usize) -> f32 {
+        let end = trim_end(self.text, start, end);
+        self.prefix[self.index(end)] - self.prefix[self.index(start)]
+    }
+
+    fn is_cluster_start(&self, pos: usize) -> bool {
+        let i = self.index(pos);
+        i < self.glyphs.len() && self.glyphs[i].cluster == pos
+    }
+}
+
+fn trim_end(text: &str, start: usize, end: usize) -> usize {
+    start
+        + text[start..end].trim_end_matches([' ', '\n', '\t', '\u{a0}', '\u{202f}']).len()
+}
+
+/// Chooses where the line that starts at `start` ends.
+fn next_break(
+    text: &str,
+    candidates: &[Break],
+    m: &Measure,
+    start: usize,
+    width: f32,
+    hyphen_w: &dyn Fn(usize) -> f32,
+) -> (usize, BreakKind) {
+    let first = candidates.partition_point(|b| b.pos <= start);
+    let mut best_normal: Option<usize> = None;
+    let mut best_hyphen: Option<usize> = None;
+    for b in &candidates[first..] {
+        let extra = if b.kind == BreakKind::Hyphen { hyphen_w(b.pos) } else { 0.0 };
+        if b.kind == BreakKind::Hyphen && !m.is_cluster_start(b.pos) {
+            continue;
+        }
+        if m.width(start, b.pos) + extra > width + 0.001 {
+            break;
+        }
+        match b.kind {
+            BreakKind::Mandatory => return (b.pos, BreakKind::Mandatory),
+            BreakKind::Normal => best_normal = Some(b.pos),
+            BreakKind::Hyphen => best_hyphen = Some(b.pos),
+        }
+    }
+    match (best_normal, best_hyphen) {
+        // Ragged right: hyphenate only when the line would otherwise be short.
+        (Some(n), Some(h)) if h > n && m.width(start, n) < 0.8 * width => {
+            (h, BreakKind::Hyphen)
+        }
+        (Some(n), _) => (n, BreakKind::Normal),
+        (None, Some(h)) => (h, BreakKind::Hyphen),
+        (None, None) => (emergency_break(text, m, start, width), BreakKind::Normal),
+    }
+}
+
+/// The longest prefix of the text at `start` that fits, cut between characters
+/// (at least one character, so layout always advances).
+fn emergency_break(text: &str, m: &Measure, start: usize, width: f32) -> usize {
+    let mut best = None;
+    for (i, c) in text[start..].char_indices() {
+        let end = start + i + c.len_utf8();
+        if m.is_cluster_start(end) || end == text.len() {
+            if m.width(start, end) > width && best.is_some() {
+                break;
+            }
+            best = Some(end);
+        }
+    }
+    best.unwrap_or(text.len())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build_line(
+    text: &str,
+    runs: &[Run],
+    glyphs: &[Shaped],
+    glyph_run: &[usize],
+    m: &Measure,
+    start: usize,
+    end: usize,
+    kind: BreakKind,
+) -> Line {
+    let (g0, g1) = (m.index(start), m.index(end));
+    let visible_end = trim_end(text, start, end);
+    let mut fragments: Vec<Fragment> = Vec::new();
+    let mut x = 0.0;
+    let mut width = 0.0;
+    let mut i = g0;
+    while i < g1 {
+        let ri = glyph_run[i];
+        let font = glyphs[i].font;
+        let mut j = i;
+        while j < g1 && glyph_run[j] == ri && glyphs[j].font == font {
+            j += 1;
+        }
+        let run = &runs[ri];
+        let t0 = glyphs[i].cluster;
+        let t1 = if j < glyphs.len() { glyphs[j].cluster.min(end) } else { end };
+        let t1 = t1.max(t0);
+        let mut run_text = text[t0..t1].replace('\n', " ");
+        let mut out = Vec::with_capacity(j - i);
+        let mut w = 0.0;
+        let mut visible = 0.0;
+        for k in i..j {
+            let g = &glyphs[k];
+            let next = if k + 1 < j { glyphs[k + 1].cluster } else { t1 };
+            out.push(Glyph {
+                id: g.id,
+                x_advance: g.advance,
+                x_offset: g.x_offset,
+                y_offset: g.y_offset,
+                range: (g.cluster - t0)..(next.max(g.cluster) - t0),
+            });
+            w += g.advance;
+            if g.cluster < visible_end {
+                visible = w;
+            }
+        }
+        if kind == BreakKind::Hyphen && j == g1 {
+            let mut hy = Vec::new();
+            shape("-", 0, run.font, run.size, &mut hy, &mut Vec::new());
+            let at = run_text.len();
+            run_text.push('\u{ad}');
+            for h in hy {
+                out.push(Glyph {
+                    id: h.id,
+                    x_advance: h.advance,
+                    x_offset: h.x_offset,
+                    y_offset: h.y_offset,
+                    range: at..run_text.len(),
+                });
+                w += h.advance;
+                visible = w;
+            }
+        }
+        if !out.is_empty() {
+            if visible > 0.0 {
+                width = x + visible;
+            }
+            fragments.push(Fragment {
+                run: TextRun {
+                    x,
+                    y: 0.0,
+                    font,
+                    size: run.size,
+                    color: run.color,
+                    glyphs: out,
+                    text: run_text,
+                    width: visible,
+                },
+                link: run.link,
+            });
+        }
+        x += w;
+        i = j;
+    }
+    Line { fragments, width }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Span, TextStyle};
+
+    fn style() -> BaseStyle {
+        BaseStyle {
+            size: 10.0,
+            line_height: 13.0,
+            color: Rgb::BLACK,
+            bold: false,
+            italic: false,
+            link_color: Rgb(0, 0, 200),
+        }
+    }
+
+    fn texts(lines: &Lines) -> Vec<String> {
+        lines
+            .lines
+            .iter()
+            .map(|l| l.fragments.iter().map(|f| f.run.text.as_str()).collect::<String>())
+            .collect()
+    }
+
+    #[test]
+    fn lines_never_exceed_the_width() {
+        let text = "Le cache garde une copie des pages déjà visitées pour les afficher plus vite. \
+                    Videz-le quand une page s’affiche mal ou refuse de se mettre à jour.";
+        for width in [60.0, 100.0, 150.0, 300.0] {
+            let lines = layout_inline(&Inline::plain(text), &style(), Lang::Fr, width);
+            for l in &lines.lines {
+                assert!(l.width <= width + 0.01, "{} > {width}", l.width);
+            }
+            let joined: String = texts(&lines).concat().replace('\u{ad}', "");
+            assert_eq!(joined.replace(' ', ""), text.replace(' ', ""));
+        }
+    }
+
+    #[test]
+    fn french_spaces_before_punctuation_do_not_break() {
+        // Narrow enough that a plain UAX #14 break would put "?" alone.
+        let text = "Vous êtes bloqué ? « Réessayez » : voilà !";
+        // From the width of the longest unbreakable group ("« Réessayez » :") up.
+        for width in 95..200 {
+            let lines =
+                layout_inline(&Inline::plain(text), &style(), Lang::Fr, width as f32);
+            for t in texts(&lines) {
+                let t = t.trim_start();
+                assert!(
+                    !t.starts_with(['?', ':', '!', ';', '»']),
+                    "line starts with punctuation at width {width}: {t:?}"
+                );
+                assert!(!t.trim_end().ends_with('«'), "line ends with « at {width}");
+            }
+        }
+    }
+
+    #[test]
+    fn long_code_breaks_instead_of_overflowing() {
+        let inline = Inline {
+            spans: vec![Span {
+                text: "https://ent.example.org/un/chemin/tres/long/vers/une/page?id=123456789"
+                    .into(),
+                style: TextStyle { code: true, ..TextStyle::default() },
+                link: None,
+            }],
+        };
+        let lines = layout_inline(&inline, &style(), Lang::Fr, 80.0);
+        assert!(lines.lines.len() > 2);
+        for l in &lines.lines {
+            assert!(l.width <= 80.01);
+        }
+        assert!(!texts(&lines).concat().contains('\u{ad}'), "code is never hyphenated");
+    }
+
+    #[test]
+    fn forced_line_break() {
+        let lines = layout_inline(&Inline::plain("un\ndeux"), &style(), Lang::Fr, 500.0);
+        assert_eq!(lines.lines.len(), 2);
+    }
+
+    #[test]
+    fn hyphenates_when_a_line_would_be_short() {
+        let text = "anticonstitutionnellement anticonstitutionnellement";
+        let lines = layout_inline(&Inline::plain(text), &style(), Lang::Fr, 90.0);
+        assert!(
+            texts(&lines).iter().any(|t| t.ends_with('\u{ad}')),
+            "{:?}",
+            texts(&lines)
+        );
+    }
+}

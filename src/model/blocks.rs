@@ -1,0 +1,799 @@
+//! Block validation: each block type's fields, lists, steps, tables and attachments.
+
+use serde_json::Value;
+
+use super::check::{json_kind, Checker};
+use super::paths::relative_to;
+use super::raw::{
+    from_value, RawBlock, RawImage, RawListItem, RawStep, BLOCK_FIELDS, IMAGE_FIELDS,
+    LIST_ITEM_FIELDS, STEP_FIELDS,
+};
+use super::spans::{join_index, join_key};
+use super::types::{Block, CalloutKind, Inline, ListItem, LocalFile, Step};
+use super::values::{check_url, closest, quoted_list, scheme_of, suggest};
+
+/// The block types of the spec.
+pub const BLOCK_TYPES: &[&str] = &[
+    "heading",
+    "paragraph",
+    "list",
+    "steps",
+    "callout",
+    "image",
+    "table",
+    "attachment",
+    "qr",
+    "page_break",
+];
+
+/// How deep lists may nest.
+pub const MAX_LIST_DEPTH: usize = 3;
+
+/// The callout kinds of the spec.
+pub const CALLOUT_KINDS: &[&str] = &["note", "tip", "warning", "important"];
+
+/// The fields a block type allows besides `type`, or `None` for an unknown type.
+pub fn fields_of(block_type: &str) -> Option<&'static [&'static str]> {
+    Some(match block_type {
+        "heading" => &["text", "level"],
+        "paragraph" => &["text"],
+        "list" => &["items", "ordered"],
+        "steps" => &["items"],
+        "callout" => &["kind", "title", "text"],
+        "image" => &["src", "alt", "caption", "width"],
+        "table" => &["header", "rows"],
+        "attachment" => &["href", "label"],
+        "qr" => &["url", "caption"],
+        "page_break" => &[],
+        _ => return None,
+    })
+}
+
+/// Validates the block `value` found at `path`.
+pub fn block(c: &mut Checker<'_>, path: &str, value: &Value) -> Option<Block> {
+    let declared = value.get("type").and_then(Value::as_str);
+    let allowed: Vec<&str> = match declared.and_then(fields_of) {
+        Some(fields) => std::iter::once("type").chain(fields.iter().copied()).collect(),
+        None => BLOCK_FIELDS.to_vec(),
+    };
+    if !value.is_object() {
+        let message = format!(
+            "a block must be an object {{ \"type\": … }}, found {}",
+            json_kind(value)
+        );
+        c.fail("wrong-type", path, message, None);
+        return None;
+    }
+    let (raw, problems) = from_value::<RawBlock>(value, path);
+    for p in &problems {
+        c.r.raw_problem(p, &allowed);
+    }
+    let raw = raw?;
+    let type_path = join_key(path, "type");
+    let Some(name) = raw.kind_name.as_deref() else {
+        let d =
+            c.r.error("missing-field", &type_path, "the block has no \"type\"")
+                .help(format!("add \"type\": one of {}", quoted_list(BLOCK_TYPES)));
+        c.r.push(d);
+        return None;
+    };
+    let Some(fields) = fields_of(name) else {
+        let d =
+            c.r.error(
+                "unknown-block-type",
+                &type_path,
+                format!("unknown block type \"{name}\""),
+            )
+            .help(suggest(name, BLOCK_TYPES));
+        c.r.push(d);
+        return None;
+    };
+    if let Some(obj) = value.as_object() {
+        for key in obj.keys() {
+            if key == "type"
+                || fields.contains(&key.as_str())
+                || !BLOCK_FIELDS.contains(&key.as_str())
+            {
+                continue;
+            }
+            let help = match closest(key, fields.iter().copied()) {
+                Some(f) => format!("did you mean \"{f}\"?"),
+                None if fields.is_empty() => {
+                    format!("a \"{name}\" block has no other fields")
+                }
+                None => format!("a \"{name}\" block takes {}", quoted_list(fields)),
+            };
+            let message =
+                format!("field \"{key}\" does not belong to a \"{name}\" block");
+            let d =
+                c.r.key_error("unknown-field", &join_key(path, key), message).help(help);
+            c.r.push(d);
+        }
+    }
+    let what = format!("a \"{name}\" block");
+    let text = |c: &mut Checker<'_>| c.req_inline(path, "text", raw.text.as_ref(), &what);
+    Some(match name {
+        "heading" => {
+            let text = text(c);
+            let level = match &raw.level {
+                None => Some(1),
+                Some(n) => match n.as_u64() {
+                    Some(l @ 1..=3) => Some(l as u8),
+                    _ => {
+                        let message = format!("heading level {n} does not exist");
+                        let help = Some("use 1, 2 or 3".to_string());
+                        c.fail("out-of-range", &join_key(path, "level"), message, help);
+                        None
+                    }
+                },
+            };
+            Block::Heading { text: text?, level: level? }
+        }
+        "paragraph" => Block::Paragraph { text: text(c)? },
+        "list" => {
+            let items = items_of(c, path, raw.items.as_deref(), &what)?;
+            Block::List {
+                items: list_items(c, &join_key(path, "items"), items, 1),
+                ordered: raw.ordered.unwrap_or(false),
+            }
+        }
+        "steps" => {
+            let items = items_of(c, path, raw.items.as_deref(), &what)?;
+            let items_path = join_key(path, "items");
+            let steps: Vec<Step> = items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| step(c, &join_index(&items_path, i), v))
+                .collect();
+            Block::Steps { items: steps }
+        }
+        "callout" => {
+            let kind = match raw.kind.as_deref() {
+                None => {
+                    c.missing(path, "kind", &what);
+                    None
+                }
+                Some(k) => {
+                    let kind = callout_kind(k);
+                    if kind.is_none() {
+                        let message = format!("unknown callout kind \"{k}\"");
+                        c.fail(
+                            "bad-value",
+                            &join_key(path, "kind"),
+                            message,
+                            Some(suggest(k, CALLOUT_KINDS)),
+                        );
+                    }
+                    kind
+                }
+            };
+            let title = c.opt_inline(&join_key(path, "title"), raw.title.as_ref());
+            let text = text(c);
+            Block::Callout { kind: kind?, title, text: text? }
+        }
+        "image" => Block::Image(c.figure(
+            path,
+            raw.src.as_ref(),
+            raw.alt.as_ref(),
+            raw.caption.as_ref(),
+            raw.width.as_ref(),
+        )?),
+        "table" => table(c, path, raw.header.as_ref(), raw.rows.as_ref())?,
+        "attachment" => {
+            let label = c.req_inline(path, "label", raw.label.as_ref(), &what);
+            let href = match raw.href.as_deref() {
+                Some(h) => attachment(c, &join_key(path, "href"), h),
+                None => {
+                    c.missing(path, "href", &what);
+                    None
+                }
+            };
+            let (href, local) = href?;
+            Block::Attachment { href, label: label?, local }
+        }
+        "qr" => {
+            let url = match raw.url.as_deref() {
+                Some(u) => c.url(&join_key(path, "url"), u, &["https", "http", "mailto"]),
+                None => {
+                    c.missing(path, "url", &what);
+                    None
+                }
+            };
+            let caption = c.opt_inline(&join_key(path, "caption"), raw.caption.as_ref());
+            Block::Qr { url: url?, caption }
+        }
+        _ => Block::PageBreak,
+    })
+}
+
+fn callout_kind(k: &str) -> Option<CalloutKind> {
+    Some(match k {
+        "note" => CalloutKind::Note,
+        "tip" => CalloutKind::Tip,
+        "warning" => CalloutKind::Warning,
+        "important" => CalloutKind::Important,
+        _ => return None,
+    })
+}
+
+/// The required, non-empty `items` of a list or steps block.
+fn items_of<'v>(
+    c: &mut Checker<'_>,
+    path: &str,
+    items: Option<&'v [Value]>,
+    what: &str,
+) -> Option<&'v [Value]> {
+    match items {
+        None => {
+            c.missing(path, "items", what);
+            None
+        }
+        Some([]) => {
+            c.fail(
+                "empty",
+                &join_key(path, "items"),
+                "the list has no items".into(),
+                None,
+            );
+            None
+        }
+        Some(items) => Some(items),
+    }
+}
+
+/// List items at `path` (the `items` array), nested `depth` levels deep (1 = top).
+fn list_items(
+    c: &mut Checker<'_>,
+    path: &str,
+    values: &[Value],
+    depth: usize,
+) -> Vec<ListItem> {
+    let mut out = Vec::new();
+    for (i, v) in values.iter().enumerate() {
+        let item_path = join_index(path, i);
+        match v {
+            Value::String(s) => {
+                if let Some(text) = c.inline(&item_path, s) {
+                    out.push(ListItem { text, items: Vec::new() });
+                }
+            }
+            Value::Object(_) => {
+                let (raw, problems) = from_value::<RawListItem>(v, &item_path);
+                for p in &problems {
+                    c.r.raw_problem(p, LIST_ITEM_FIELDS);
+                }
+                let Some(raw) = raw else { continue };
+                let text =
+                    c.req_inline(&item_path, "text", raw.text.as_ref(), "a list item");
+                let nested_path = join_key(&item_path, "items");
+                let nested = match raw.items.as_deref() {
+                    Some(nested) if !nested.is_empty() && depth >= MAX_LIST_DEPTH => {
+                        let message =
+                            format!("lists nest at most {MAX_LIST_DEPTH} levels deep");
+                        let help = Some(
+                            "flatten this list, or split it into several".to_string(),
+                        );
+                        c.fail("too-deep", &nested_path, message, help);
+                        Vec::new()
+                    }
+                    Some(nested) => list_items(c, &nested_path, nested, depth + 1),
+                    None => Vec::new(),
+                };
+                if let Some(text) = text {
+                    out.push(ListItem { text, items: nested });
+                }
+            }
+            other => {
+                let message = format!(
+                    "expected text or an object {{ \"text\": …, \"items\": [ … ] }}, found {}",
+                    json_kind(other)
+                );
+                c.fail("wrong-type", &item_path, message, None);
+            }
+        }
+    }
+    out
+}
+
+/// One step at `path`.
+fn step(c: &mut Checker<'_>, path: &str, v: &Value) -> Option<Step> {
+    if !v.is_object() {
+        let message =
+            format!("expected a step {{ \"text\": … }}, found {}", json_kind(v));
+        let help =
+            v.is_string().then(|| "write the step as { \"text\": \"…\" }".to_string());
+        c.fail("wrong-type", path, message, help);
+        return None;
+    }
+    let (raw, problems) = from_value::<RawStep>(v, path);
+    for p in &problems {
+        c.r.raw_problem(p, STEP_FIELDS);
+    }
+    let raw = raw?;
+    let text = c.req_inline(path, "text", raw.text.as_ref(), "a step");
+    let note = c.opt_inline(&join_key(path, "note"), raw.note.as_ref());
+    let image = match &raw.image {
+        None => None,
+        Some(img) => {
+            let img_path = join_key(path, "image");
+            if !img.is_object() {
+                let message = format!(
+                    "expected an image {{ \"src\": …, \"alt\": … }}, found {}",
+                    json_kind(img)
+                );
+                c.fail("wrong-type", &img_path, message, None);
+                None
+            } else {
+                let (raw_img, problems) = from_value::<RawImage>(img, &img_path);
+                for p in &problems {
+                    c.r.raw_problem(p, IMAGE_FIELDS);
+                }
+                raw_img.and_then(|r: RawImage| {
+                    c.figure(
+                        &img_path,
+                        r.src.as_ref(),
+                        r.alt.as_ref(),
+                        r.caption.as_ref(),
+                        r.width.as_ref(),
+                    )
+                })
+            }
+        }
+    };
+    Some(Step { text: text?, image, note })
+}
+
+/// A table: optional header, rows all of one length.
+fn table(
+    c: &mut Checker<'_>,
+    path: &str,
+    header: Option<&Vec<String>>,
+    rows: Option<&Vec<Vec<String>>>,
+) -> Option<Block> {
+    let header_path = join_key(path, "header");
+    let rows_path = join_key(path, "rows");
+    let header: Option<Vec<Inline>> = header.map(|h| {
+        if h.is_empty() {
+            let help = Some("list the column titles, or remove \"header\"".to_string());
+            c.fail("table-shape", &header_path, "the header has no cells".into(), help);
+        }
+        cells(c, &header_path, h)
+    });
+    let Some(rows) = rows else {
+        c.missing(path, "rows", "a \"table\" block");
+        return None;
+    };
+    if rows.is_empty() {
+        c.fail("empty", &rows_path, "the table has no rows".into(), None);
+        return None;
+    }
+    let (width, from) = match &header {
+        Some(h) => (h.len(), "the header".to_string()),
+        None => (rows[0].len(), "row 1".to_string()),
+    };
+    let mut out = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let row_path = join_index(&rows_path, i);
+        if row.is_empty() {
+            c.fail("table-shape", &row_path, format!("row {} has no cells", i + 1), None);
+        } else if row.len() != width && width > 0 {
+            let message =
+                format!("row {} has {} cells but {from} has {width}", i + 1, row.len());
+            let help = Some(
+                "give every row the same number of cells (use \"\" for an empty one)"
+                    .to_string(),
+            );
+            c.fail("table-shape", &row_path, message, help);
+        }
+        out.push(cells(c, &row_path, row));
+    }
+    Some(Block::Table { header, rows: out })
+}
+
+fn cells(c: &mut Checker<'_>, path: &str, cells: &[String]) -> Vec<Inline> {
+    cells
+        .iter()
+        .enumerate()
+        .map(|(i, cell)| {
+            c.inline_or_empty(&join_index(path, i), cell).unwrap_or_default()
+        })
+        .collect()
+}
+
+/// An attachment `href`: a URL, or a file inside the project folder.
+fn attachment(
+    c: &mut Checker<'_>,
+    path: &str,
+    href: &str,
+) -> Option<(String, Option<LocalFile>)> {
+    if href.trim().is_empty() {
+        c.fail(
+            "empty-text",
+            path,
+            "the attachment has no href".into(),
+            Some(
+                "write a file path like \"files/charte.pdf\" or an https:// address"
+                    .into(),
+            ),
+        );
+        return None;
+    }
+    if scheme_of(href).is_some() {
+        return match check_url(href, &["https", "http"]) {
+            Ok(()) => Some((href.to_string(), None)),
+            Err((message, help)) => {
+                c.fail("bad-url", path, message, Some(help));
+                None
+            }
+        };
+    }
+    let canonical = match c.env.project.resolve(href, "attachment") {
+        Ok(p) => p,
+        Err(e) => {
+            c.path_error(path, e);
+            return None;
+        }
+    };
+    let bytes = match std::fs::metadata(&canonical) {
+        Ok(m) => m.len(),
+        Err(e) => {
+            c.fail(
+                "unreadable",
+                path,
+                format!("cannot read attachment \"{href}\": {e}"),
+                None,
+            );
+            return None;
+        }
+    };
+    let root = c.env.project.canonical.clone().unwrap_or_default();
+    let kind = canonical
+        .extension()
+        .map(|e| e.to_string_lossy().to_uppercase())
+        .unwrap_or_default();
+    let local = LocalFile {
+        rel_path: relative_to(&root, &canonical),
+        abs_path: canonical,
+        bytes,
+        kind,
+    };
+    Some((href.to_string(), Some(local)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::{brief, errors_of, find, Project};
+    use super::super::types::LinkTarget;
+    use super::*;
+
+    /// A guide whose body is the one block `block`, on line 2.
+    fn guide_with(block: &str) -> String {
+        format!("{{\"format\": 1, \"title\": \"T\", \"body\": [\n{block}\n]}}")
+    }
+
+    #[test]
+    fn block_errors_are_located() {
+        // (block, [(code, path, needle where the error points)])
+        type Case<'a> = (&'a str, &'a [(&'a str, &'a str, &'a str)]);
+        let table: &[Case] = &[
+            (r#"{"type": "paragraph", "text": "ok **bold** [a](guide:g)"}"#, &[]),
+            (r#""just text""#, &[("wrong-type", "body[0]", "\"just")]),
+            (
+                r#"{"type": "paragraf", "text": "x"}"#,
+                &[("unknown-block-type", "body[0].type", "\"paragraf\"")],
+            ),
+            (r#"{"text": "x"}"#, &[("missing-field", "body[0].type", "{")]),
+            (r#"{"type": 2, "text": "x"}"#, &[("wrong-type", "body[0].type", "2")]),
+            (
+                r#"{"type": "paragraph", "text": "x", "ordered": true}"#,
+                &[("unknown-field", "body[0].ordered", "\"ordered\"")],
+            ),
+            (
+                r#"{"type": "paragraph", "txt": "x"}"#,
+                &[
+                    ("missing-field", "body[0].text", "{"),
+                    ("unknown-field", "body[0].txt", "\"txt\""),
+                ],
+            ),
+            (
+                r#"{"type": "paragraph", "text": 3}"#,
+                &[("wrong-type", "body[0].text", "3")],
+            ),
+            (
+                r#"{"type": "paragraph", "text": "  "}"#,
+                &[("empty-text", "body[0].text", "\"  \"")],
+            ),
+            (
+                r#"{"type": "paragraph", "text": "a **b"}"#,
+                &[("inline-markup", "body[0].text", "**b")],
+            ),
+            (
+                r#"{"type": "paragraph", "text": "[x](javascript:alert(1))"}"#,
+                &[("bad-link", "body[0].text", "javascript")],
+            ),
+            (
+                r#"{"type": "paragraph", "text": "see [x](guide:nope)"}"#,
+                &[("unknown-guide", "body[0].text", "guide:nope")],
+            ),
+            (
+                r#"{"type": "paragraph", "text": "a", "text": "b"}"#,
+                &[("duplicate-field", "body[0].text", "\"text\": \"b\"")],
+            ),
+            (
+                r#"{"type": "heading", "text": "H", "level": 4}"#,
+                &[("out-of-range", "body[0].level", "4")],
+            ),
+            (r#"{"type": "heading", "text": "H", "level": 2}"#, &[]),
+            (r#"{"type": "list", "items": []}"#, &[("empty", "body[0].items", "[]")]),
+            (
+                r#"{"type": "list", "items": ["a", 5]}"#,
+                &[("wrong-type", "body[0].items[1]", "5")],
+            ),
+            (
+                r#"{"type": "list", "items": [{"text": "1", "items": [{"text": "2", "items": [{"text": "3", "items": ["4"]}]}]}]}"#,
+                &[("too-deep", "body[0].items[0].items[0].items[0].items", "[\"4\"]")],
+            ),
+            (
+                r#"{"type": "list", "items": [{"txt": "a"}]}"#,
+                &[
+                    ("missing-field", "body[0].items[0].text", "{\"txt\""),
+                    ("unknown-field", "body[0].items[0].txt", "\"txt\""),
+                ],
+            ),
+            (
+                r#"{"type": "steps", "items": ["do it"]}"#,
+                &[("wrong-type", "body[0].items[0]", "\"do it\"")],
+            ),
+            (
+                r#"{"type": "steps", "items": [{"text": "t", "image": {"src": "a.png"}}]}"#,
+                &[("missing-alt", "body[0].items[0].image.alt", "{\"src\"")],
+            ),
+            (
+                r#"{"type": "steps", "items": [{"text": "t", "image": {"type": "image", "src": "a.png", "alt": "A"}}]}"#,
+                &[(
+                    "unknown-field",
+                    "body[0].items[0].image.type",
+                    "\"type\": \"image\"",
+                )],
+            ),
+            (
+                r#"{"type": "callout", "kind": "warn", "text": "x"}"#,
+                &[("bad-value", "body[0].kind", "\"warn\"")],
+            ),
+            (
+                r#"{"type": "callout", "text": "x"}"#,
+                &[("missing-field", "body[0].kind", "{")],
+            ),
+            (r#"{"type": "image", "src": "a.png", "alt": "A", "width": 0.5}"#, &[]),
+            (
+                r#"{"type": "image", "src": "../secret.txt", "alt": "A"}"#,
+                &[("path-escapes", "body[0].src", "\"../")],
+            ),
+            (
+                r#"{"type": "image", "src": "/etc/passwd", "alt": "A"}"#,
+                &[("path-escapes", "body[0].src", "\"/etc")],
+            ),
+            (
+                r#"{"type": "image", "src": "firefox/menuu.png", "alt": "A"}"#,
+                &[("missing-file", "body[0].src", "\"firefox")],
+            ),
+            (
+                r#"{"type": "image", "src": "photo.gif", "alt": "A"}"#,
+                &[("bad-image", "body[0].src", "\"photo")],
+            ),
+            (
+                r#"{"type": "image", "src": "broken.png", "alt": "A"}"#,
+                &[("bad-image", "body[0].src", "\"broken")],
+            ),
+            (
+                r#"{"type": "image", "src": "a.png", "alt": "A", "width": 1.5}"#,
+                &[("out-of-range", "body[0].width", "1.5")],
+            ),
+            (
+                r#"{"type": "image", "src": "a.png", "alt": " "}"#,
+                &[("missing-alt", "body[0].alt", "\" \"")],
+            ),
+            (
+                r#"{"type": "table", "header": ["a", "b"], "rows": [["1", "2"], ["3"]]}"#,
+                &[("table-shape", "body[0].rows[1]", "[\"3\"]")],
+            ),
+            (
+                r#"{"type": "table", "rows": [["1", ""], ["3", "4", "5"]]}"#,
+                &[("table-shape", "body[0].rows[1]", "[\"3\"")],
+            ),
+            (r#"{"type": "table", "rows": []}"#, &[("empty", "body[0].rows", "[]")]),
+            (
+                r#"{"type": "table", "rows": [["a", 3]]}"#,
+                &[("wrong-type", "body[0].rows[0][1]", "3")],
+            ),
+            (
+                r#"{"type": "paragraph", "text": null}"#,
+                &[("missing-field", "body[0].text", "null")],
+            ),
+            (
+                r#"{"type": "attachment", "href": "files/charte.pdf", "label": "Charte"}"#,
+                &[],
+            ),
+            (
+                r#"{"type": "attachment", "href": "https://x.org/a.pdf", "label": "A"}"#,
+                &[],
+            ),
+            (
+                r#"{"type": "attachment", "href": "../x.pdf", "label": "A"}"#,
+                &[("path-escapes", "body[0].href", "\"../")],
+            ),
+            (
+                r#"{"type": "attachment", "href": "files/chart.pdf", "label": "A"}"#,
+                &[("missing-file", "body[0].href", "\"files")],
+            ),
+            (
+                r#"{"type": "attachment", "href": "ftp://x.org/a", "label": "A"}"#,
+                &[("bad-url", "body[0].href", "\"ftp")],
+            ),
+            (r#"{"type": "qr", "url": "mailto:a@b.fr"}"#, &[]),
+            (
+                r#"{"type": "qr", "url": "javascript:x"}"#,
+                &[("bad-url", "body[0].url", "\"javascript")],
+            ),
+            (
+                r#"{"type": "page_break", "text": "x"}"#,
+                &[("unknown-field", "body[0].text", "\"text\"")],
+            ),
+        ];
+        let project = Project::new("blocks");
+        for &(block, expect) in table {
+            let text = guide_with(block);
+            project.file("g.json", &text);
+            let loaded = project.load().expect("project loads");
+            let got = brief(&errors_of(&loaded, "g"));
+            let expect: Vec<_> = expect
+                .iter()
+                .map(|&(code, path, needle)| {
+                    // The block is on line 2, from column 1.
+                    let (line, column) = find(block, needle);
+                    (code, path.to_string(), line + 1, column)
+                })
+                .collect();
+            assert_eq!(got, expect, "{block}");
+        }
+    }
+
+    #[test]
+    fn messages_and_suggestions() {
+        let table: &[(&str, &str, Option<&str>)] = &[
+            (
+                r#"{"type": "paragraf", "text": "x"}"#,
+                "unknown block type \"paragraf\"",
+                Some("did you mean \"paragraph\"?"),
+            ),
+            (
+                r#"{"type": "paragraph", "text": "x", "ordered": true}"#,
+                "field \"ordered\" does not belong to a \"paragraph\" block",
+                Some("a \"paragraph\" block takes \"text\""),
+            ),
+            (
+                r#"{"type": "image", "scr": "a.png", "alt": "A"}"#,
+                "unknown field \"scr\"",
+                Some("did you mean \"src\"?"),
+            ),
+            (
+                r#"{"type": "callout", "kind": "warn", "text": "x"}"#,
+                "unknown callout kind \"warn\"",
+                Some("did you mean \"warning\"?"),
+            ),
+            (
+                r#"{"type": "image", "src": "../secret.txt", "alt": "A"}"#,
+                "the image path \"../secret.txt\" leaves the images folder",
+                None,
+            ),
+            (
+                r#"{"type": "image", "src": "firefox/menuu.png", "alt": "A"}"#,
+                "image \"firefox/menuu.png\" not found",
+                Some("did you mean \"firefox/menu.png\"?"),
+            ),
+            (
+                r#"{"type": "image", "src": "photo.gif", "alt": "A"}"#,
+                "not a PNG or JPEG (it is a GIF)",
+                None,
+            ),
+            (
+                r#"{"type": "table", "header": ["a", "b"], "rows": [["1", "2"], ["3"]]}"#,
+                "row 2 has 1 cells but the header has 2",
+                None,
+            ),
+            (
+                r#"{"type": "paragraph", "text": 3}"#,
+                "expected a string, found a number",
+                None,
+            ),
+            (
+                r#"{"type": "paragraph", "text": "[a](guide:g-2)"}"#,
+                "no guide has the id \"g-2\"",
+                Some("did you mean \"guide:g\"?"),
+            ),
+        ];
+        let project = Project::new("block-messages");
+        for &(block, message, help) in table {
+            project.file("g.json", &guide_with(block));
+            let loaded = project.load().expect("project loads");
+            let errors = errors_of(&loaded, "g");
+            let first = errors
+                .iter()
+                .find(|d| d.message.contains(message))
+                .unwrap_or_else(|| panic!("{block}: no {message:?} in {errors:#?}"));
+            if let Some(help) = help {
+                assert_eq!(first.suggestion.as_deref(), Some(help), "{block}");
+            }
+        }
+    }
+
+    #[test]
+    fn builds_every_block_type() {
+        let body = r#"[
+  {"type": "heading", "text": "H"},
+  {"type": "paragraph", "text": "p [a](guide:g)"},
+  {"type": "list", "ordered": true, "items": ["a", {"text": "b", "items": ["c"]}]},
+  {"type": "steps", "items": [{"text": "s", "note": "n", "image": {"src": "firefox/menu.png", "alt": "M", "width": 1}}]},
+  {"type": "callout", "kind": "tip", "title": "T", "text": "c"},
+  {"type": "image", "src": "a.png", "alt": "A", "caption": "cap"},
+  {"type": "table", "header": ["x", "y"], "rows": [["1", ""]]},
+  {"type": "attachment", "href": "files/charte.pdf", "label": "Charte"},
+  {"type": "qr", "url": "https://x.org", "caption": "q"},
+  {"type": "page_break"}
+]"#;
+        let project = Project::new("all-blocks");
+        project.file(
+            "g.json",
+            &format!("{{\"format\": 1, \"title\": \"T\", \"body\": {body}}}"),
+        );
+        let loaded = project.load().expect("loads");
+        let guide = loaded.guides[0].result.as_ref().expect("guide builds");
+        let paths: Vec<&str> = guide.body.iter().map(|b| b.path.as_str()).collect();
+        assert_eq!(paths.len(), 10);
+        assert_eq!(paths[9], "body[9]");
+        match &guide.body[0].value {
+            Block::Heading { level, .. } => assert_eq!(*level, 1),
+            other => panic!("{other:?}"),
+        }
+        match &guide.body[1].value {
+            Block::Paragraph { text } => {
+                assert_eq!(text.spans[1].link, Some(LinkTarget::Guide("g".into())))
+            }
+            other => panic!("{other:?}"),
+        }
+        match &guide.body[2].value {
+            Block::List { items, ordered } => {
+                assert!(ordered);
+                assert_eq!(items[1].items[0].text.plain_text(), "c");
+            }
+            other => panic!("{other:?}"),
+        }
+        match &guide.body[3].value {
+            Block::Steps { items } => {
+                let fig = items[0].image.as_ref().expect("step image");
+                assert_eq!(
+                    (fig.image.src.as_str(), fig.image.width, fig.width),
+                    ("firefox/menu.png", 2, Some(1.0))
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        match &guide.body[6].value {
+            Block::Table { header, rows } => {
+                assert_eq!(header.as_ref().map(Vec::len), Some(2));
+                assert!(rows[0][1].spans.is_empty());
+            }
+            other => panic!("{other:?}"),
+        }
+        match &guide.body[7].value {
+            Block::Attachment { local: Some(f), .. } => {
+                assert_eq!(
+                    (f.rel_path.as_str(), f.bytes, f.kind.as_str()),
+                    ("files/charte.pdf", 1234, "PDF")
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(guide.body[9].value, Block::PageBreak);
+    }
+}

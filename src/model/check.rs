@@ -1,0 +1,279 @@
+//! The checker: shared helpers that validate one field and report what is wrong.
+
+use serde_json::{Number, Value};
+
+use super::diag::Diagnostic;
+use super::images::ImageCache;
+use super::inline::{guide_refs, parse_inline};
+use super::paths::{PathError, Root};
+use super::report::Report;
+use super::types::{Figure, ImageData, Inline};
+use super::values::check_url;
+
+/// What every guide of a load shares: the folders and the image cache.
+pub struct Env<'a> {
+    /// The images folder.
+    pub images: &'a Root,
+    /// The project folder (attachments are relative to it).
+    pub project: &'a Root,
+    /// Pictures already read.
+    pub cache: &'a ImageCache,
+}
+
+/// A `guide:` link, checked against the collection once every guide is read.
+#[derive(Debug, Clone)]
+pub struct GuideRef {
+    /// The id linked to.
+    pub id: String,
+    /// An error located at the link, to fill in if the id does not exist.
+    pub site: Diagnostic,
+}
+
+/// Validates the fields of one file, collecting problems and `guide:` links.
+pub struct Checker<'a> {
+    /// The problems found.
+    pub r: Report<'a>,
+    /// Shared folders and cache.
+    pub env: &'a Env<'a>,
+    /// `guide:` links seen so far.
+    pub refs: Vec<GuideRef>,
+}
+
+/// The JSON type of a value, in plain words.
+pub fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+impl<'a> Checker<'a> {
+    /// A checker reporting into `r`.
+    pub fn new(r: Report<'a>, env: &'a Env<'a>) -> Self {
+        Checker { r, env, refs: Vec::new() }
+    }
+
+    /// Reports an error at `path` with an optional suggestion.
+    pub fn fail(
+        &mut self,
+        code: &'static str,
+        path: &str,
+        message: String,
+        help: Option<String>,
+    ) {
+        let mut d = self.r.error(code, path, message);
+        d.suggestion = help;
+        self.r.push(d);
+    }
+
+    /// Reports a missing required field `field` of the object at `owner`.
+    pub fn missing(&mut self, owner: &str, field: &str, what: &str) {
+        let path = super::spans::join_key(owner, field);
+        let message = if self.r.exists(&path) {
+            format!("field \"{field}\" is null")
+        } else {
+            format!("missing field \"{field}\"")
+        };
+        let d = self
+            .r
+            .error("missing-field", &path, message)
+            .help(format!("{what} needs \"{field}\""));
+        self.r.push(d);
+    }
+
+    /// Parses inline text at `path`; `None` (and an error) if empty or malformed.
+    pub fn inline(&mut self, path: &str, text: &str) -> Option<Inline> {
+        if text.trim().is_empty() {
+            self.fail(
+                "empty-text",
+                path,
+                "the text is empty".into(),
+                Some("write some text, or remove the field if it is optional".into()),
+            );
+            return None;
+        }
+        self.inline_or_empty(path, text)
+    }
+
+    /// Parses inline text that may be empty (a table cell).
+    pub fn inline_or_empty(&mut self, path: &str, text: &str) -> Option<Inline> {
+        match parse_inline(text) {
+            Ok(inline) => {
+                for id in guide_refs(&inline) {
+                    let needle = format!("guide:{id}");
+                    let offset =
+                        text.find(&needle).map_or(0, |b| text[..b].chars().count());
+                    let site = self.r.error_in_string("unknown-guide", path, offset, "");
+                    self.refs.push(GuideRef { id: id.to_string(), site });
+                }
+                Some(inline)
+            }
+            Err(e) => {
+                self.r.inline_problem(path, &e);
+                None
+            }
+        }
+    }
+
+    /// An optional inline field.
+    pub fn opt_inline(&mut self, path: &str, text: Option<&String>) -> Option<Inline> {
+        text.and_then(|t| self.inline(path, t))
+    }
+
+    /// A required inline field `field` of the object at `owner`.
+    pub fn req_inline(
+        &mut self,
+        owner: &str,
+        field: &str,
+        text: Option<&String>,
+        what: &str,
+    ) -> Option<Inline> {
+        let path = super::spans::join_key(owner, field);
+        match text {
+            Some(t) => self.inline(&path, t),
+            None => {
+                self.missing(owner, field, what);
+                None
+            }
+        }
+    }
+
+    /// An optional plain string that must not be blank when present.
+    pub fn opt_plain(&mut self, path: &str, text: Option<&String>) -> Option<String> {
+        let text = text?;
+        if text.trim().is_empty() {
+            self.fail(
+                "empty-text",
+                path,
+                "the text is empty".into(),
+                Some("write some text, or remove the field".into()),
+            );
+            return None;
+        }
+        Some(text.clone())
+    }
+
+    /// A list of non-blank strings (breadcrumb, audience, keywords).
+    pub fn plain_list(
+        &mut self,
+        path: &str,
+        items: Option<&Vec<String>>,
+    ) -> Option<Vec<String>> {
+        let items = items?;
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            if let Some(s) =
+                self.opt_plain(&super::spans::join_index(path, i), Some(item))
+            {
+                out.push(s);
+            }
+        }
+        Some(out)
+    }
+
+    /// A URL field whose scheme must be one of `allowed`.
+    pub fn url(&mut self, path: &str, url: &str, allowed: &[&str]) -> Option<String> {
+        match check_url(url, allowed) {
+            Ok(()) => Some(url.to_string()),
+            Err((message, help)) => {
+                self.fail("bad-url", path, message, Some(help));
+                None
+            }
+        }
+    }
+
+    /// Reports a path problem at `path`.
+    pub fn path_error(&mut self, path: &str, e: PathError) {
+        self.fail(e.code, path, e.message, e.suggestion);
+    }
+
+    /// Resolves and reads the picture `src` (relative to the images folder).
+    pub fn image(&mut self, path: &str, src: &str) -> Option<ImageData> {
+        let canonical = match self.env.images.resolve(src, "image") {
+            Ok(c) => c,
+            Err(e) => {
+                self.path_error(path, e);
+                return None;
+            }
+        };
+        match self.env.cache.get(&canonical, src) {
+            Ok(data) => Some(data),
+            Err(e) => {
+                let help = match e.code {
+                    "image-too-large" => "scale the picture down (a sheet needs at most about 2000 pixels across)",
+                    _ => "export the picture again as PNG or JPEG",
+                };
+                self.fail(
+                    e.code,
+                    path,
+                    format!("\"{src}\": {}", e.message),
+                    Some(help.into()),
+                );
+                None
+            }
+        }
+    }
+
+    /// A figure: an image with alt text, optional caption and width.
+    pub fn figure(
+        &mut self,
+        owner: &str,
+        src: Option<&String>,
+        alt: Option<&String>,
+        caption: Option<&String>,
+        width: Option<&Number>,
+    ) -> Option<Figure> {
+        let join = super::spans::join_key;
+        let image = match src {
+            Some(src) => self.image(&join(owner, "src"), src),
+            None => {
+                self.missing(owner, "src", "an image");
+                None
+            }
+        };
+        let alt = match alt.map(|a| a.trim()) {
+            Some(a) if !a.is_empty() => Some(a.to_string()),
+            _ => {
+                let path = join(owner, "alt");
+                let message = if alt.is_some() {
+                    "the alternative text is empty"
+                } else {
+                    "the image has no alternative text (\"alt\")"
+                };
+                self.fail(
+                    "missing-alt",
+                    &path,
+                    message.into(),
+                    Some("describe what the picture shows, for readers who cannot see it: \"alt\": \"…\"".into()),
+                );
+                None
+            }
+        };
+        let caption = self.opt_inline(&join(owner, "caption"), caption);
+        let width = match width {
+            None => None,
+            Some(n) => {
+                let w = n.as_f64().unwrap_or(f64::NAN);
+                if w > 0.0 && w <= 1.0 {
+                    Some(w as f32)
+                } else {
+                    self.fail(
+                        "out-of-range",
+                        &join(owner, "width"),
+                        format!("width {n} is not between 0 (excluded) and 1"),
+                        Some(
+                            "width is a fraction of the text width, e.g. 0.5 for half"
+                                .into(),
+                        ),
+                    );
+                    None
+                }
+            }
+        };
+        Some(Figure { image: image?, alt: alt?, caption, width })
+    }
+}

@@ -1,0 +1,130 @@
+//! `collection.json`: the shared settings and pack order, validated.
+
+use std::path::Path;
+
+use super::check::{json_kind, Checker, Env, GuideRef};
+use super::diag::Diagnostic;
+use super::guide::check_format;
+use super::raw::{from_value, RawCollection, COLLECTION_FIELDS};
+use super::report::Report;
+use super::source::{read_source, report_duplicates};
+use super::spans::join_index;
+use super::types::Collection;
+use super::values::{is_slug, parse_lang, parse_paper, suggest};
+
+/// A validated collection with what the cross-guide checks need.
+#[derive(Debug)]
+pub struct CollectionDraft {
+    /// The settings.
+    pub collection: Collection,
+    /// Warnings about the file.
+    pub warnings: Vec<Diagnostic>,
+    /// `guide:` links in the disclaimer.
+    pub refs: Vec<GuideRef>,
+    /// For each `order` entry, a warning located at it, to fill in if needed.
+    pub order_sites: Vec<Diagnostic>,
+}
+
+/// Reads and validates `collection.json`; any error refuses the whole collection.
+pub fn load_collection(
+    file: &Path,
+    env: &Env<'_>,
+) -> Result<CollectionDraft, Vec<Diagnostic>> {
+    let source = read_source(file).map_err(|d| vec![*d])?;
+    let mut c = Checker::new(Report::new(file, &source.text, &source.spans), env);
+    report_duplicates(&mut c.r, &source.spans);
+    if !source.value.is_object() {
+        let message = format!(
+            "collection.json must be a JSON object {{ \"format\": 1, \"title\": … }}, found {}",
+            json_kind(&source.value)
+        );
+        c.fail("wrong-type", "", message, None);
+        return Err(c.r.finish().0);
+    }
+    let (raw, problems) = from_value::<RawCollection>(&source.value, "");
+    for p in &problems {
+        c.r.raw_problem(p, COLLECTION_FIELDS);
+    }
+    let Some(raw) = raw else { return Err(c.r.finish().0) };
+    let (collection, order_sites) = check_collection(&mut c, &raw);
+    let refs = std::mem::take(&mut c.refs);
+    let (errors, warnings) = c.r.finish();
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(CollectionDraft { collection, warnings, refs, order_sites })
+}
+
+/// The collection, and a warning site for each entry kept in `order`.
+fn check_collection(
+    c: &mut Checker<'_>,
+    raw: &RawCollection,
+) -> (Collection, Vec<Diagnostic>) {
+    let mut out = Collection::default();
+    let mut order_sites = Vec::new();
+    check_format(c, raw.format.as_ref(), "collection.json");
+    match &raw.title {
+        Some(t) => out.title = c.opt_plain("title", Some(t)).unwrap_or_default(),
+        None => c.missing("", "title", "collection.json"),
+    }
+    out.organisation = c.opt_plain("organisation", raw.organisation.as_ref());
+    if let Some(l) = raw.lang.as_deref() {
+        match parse_lang(l) {
+            Some(lang) => out.lang = lang,
+            None => c.fail(
+                "bad-value",
+                "lang",
+                format!("unknown language \"{l}\""),
+                Some(suggest(l, &["fr", "en"])),
+            ),
+        }
+    }
+    out.author = c.opt_plain("author", raw.author.as_ref());
+    out.breadcrumb =
+        c.plain_list("breadcrumb", raw.breadcrumb.as_ref()).unwrap_or_default();
+    out.base_url = raw
+        .base_url
+        .as_deref()
+        .and_then(|u| c.url("base_url", u, &["https", "http"]))
+        .map(|mut u| {
+            if !u.ends_with('/') {
+                u.push('/');
+            }
+            u
+        });
+    out.disclaimer = c.opt_inline("disclaimer", raw.disclaimer.as_ref());
+    if let Some(p) = raw.paper.as_deref() {
+        match parse_paper(p) {
+            Some(paper) => out.paper = paper,
+            None => {
+                let help = Some(suggest(p, &["A4", "A5", "Letter"]));
+                c.fail("bad-value", "paper", format!("unknown paper size \"{p}\""), help)
+            }
+        }
+    }
+    out.logo = raw.logo.as_deref().and_then(|src| c.image("logo", src));
+    if let Some(order) = &raw.order {
+        for (i, id) in order.iter().enumerate() {
+            let path = join_index("order", i);
+            if !is_slug(id) {
+                let message = format!(
+                    "\"{id}\" is not a guide id (lowercase letters, digits and dashes)"
+                );
+                c.fail("bad-id", &path, message, None);
+            } else if out.order.contains(id) {
+                let d =
+                    c.r.warning(
+                        "duplicate-order",
+                        &path,
+                        format!("\"{id}\" is listed twice in \"order\""),
+                    )
+                    .help("remove the second one; the first position counts");
+                c.r.push(d);
+            } else {
+                out.order.push(id.clone());
+                order_sites.push(c.r.warning("unknown-guide", &path, ""));
+            }
+        }
+    }
+    (out, order_sites)
+}

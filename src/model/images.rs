@@ -1,0 +1,364 @@
+//! Pictures: read, sniffed and test-decoded once per path, shared across threads.
+
+use std::collections::HashMap;
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use super::types::{ImageData, ImageFormat};
+
+/// Largest width or height accepted, in pixels.
+pub const MAX_SIDE: u32 = 20_000;
+/// Most memory a decoder may use to check an image.
+pub const MAX_ALLOC: u64 = 256 * 1024 * 1024;
+/// Largest image file accepted, in bytes.
+pub const MAX_FILE: u64 = 50 * 1024 * 1024;
+
+/// Why an image was refused: a diagnostic code and a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageError {
+    /// `bad-image`, `image-too-large` or `unreadable`.
+    pub code: &'static str,
+    /// What is wrong, lowercase.
+    pub message: String,
+}
+
+/// A checked picture, without the guide-specific `src`.
+#[derive(Debug, Clone)]
+struct Checked {
+    bytes: Arc<Vec<u8>>,
+    format: ImageFormat,
+    width: u32,
+    height: u32,
+}
+
+type Slot = Arc<OnceLock<Result<Checked, ImageError>>>;
+
+/// Images already read, by canonical path. Shared by the parallel guide
+/// loads, so a picture used by several guides is read and decoded once.
+#[derive(Debug, Default)]
+pub struct ImageCache {
+    slots: Mutex<HashMap<PathBuf, Slot>>,
+}
+
+impl ImageCache {
+    /// An empty cache.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The image at `canonical` (an absolute, resolved path), named `src` in the guide.
+    pub fn get(&self, canonical: &Path, src: &str) -> Result<ImageData, ImageError> {
+        let slot = {
+            // A poisoned lock only means another thread panicked; the map is still sound.
+            let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
+            slots.entry(canonical.to_path_buf()).or_default().clone()
+        };
+        // Other threads wanting the same image wait here instead of decoding it again.
+        let checked = slot.get_or_init(|| read_image(canonical)).clone()?;
+        Ok(ImageData {
+            src: src.to_string(),
+            bytes: checked.bytes,
+            format: checked.format,
+            width: checked.width,
+            height: checked.height,
+        })
+    }
+}
+
+fn read_image(path: &Path) -> Result<Checked, ImageError> {
+    let unreadable = |e: std::io::Error| ImageError {
+        code: "unreadable",
+        message: format!("cannot read the image: {}", lower_first(&e.to_string())),
+    };
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > MAX_FILE {
+        return Err(ImageError {
+            code: "image-too-large",
+            message: format!(
+                "image file too large: {:.1} MB, the limit is {} MB",
+                size as f64 / 1e6,
+                MAX_FILE / 1_000_000
+            ),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    check_image(bytes)
+}
+
+/// Sniffs, measures and test-decodes image bytes.
+fn check_image(bytes: Vec<u8>) -> Result<Checked, ImageError> {
+    let format = sniff(&bytes).ok_or_else(|| ImageError {
+        code: "bad-image",
+        message: format!("not a PNG or JPEG ({})", describe_magic(&bytes)),
+    })?;
+    let (width, height) = measure(&bytes, format)?;
+    decode(&bytes, format)?;
+    Ok(Checked { bytes: Arc::new(bytes), format, width, height })
+}
+
+/// The format, from the file's first bytes.
+pub fn sniff(bytes: &[u8]) -> Option<ImageFormat> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some(ImageFormat::Png)
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some(ImageFormat::Jpeg)
+    } else {
+        None
+    }
+}
+
+/// A hint at what the file is instead.
+fn describe_magic(bytes: &[u8]) -> &'static str {
+    let starts = |m: &[u8]| bytes.starts_with(m);
+    if bytes.is_empty() {
+        "the file is empty"
+    } else if starts(b"GIF8") {
+        "it is a GIF"
+    } else if starts(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
+        "it is a WebP"
+    } else if starts(b"<svg") || starts(b"<?xml") {
+        "it is an SVG or other XML"
+    } else if starts(b"%PDF") {
+        "it is a PDF"
+    } else if starts(b"BM") {
+        "it is a BMP"
+    } else if starts(b"II*\0") || starts(b"MM\0*") {
+        "it is a TIFF"
+    } else if bytes.get(4..12).is_some_and(|b| b.starts_with(b"ftyp")) {
+        "it looks like HEIC/AVIF"
+    } else {
+        "unknown format"
+    }
+}
+
+fn image_format(format: ImageFormat) -> image::ImageFormat {
+    match format {
+        ImageFormat::Png => image::ImageFormat::Png,
+        ImageFormat::Jpeg => image::ImageFormat::Jpeg,
+    }
+}
+
+fn format_name(format: ImageFormat) -> &'static str {
+    match format {
+        ImageFormat::Png => "PNG",
+        ImageFormat::Jpeg => "JPEG",
+    }
+}
+
+/// The size a PNG's IHDR chunk claims, read directly so that absurd sizes
+/// are refused before any decoder runs.
+fn png_header_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    if bytes.get(12..16)? != b"IHDR" {
+        return None;
+    }
+    let word =
+        |r: std::ops::Range<usize>| bytes.get(r)?.try_into().ok().map(u32::from_be_bytes);
+    Some((word(16..20)?, word(20..24)?))
+}
+
+fn too_large(width: u32, height: u32) -> ImageError {
+    ImageError {
+        code: "image-too-large",
+        message: format!(
+            "image too large: {width}×{height} pixels, the limit is {MAX_SIDE}×{MAX_SIDE}"
+        ),
+    }
+}
+
+/// Reads the pixel size from the header only, and refuses oversized images.
+fn measure(bytes: &[u8], format: ImageFormat) -> Result<(u32, u32), ImageError> {
+    if let Some((width, height)) =
+        png_header_size(bytes).filter(|_| format == ImageFormat::Png)
+    {
+        if width > MAX_SIDE || height > MAX_SIDE {
+            return Err(too_large(width, height));
+        }
+    }
+    let mut reader =
+        image::ImageReader::with_format(Cursor::new(bytes), image_format(format));
+    let mut limits = image::Limits::default();
+    limits.max_alloc = Some(MAX_ALLOC);
+    reader.limits(limits);
+    let (width, height) = reader.into_dimensions().map_err(|e| corrupt(format, &e))?;
+    if width > MAX_SIDE || height > MAX_SIDE {
+        return Err(too_large(width, height));
+    }
+    if width == 0 || height == 0 {
+        return Err(ImageError {
+            code: "bad-image",
+            message: format!(
+                "the {} image has no pixels ({width}×{height})",
+                format_name(format)
+            ),
+        });
+    }
+    Ok((width, height))
+}
+
+/// Decodes the whole image once, under memory limits, to catch corrupt files.
+fn decode(bytes: &[u8], format: ImageFormat) -> Result<(), ImageError> {
+    let mut reader =
+        image::ImageReader::with_format(Cursor::new(bytes), image_format(format));
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_ALLOC);
+    reader.limits(limits);
+    reader.decode().map(drop).map_err(|e| match e {
+        image::ImageError::Limits(_) => ImageError {
+            code: "image-too-large",
+            message: format!(
+                "image too large to decode within {} MiB of memory",
+                MAX_ALLOC / (1024 * 1024)
+            ),
+        },
+        other => corrupt(format, &other),
+    })
+}
+
+fn corrupt(format: ImageFormat, e: &image::ImageError) -> ImageError {
+    ImageError {
+        code: "bad-image",
+        message: format!(
+            "the {} file is damaged or incomplete: {}",
+            format_name(format),
+            lower_first(&e.to_string())
+        ),
+    }
+}
+
+/// `"Format error"` → `"format error"`, for messages in the house style.
+pub fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    /// CRC-32 (IEEE) as PNG chunks use it.
+    fn crc32(data: &[u8]) -> u32 {
+        let mut crc = 0xFFFF_FFFFu32;
+        for &b in data {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            }
+        }
+        !crc
+    }
+
+    fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        let start = out.len();
+        out.extend_from_slice(kind);
+        out.extend_from_slice(data);
+        let crc = crc32(&out[start..]);
+        out.extend_from_slice(&crc.to_be_bytes());
+    }
+
+    /// A PNG signature and IHDR claiming `w`×`h` 8-bit grey pixels, plus
+    /// `idat` as image data (possibly garbage) and an IEND.
+    pub fn png_bytes(w: u32, h: u32, idat: Option<&[u8]>) -> Vec<u8> {
+        let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+        let mut ihdr = Vec::new();
+        ihdr.extend_from_slice(&w.to_be_bytes());
+        ihdr.extend_from_slice(&h.to_be_bytes());
+        ihdr.extend_from_slice(&[8, 0, 0, 0, 0]);
+        chunk(&mut out, b"IHDR", &ihdr);
+        if let Some(data) = idat {
+            chunk(&mut out, b"IDAT", data);
+        }
+        chunk(&mut out, b"IEND", &[]);
+        out
+    }
+
+    /// A valid 2×1 grey PNG, encoded by the `image` crate.
+    pub fn tiny_png() -> Vec<u8> {
+        let img = image::GrayImage::from_raw(2, 1, vec![0, 255]).expect("2×1 buffer");
+        let mut out = Cursor::new(Vec::new());
+        img.write_to(&mut out, image::ImageFormat::Png).expect("encode png");
+        out.into_inner()
+    }
+
+    #[test]
+    fn crc_matches_the_reference() {
+        assert_eq!(crc32(b"IEND"), 0xAE42_6082);
+    }
+
+    #[test]
+    fn accepts_a_valid_png() {
+        let checked = check_image(tiny_png()).expect("valid png");
+        assert_eq!(
+            (checked.format, checked.width, checked.height),
+            (ImageFormat::Png, 2, 1)
+        );
+    }
+
+    #[test]
+    fn refuses_bad_images() {
+        let table: Vec<(&str, Vec<u8>, &str, &str)> = vec![
+            (
+                "gif",
+                b"GIF89a....".to_vec(),
+                "bad-image",
+                "not a PNG or JPEG (it is a GIF)",
+            ),
+            ("empty", vec![], "bad-image", "the file is empty"),
+            ("text", b"hello".to_vec(), "bad-image", "unknown format"),
+            (
+                "huge header with data",
+                png_bytes(
+                    60_000,
+                    60_000,
+                    Some(&[0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]),
+                ),
+                "image-too-large",
+                "image too large: 60000×60000 pixels, the limit is 20000×20000",
+            ),
+            (
+                "huge header",
+                png_bytes(60_000, 60_000, None),
+                "image-too-large",
+                "image too large: 60000×60000 pixels, the limit is 20000×20000",
+            ),
+            ("wide", png_bytes(20_001, 1, None), "image-too-large", "20001×1"),
+            (
+                "truncated",
+                tiny_png()[..40].to_vec(),
+                "bad-image",
+                "damaged or incomplete",
+            ),
+            ("garbage data", png_bytes(4, 4, Some(b"not zlib")), "bad-image", "damaged"),
+            ("jpeg magic only", vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 0], "bad-image", "JPEG"),
+        ];
+        for (name, bytes, code, msg) in table {
+            let start = Instant::now();
+            let err = check_image(bytes).expect_err(name);
+            assert!(start.elapsed() < Duration::from_secs(2), "{name} took too long");
+            assert_eq!(err.code, code, "{name}: {err:?}");
+            assert!(err.message.contains(msg), "{name}: {}", err.message);
+        }
+    }
+
+    #[test]
+    fn cache_shares_bytes() {
+        let dir =
+            std::env::temp_dir().join(format!("guidepress-img-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("a.png");
+        std::fs::write(&path, tiny_png()).unwrap();
+        let cache = ImageCache::new();
+        let a = cache.get(&path, "a.png").unwrap();
+        let b = cache.get(&path, "x/../a.png").unwrap();
+        assert!(Arc::ptr_eq(&a.bytes, &b.bytes));
+        assert_eq!(b.src, "x/../a.png");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}

@@ -1,0 +1,581 @@
+//! Inline markup: the spec's small Markdown subset, parsed into styled spans.
+//!
+//! `**bold**`, `*italic*` (nestable), `` `code` ``, `[label](url)`, `<url>`,
+//! forced breaks (a newline) and backslash escapes. Anything else is text.
+//! A `*` with spaces (or the text's ends) on both sides is a plain asterisk;
+//! any other `*` is markup and must be closed, so a forgotten `**` is reported
+//! instead of printed.
+
+use super::types::{Inline, LinkTarget, Span, TextStyle};
+use super::values::{check_url, is_slug, scheme_of};
+
+/// Characters a backslash can escape.
+const ESCAPABLE: &[char] = &['\\', '*', '`', '[', ']', '(', ')', '<', '>'];
+
+/// Why a piece of inline text was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InlineError {
+    /// `inline-markup` or `bad-link`.
+    pub code: &'static str,
+    /// What is wrong, lowercase.
+    pub message: String,
+    /// 0-based index (in characters) in the text where the problem starts.
+    pub offset: usize,
+    /// What to do about it.
+    pub suggestion: Option<String>,
+}
+
+/// Parses inline text into spans, merging neighbours of equal style and link.
+pub fn parse_inline(text: &str) -> Result<Inline, InlineError> {
+    let mut p = Parser { chars: text.chars().collect(), spans: Vec::new() };
+    p.sequence(0, p.chars.len(), TextStyle::default(), None)?;
+    Ok(Inline { spans: p.spans })
+}
+
+/// The `guide:` ids an inline text refers to.
+pub fn guide_refs(inline: &Inline) -> impl Iterator<Item = &str> {
+    let mut last: Option<&LinkTarget> = None;
+    inline.spans.iter().filter_map(move |s| {
+        let target = s.link.as_ref();
+        let fresh = target != last;
+        last = target;
+        match target {
+            Some(LinkTarget::Guide(id)) if fresh => Some(id.as_str()),
+            _ => None,
+        }
+    })
+}
+
+/// An emphasis opened and not yet closed.
+#[derive(Clone, Copy)]
+struct Open {
+    bold: bool,
+    at: usize,
+}
+
+struct Parser {
+    chars: Vec<char>,
+    spans: Vec<Span>,
+}
+
+fn markup_error(offset: usize, message: String, suggestion: &str) -> InlineError {
+    InlineError {
+        code: "inline-markup",
+        message,
+        offset,
+        suggestion: Some(suggestion.to_string()),
+    }
+}
+
+fn delim(bold: bool) -> (&'static str, &'static str) {
+    if bold {
+        ("**", "bold")
+    } else {
+        ("*", "italic")
+    }
+}
+
+impl Parser {
+    fn get(&self, i: usize) -> Option<char> {
+        self.chars.get(i).copied()
+    }
+
+    /// Appends text with a style and link, merging with the previous span.
+    fn emit(&mut self, text: &mut String, style: TextStyle, link: &Option<LinkTarget>) {
+        if text.is_empty() {
+            return;
+        }
+        if let Some(last) = self.spans.last_mut() {
+            if last.style == style && last.link == *link {
+                last.text.push_str(text);
+                text.clear();
+                return;
+            }
+        }
+        self.spans.push(Span { text: std::mem::take(text), style, link: link.clone() });
+    }
+
+    /// Parses `chars[start..end]` on top of `base` style, inside `link` if any.
+    fn sequence(
+        &mut self,
+        start: usize,
+        end: usize,
+        base: TextStyle,
+        link: Option<LinkTarget>,
+    ) -> Result<(), InlineError> {
+        let mut stack: Vec<Open> = Vec::new();
+        let mut buf = String::new();
+        let style_of = |stack: &[Open]| TextStyle {
+            bold: base.bold || stack.iter().any(|o| o.bold),
+            italic: base.italic || stack.iter().any(|o| !o.bold),
+            code: base.code,
+        };
+        let mut i = start;
+        while i < end {
+            let c = self.chars[i];
+            match c {
+                '\\' => {
+                    match self.get(i + 1).filter(|n| i + 1 < end && ESCAPABLE.contains(n))
+                    {
+                        Some(n) => {
+                            buf.push(n);
+                            i += 2;
+                        }
+                        None => {
+                            buf.push('\\');
+                            i += 1;
+                        }
+                    }
+                }
+                '\r' => {
+                    if self.get(i + 1) != Some('\n') {
+                        buf.push('\n');
+                    }
+                    i += 1;
+                }
+                '`' => {
+                    let Some(close) = (i + 1..end).find(|&j| self.chars[j] == '`') else {
+                        return Err(markup_error(
+                            i,
+                            format!("unclosed \"`\" (code) starting at character {}", i + 1),
+                            "close it with another \"`\", or write \\` for a literal backquote",
+                        ));
+                    };
+                    self.emit(&mut buf, style_of(&stack), &link);
+                    let mut code: String = self.chars[i + 1..close].iter().collect();
+                    code = code.replace("\r\n", "\n").replace('\r', "\n");
+                    let style = TextStyle { code: true, ..style_of(&stack) };
+                    self.emit(&mut code, style, &link);
+                    i = close + 1;
+                }
+                '*' => {
+                    // Text so far has the style before this run.
+                    self.emit(&mut buf, style_of(&stack), &link);
+                    let run = (i..end).take_while(|&j| self.chars[j] == '*').count();
+                    let consumed = self.asterisks(i, run, start, end, &mut stack)?;
+                    buf.extend(std::iter::repeat_n('*', run - consumed));
+                    i += run;
+                }
+                '[' => match self.link_at(i, end)? {
+                    Some((label_end, target, after)) => {
+                        if link.is_some() {
+                            return Err(markup_error(
+                                i,
+                                format!("a link inside a link at character {}", i + 1),
+                                "links cannot be nested; keep only one",
+                            ));
+                        }
+                        let label: String = self.chars[i + 1..label_end].iter().collect();
+                        if label.trim().is_empty() {
+                            return Err(markup_error(
+                                i,
+                                format!(
+                                    "the link at character {} has an empty label",
+                                    i + 1
+                                ),
+                                "write the text to click between \"[\" and \"]\"",
+                            ));
+                        }
+                        self.emit(&mut buf, style_of(&stack), &link);
+                        self.sequence(i + 1, label_end, style_of(&stack), Some(target))?;
+                        i = after;
+                    }
+                    None => {
+                        buf.push('[');
+                        i += 1;
+                    }
+                },
+                '<' => match self.autolink_at(i, end)? {
+                    Some((url, target, after)) => {
+                        if link.is_some() {
+                            return Err(markup_error(
+                                i,
+                                format!("a link inside a link at character {}", i + 1),
+                                "links cannot be nested; keep only one",
+                            ));
+                        }
+                        self.emit(&mut buf, style_of(&stack), &link);
+                        let mut text = url;
+                        self.emit(&mut text, style_of(&stack), &Some(target));
+                        i = after;
+                    }
+                    None => {
+                        buf.push('<');
+                        i += 1;
+                    }
+                },
+                _ => {
+                    buf.push(c);
+                    i += 1;
+                }
+            }
+        }
+        if let Some(open) = stack.first() {
+            let (d, name) = delim(open.bold);
+            return Err(markup_error(
+                open.at,
+                format!(
+                    "unclosed \"{d}\" ({name}) starting at character {}",
+                    open.at + 1
+                ),
+                &format!("close it with \"{d}\", or write \\* for a literal asterisk"),
+            ));
+        }
+        self.emit(&mut buf, style_of(&stack), &link);
+        Ok(())
+    }
+
+    /// Handles a run of `run` asterisks at `i`; returns how many were markup.
+    fn asterisks(
+        &self,
+        i: usize,
+        run: usize,
+        start: usize,
+        end: usize,
+        stack: &mut Vec<Open>,
+    ) -> Result<usize, InlineError> {
+        let prev = if i > start { self.get(i - 1) } else { None };
+        let next = if i + run < end { self.get(i + run) } else { None };
+        let can_open = next.is_some_and(|c| !c.is_whitespace());
+        let can_close = prev.is_some_and(|c| !c.is_whitespace());
+        if !can_open && !can_close {
+            return Ok(0);
+        }
+        let mut left = run;
+        while left > 0 {
+            let at = i + (run - left);
+            let open_bold = stack.iter().any(|o| o.bold);
+            let open_italic = stack.iter().any(|o| !o.bold);
+            if can_close {
+                if let Some(top) = stack.last().copied() {
+                    if top.bold && left >= 2 {
+                        stack.pop();
+                        left -= 2;
+                        continue;
+                    }
+                    if !top.bold && left != 2 {
+                        stack.pop();
+                        left -= 1;
+                        continue;
+                    }
+                    // The run would close an outer emphasis before the inner one.
+                    let outer_open = if left == 2 { open_bold } else { open_italic };
+                    if outer_open {
+                        let (d, name) = delim(!top.bold);
+                        let (inner_d, inner) = delim(top.bold);
+                        return Err(markup_error(
+                            at,
+                            format!(
+                                "\"{d}\" at character {} closes {name} while {inner} (\"{inner_d}\" at character {}) is still open",
+                                at + 1,
+                                top.at + 1
+                            ),
+                            &format!("close the inner \"{inner_d}\" first"),
+                        ));
+                    }
+                }
+            }
+            if can_open {
+                if left >= 2 && !open_bold {
+                    stack.push(Open { bold: true, at });
+                    left -= 2;
+                    continue;
+                }
+                if !open_italic {
+                    stack.push(Open { bold: false, at });
+                    left -= 1;
+                    continue;
+                }
+                return Err(markup_error(
+                    at,
+                    format!(
+                        "too many \"*\" at character {}: emphasis is already open",
+                        at + 1
+                    ),
+                    "write \\* for a literal asterisk",
+                ));
+            }
+            break;
+        }
+        Ok(run - left)
+    }
+
+    /// Recognises `[label](target)` at `i`: the label's end, the target and the
+    /// index after `)`. `None` when this `[` is plain text.
+    fn link_at(
+        &self,
+        i: usize,
+        end: usize,
+    ) -> Result<Option<(usize, LinkTarget, usize)>, InlineError> {
+        let mut depth = 0usize;
+        let mut j = i + 1;
+        let label_end = loop {
+            if j >= end {
+                return Ok(None);
+            }
+            match self.chars[j] {
+                '\\' => j += 1,
+                '`' => {
+                    if let Some(c) = (j + 1..end).find(|&k| self.chars[k] == '`') {
+                        j = c;
+                    }
+                }
+                '[' => depth += 1,
+                ']' if depth == 0 => break j,
+                ']' => depth -= 1,
+                _ => {}
+            }
+            j += 1;
+        };
+        if label_end + 1 >= end || self.chars[label_end + 1] != '(' {
+            return Ok(None);
+        }
+        let open = label_end + 1;
+        let mut depth = 0usize;
+        let mut k = open + 1;
+        let close = loop {
+            if k >= end {
+                return Err(markup_error(
+                    open,
+                    format!(
+                        "the link target starting at character {} is not closed",
+                        open + 1
+                    ),
+                    "close it with \")\"",
+                ));
+            }
+            match self.chars[k] {
+                '(' => depth += 1,
+                ')' if depth == 0 => break k,
+                ')' => depth -= 1,
+                _ => {}
+            }
+            k += 1;
+        };
+        let raw: String = self.chars[open + 1..close].iter().collect();
+        let target = link_target(raw.trim(), open + 1)?;
+        Ok(Some((label_end, target, close + 1)))
+    }
+
+    /// Recognises `<scheme:…>` at `i`: the shown text, the target and the index after `>`.
+    fn autolink_at(
+        &self,
+        i: usize,
+        end: usize,
+    ) -> Result<Option<(String, LinkTarget, usize)>, InlineError> {
+        let close = (i + 1..end)
+            .take_while(|&j| {
+                let c = self.chars[j];
+                !c.is_whitespace() && c != '<'
+            })
+            .find(|&j| self.chars[j] == '>');
+        let Some(close) = close else { return Ok(None) };
+        let url: String = self.chars[i + 1..close].iter().collect();
+        if scheme_of(&url).is_none() {
+            return Ok(None);
+        }
+        let target = link_target(&url, i + 1)?;
+        if matches!(target, LinkTarget::Guide(_)) {
+            return Err(InlineError {
+                code: "bad-link",
+                message: format!("a guide link needs a label (character {})", i + 1),
+                offset: i,
+                suggestion: Some(format!("write it as [label]({url})")),
+            });
+        }
+        Ok(Some((url, target, close + 1)))
+    }
+}
+
+/// Checks a link target and says where it goes; `offset` locates errors.
+fn link_target(raw: &str, offset: usize) -> Result<LinkTarget, InlineError> {
+    let bad = |(message, suggestion): (String, String)| InlineError {
+        code: "bad-link",
+        message,
+        offset,
+        suggestion: Some(suggestion),
+    };
+    if raw.is_empty() {
+        return Err(bad((
+            "empty link target".to_string(),
+            "write the address between \"(\" and \")\"".to_string(),
+        )));
+    }
+    let allowed = ["https", "http", "mailto", "guide"];
+    match scheme_of(raw).as_deref() {
+        Some("guide") => {
+            let id = &raw["guide:".len()..];
+            if is_slug(id) {
+                Ok(LinkTarget::Guide(id.to_string()))
+            } else {
+                Err(bad((
+                    format!("\"{id}\" is not a guide id"),
+                    "a guide id is lowercase letters, digits and dashes, e.g. guide:vider-cache"
+                        .to_string(),
+                )))
+            }
+        }
+        Some("mailto") => {
+            check_url(raw, &allowed).map_err(bad)?;
+            Ok(LinkTarget::Mail(raw.to_string()))
+        }
+        _ => {
+            check_url(raw, &allowed).map_err(bad)?;
+            Ok(LinkTarget::Url(raw.to_string()))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Writes spans compactly: `b"x"` bold, `i"x"`, `bi"x"`, `c"x"`, `"x"`→url.
+    fn show(inline: &Inline) -> Vec<String> {
+        inline
+            .spans
+            .iter()
+            .map(|s| {
+                let mut tag = String::new();
+                if s.style.bold {
+                    tag.push('b');
+                }
+                if s.style.italic {
+                    tag.push('i');
+                }
+                if s.style.code {
+                    tag.push('c');
+                }
+                let link = match &s.link {
+                    None => String::new(),
+                    Some(LinkTarget::Url(u)) => format!("→{u}"),
+                    Some(LinkTarget::Mail(u)) => format!("→{u}"),
+                    Some(LinkTarget::Guide(g)) => format!("→guide {g}"),
+                };
+                format!("{tag}{:?}{link}", s.text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn parses_the_subset() {
+        let table: &[(&str, &[&str])] = &[
+            ("plain", &[r#""plain""#]),
+            ("**a** b", &[r#"b"a""#, r#"" b""#]),
+            ("*a* b", &[r#"i"a""#, r#"" b""#]),
+            ("**a *b* c**", &[r#"b"a ""#, r#"bi"b""#, r#"b" c""#]),
+            ("*a **b** c*", &[r#"i"a ""#, r#"bi"b""#, r#"i" c""#]),
+            ("***ab***", &[r#"bi"ab""#]),
+            ("**a** **b**", &[r#"b"a""#, r#"" ""#, r#"b"b""#]),
+            ("x `a*b [c](d)` y", &[r#""x ""#, r#"c"a*b [c](d)""#, r#"" y""#]),
+            ("**`code`**", &[r#"bc"code""#]),
+            ("a\nb", &[r#""a\nb""#]),
+            ("a\r\nb\rc", &[r#""a\nb\nc""#]),
+            ("5 * 3 = 15", &[r#""5 * 3 = 15""#]),
+            ("a* b", &[r#""a* b""#]),
+            ("note *", &[r#""note *""#]),
+            (r"\*not\* \`x\` \[y\] \<z\> \\", &[r#""*not* `x` [y] <z> \\""#]),
+            (r"C:\dossier\_x", &[r#""C:\\dossier\\_x""#]),
+            ("1. foo\n# bar\n- baz", &[r#""1. foo\n# bar\n- baz""#]),
+            ("<b>html</b> a < b > c", &[r#""<b>html</b> a < b > c""#]),
+            ("[x] case", &[r#""[x] case""#]),
+            ("a [b] (c)", &[r#""a [b] (c)""#]),
+            (
+                "see [the **site**](https://example.org/a_(b)) now",
+                &[
+                    r#""see ""#,
+                    r#""the "→https://example.org/a_(b)"#,
+                    r#"b"site"→https://example.org/a_(b)"#,
+                    r#"" now""#,
+                ],
+            ),
+            ("[mail](mailto:a@b.fr)", &[r#""mail"→mailto:a@b.fr"#]),
+            ("[voir](guide:vider-cache)", &[r#""voir"→guide vider-cache"#]),
+            (
+                "go <https://x.org/p?q=1>.",
+                &[r#""go ""#, r#""https://x.org/p?q=1"→https://x.org/p?q=1"#, r#"".""#],
+            ),
+            ("**[a](http://x.org)**", &[r#"b"a"→http://x.org"#]),
+            (
+                "[a `b]` c](https://x.org)",
+                &[
+                    r#""a "→https://x.org"#,
+                    r#"c"b]"→https://x.org"#,
+                    r#"" c"→https://x.org"#,
+                ],
+            ),
+            ("", &[]),
+        ];
+        for &(text, expect) in table {
+            let got = parse_inline(text).unwrap_or_else(|e| panic!("{text:?}: {e:?}"));
+            assert_eq!(show(&got), expect, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn refuses_broken_markup() {
+        let table: &[(&str, &str, usize, &str)] = &[
+            (
+                "abc **bold",
+                "inline-markup",
+                4,
+                "unclosed \"**\" (bold) starting at character 5",
+            ),
+            ("*italic", "inline-markup", 0, "unclosed \"*\" (italic)"),
+            ("**a*", "inline-markup", 0, "unclosed \"**\" (bold)"),
+            ("x `code", "inline-markup", 2, "unclosed \"`\" (code)"),
+            ("*.txt files", "inline-markup", 0, "unclosed \"*\""),
+            ("**a *b** c*", "inline-markup", 6, "closes bold while italic"),
+            ("[a](https://x.org", "inline-markup", 3, "not closed"),
+            ("[](https://x.org)", "inline-markup", 0, "empty label"),
+            (
+                "[a [b](https://y.org)](https://x.org)",
+                "inline-markup",
+                3,
+                "link inside a link",
+            ),
+            (
+                "[a](javascript:alert(1))",
+                "bad-link",
+                4,
+                "\"javascript:\" are not allowed",
+            ),
+            ("[a](file:///etc/passwd)", "bad-link", 4, "\"file:\""),
+            ("[a](ftp://x.org)", "bad-link", 4, "\"ftp:\""),
+            ("[a](page.html)", "bad-link", 4, "no scheme"),
+            ("[a](www.example.org)", "bad-link", 4, "no scheme"),
+            ("[a]()", "bad-link", 4, "empty link target"),
+            ("[a](https://)", "bad-link", 4, "no host"),
+            ("[a](mailto:nobody)", "bad-link", 4, "not a mail address"),
+            ("[a](guide:Vider_Cache)", "bad-link", 4, "not a guide id"),
+            ("see <javascript:alert(1)>", "bad-link", 5, "not allowed"),
+            ("<guide:x>", "bad-link", 0, "needs a label"),
+        ];
+        for &(text, code, offset, msg) in table {
+            let err = parse_inline(text).expect_err(text);
+            assert_eq!(err.code, code, "{text:?}: {err:?}");
+            assert_eq!(err.offset, offset, "{text:?}: {err:?}");
+            assert!(err.message.contains(msg), "{text:?}: {}", err.message);
+            assert!(err.suggestion.is_some());
+        }
+    }
+
+    #[test]
+    fn merges_and_lists_guide_refs() {
+        let inline = parse_inline("[a](guide:x) and [b](guide:y)[c](guide:y)").unwrap();
+        let refs: Vec<_> = guide_refs(&inline).collect();
+        assert_eq!(refs, ["x", "y"]);
+        assert_eq!(inline.spans.len(), 3, "the two adjacent y links merge: {inline:?}");
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        let odd = [
+            "*", "**", "***", "****", "`", "[", "]", "(", "<", ">", "\\", "[](", "[a](",
+            "<a:", "*`*`*", "**`", "[`](x)`", "\u{0}", "é*é*",
+        ];
+        for text in odd {
+            let _ = parse_inline(text);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! The model layer: reads guide sheets and `collection.json`, validates them
+//! against the format spec, and produces the [`Guide`]s the layout reads.
+//!
+//! Phases: [`source`] (bytes → JSON with positions), [`raw`] (JSON → serde
+//! structs), then validation ([`guide`], [`blocks`], [`collection`], with
+//! [`inline`] markup, [`paths`] and [`images`]), and [`mod@load`] across guides.
+
+pub mod blocks;
+pub mod check;
+pub mod collection;
+pub mod diag;
+pub mod guide;
+pub mod images;
+pub mod inline;
+pub mod load;
+pub mod paths;
+pub mod raw;
+pub mod report;
+pub mod source;
+pub mod spans;
+pub mod types;
+pub mod values;
+
+pub use diag::*;
+pub use images::ImageCache;
+pub use inline::{parse_inline, InlineError};
+pub use load::{load, GuideOutcome, LoadOptions, Loaded};
+pub use types::*;
+
+#[cfg(test)]
+mod testkit;

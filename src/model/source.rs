@@ -1,0 +1,299 @@
+//! Reading a JSON file: size, encoding (UTF-8, BOM, CRLF), syntax, span index.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::diag::Diagnostic;
+use super::images::lower_first;
+use super::report::Report;
+use super::spans::SpanIndex;
+
+/// Largest JSON file accepted, in bytes.
+pub const MAX_JSON: u64 = 10 * 1024 * 1024;
+
+/// A JSON file read and parsed, with the positions of its values.
+#[derive(Debug)]
+pub struct Source {
+    /// The text, BOM removed.
+    pub text: String,
+    /// The parsed document.
+    pub value: Value,
+    /// Where each path's value starts.
+    pub spans: SpanIndex,
+}
+
+/// Reads and parses the JSON file at `file`.
+pub fn read_source(file: &Path) -> Result<Source, Box<Diagnostic>> {
+    let unreadable = |e: std::io::Error| {
+        Box::new(Diagnostic::error(
+            "unreadable",
+            file,
+            format!("cannot read the file: {}", lower_first(&e.to_string())),
+        ))
+    };
+    let size = std::fs::metadata(file).map_err(unreadable)?.len();
+    if size > MAX_JSON {
+        return Err(Box::new(
+            Diagnostic::error(
+                "file-too-large",
+                file,
+                format!("file too large: {size} bytes, the limit is {MAX_JSON} bytes"),
+            )
+            .help("split the guide into several sheets"),
+        ));
+    }
+    let bytes = std::fs::read(file).map_err(unreadable)?;
+    let text = decode_text(file, bytes)?;
+    parse_json(file, text)
+}
+
+/// Checks that `bytes` are UTF-8 and strips a byte-order mark.
+pub fn decode_text(file: &Path, mut bytes: Vec<u8>) -> Result<String, Box<Diagnostic>> {
+    let help = "save it as UTF-8 in your editor (e.g. \"Save with encoding → UTF-8\")";
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let d = Diagnostic::error("not-utf8", file, "file is saved as UTF-16, not UTF-8");
+        return Err(Box::new(d.pos(1, 1).help(help)));
+    }
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let at = e.utf8_error().valid_up_to();
+        // The prefix is valid UTF-8 by definition of `valid_up_to`.
+        let before = std::str::from_utf8(&bytes[..at]).unwrap_or("");
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let byte = bytes.get(at).copied().unwrap_or(0);
+        let guess = if bytes.contains(&0) {
+            "; it looks like UTF-16"
+        } else if byte >= 0x80 {
+            "; it looks like Latin-1/Windows-1252"
+        } else {
+            ""
+        };
+        let message = format!(
+            "file is not valid UTF-8 (byte 0x{byte:02X} at line {line}, column {column}){guess}"
+        );
+        Box::new(Diagnostic::error("not-utf8", file, message).pos(line, column).help(help))
+    })
+}
+
+/// Parses JSON text, explaining syntax errors in plain words.
+pub fn parse_json(file: &Path, text: String) -> Result<Source, Box<Diagnostic>> {
+    match serde_json::from_str::<Value>(&text) {
+        Ok(value) => {
+            let spans = SpanIndex::build(&text);
+            Ok(Source { text, value, spans })
+        }
+        Err(e) => Err(Box::new(syntax_error(file, &text, &e))),
+    }
+}
+
+/// Records an error for every key written twice in one object.
+pub fn report_duplicates(r: &mut Report<'_>, spans: &SpanIndex) {
+    for (path, _) in spans.duplicates() {
+        let key = path.rsplit('.').next().unwrap_or(path);
+        let d = r
+            .key_error(
+                "duplicate-field",
+                path,
+                format!("field \"{key}\" is written twice"),
+            )
+            .help("keep only one; the last one would silently win");
+        r.push(d);
+    }
+}
+
+/// Byte offset of serde_json's (line, byte column) position.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize =
+        text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let offset =
+        if column == 0 { line_start.saturating_sub(1) } else { line_start + column - 1 };
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// 1-based line and character column of a byte offset.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+fn syntax_error(file: &Path, text: &str, e: &serde_json::Error) -> Diagnostic {
+    let full = e.to_string();
+    let raw = match full.rfind(" at line ") {
+        Some(i) => &full[..i],
+        None => full.as_str(),
+    };
+    let mut offset = offset_of(text, e.line(), e.column());
+    let at = text.get(offset..).and_then(|s| s.chars().next());
+    // The last non-blank character before the error.
+    let prev = text.get(..offset).and_then(|s| s.trim_end().char_indices().next_back());
+    let prev_on_earlier_line = prev
+        .is_some_and(|(i, _)| text.get(i..offset).is_some_and(|gap| gap.contains('\n')));
+    let (message, help): (String, Option<String>) = match raw {
+        "trailing comma" => {
+            if let Some((i, ',')) = prev {
+                offset = i;
+            }
+            ("a comma after the last item".into(), Some("remove the comma after the last item".into()))
+        }
+        "EOF while parsing an object" => (
+            "the file ends before an object is closed".into(),
+            Some("add the missing \"}\"".into()),
+        ),
+        "EOF while parsing a list" => (
+            "the file ends before a list is closed".into(),
+            Some("add the missing \"]\"".into()),
+        ),
+        "EOF while parsing a string" => (
+            "the file ends inside a string".into(),
+            Some("close the string with \"".into()),
+        ),
+        "EOF while parsing a value" => (
+            if text.trim().is_empty() { "the file is empty".into() } else { "the file ends too early".into() },
+            Some("a guide is a JSON object: { \"format\": 1, … }".into()),
+        ),
+        "expected `:`" => (
+            "expected \":\" after the field name".into(),
+            Some("write fields as \"name\": value".into()),
+        ),
+        "expected `,` or `}`" | "expected `,` or `]`" => {
+            let close = if raw.ends_with("`}`") { "}" } else { "]" };
+            let help = if prev_on_earlier_line {
+                "a comma is probably missing at the end of the previous line".to_string()
+            } else {
+                format!("add a comma between the two items, or close with \"{close}\"")
+            };
+            (format!("expected a comma or \"{close}\""), Some(help))
+        }
+        "key must be a string" => (
+            "a field name must be in double quotes".into(),
+            Some(if at == Some('\'') {
+                "use double quotes \" instead of single quotes '".into()
+            } else {
+                "write it as \"name\": value".into()
+            }),
+        ),
+        "expected value" => {
+            let help = match at {
+                Some('\'') => "use double quotes \" instead of single quotes '",
+                Some(']' | '}') => "remove the comma after the last item",
+                _ => "a value is a \"string\", a number, true, false, null, a [list] or an {object}",
+            };
+            ("expected a value".into(), Some(help.into()))
+        }
+        "expected ident" => (
+            "unknown word".into(),
+            Some("write text in double quotes; the only bare words are true, false and null".into()),
+        ),
+        "invalid escape" => (
+            "invalid backslash escape in a string".into(),
+            Some("write \\\\ for a backslash (e.g. \"C:\\\\dossier\"), \\n for a line break".into()),
+        ),
+        "trailing characters" => (
+            "unexpected text after the end of the JSON document".into(),
+            Some("the file must hold one object; remove what follows its closing \"}\"".into()),
+        ),
+        "recursion limit exceeded" => ("the file is nested too deeply".into(), None),
+        m if m.starts_with("control character") => (
+            "a string contains a raw line break or tab".into(),
+            Some("close the string on the same line; write \\n for a line break, \\t for a tab".into()),
+        ),
+        m => (m.to_string(), None),
+    };
+    let (line, column) = line_col(text, offset);
+    let mut d = Diagnostic::error("json-syntax", file, message).pos(line, column);
+    d.suggestion = help;
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(bytes: &[u8]) -> Result<Source, Box<Diagnostic>> {
+        let file = Path::new("g.json");
+        let text = decode_text(file, bytes.to_vec())?;
+        parse_json(file, text)
+    }
+
+    #[test]
+    fn accepts_bom_and_crlf() {
+        let src = parse(b"\xEF\xBB\xBF{\r\n  \"title\": \"\xC3\xA9t\xC3\xA9\",\r\n  \"n\": 1\r\n}\r\n").unwrap();
+        assert_eq!(src.value["title"], "été");
+        let pos = src.spans.value("n").unwrap();
+        assert_eq!((pos.line, pos.column), (3, 8));
+        assert_eq!(src.spans.value("").map(|p| p.column), Some(1));
+    }
+
+    #[test]
+    fn refuses_latin1() {
+        let err = parse(b"{\n  \"title\":\n   \"caf\xE9 cr\xE8me\"\n}").unwrap_err();
+        assert_eq!(err.code, "not-utf8");
+        assert_eq!(
+            err.message,
+            "file is not valid UTF-8 (byte 0xE9 at line 3, column 8); it looks like Latin-1/Windows-1252"
+        );
+        assert_eq!((err.line, err.column), (Some(3), Some(8)));
+        assert!(err.suggestion.unwrap().contains("save it as UTF-8"));
+        let err = parse(b"\xFF\xFE{\0}\0").unwrap_err();
+        assert!(err.message.contains("UTF-16"), "{}", err.message);
+    }
+
+    #[test]
+    fn explains_syntax_errors() {
+        let table: &[(&str, &str, (usize, usize), &str)] = &[
+            (
+                "{\"a\": [1, 2,]}",
+                "a comma after the last item",
+                (1, 12),
+                "remove the comma",
+            ),
+            (
+                "{\n \"a\": 1,\n}",
+                "a comma after the last item",
+                (2, 8),
+                "remove the comma",
+            ),
+            ("{\"a\" 1}", "expected \":\"", (1, 6), "\"name\": value"),
+            ("{a: 1}", "must be in double quotes", (1, 2), "\"name\""),
+            ("{'a': 1}", "must be in double quotes", (1, 2), "single quotes"),
+            ("{\"a\": 'x'}", "expected a value", (1, 7), "single quotes"),
+            ("{\"a\": \"x\ny\"}", "raw line break", (1, 9), "\\n"),
+            ("{\"a\": \"C:\\dossier\"}", "invalid backslash escape", (1, 11), "\\\\"),
+            ("{\"a\": 1} x", "after the end", (1, 10), "remove what follows"),
+            ("{\"a\": 1", "ends before an object is closed", (1, 7), "\"}\""),
+            ("", "the file is empty", (1, 1), "JSON object"),
+            ("{\"a\": [1 2]}", "expected a comma or \"]\"", (1, 10), "add a comma"),
+            (
+                "{\n \"a\": 1\n \"b\": 2}",
+                "expected a comma or \"}\"",
+                (3, 2),
+                "end of the previous line",
+            ),
+            ("{\"é\": tru}", "unknown word", (1, 10), "true, false and null"),
+        ];
+        for &(text, msg, (line, column), help) in table {
+            let err = parse(text.as_bytes()).unwrap_err();
+            assert_eq!(err.code, "json-syntax");
+            assert!(err.message.contains(msg), "{text:?}: {}", err.message);
+            assert_eq!(
+                (err.line, err.column),
+                (Some(line), Some(column)),
+                "{text:?}: {}",
+                err.message
+            );
+            let s = err.suggestion.unwrap_or_default();
+            assert!(s.contains(help), "{text:?}: {s}");
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! The `build` job: every guide becomes `out/pdf/<id>.pdf`, in parallel.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use super::write::{check_output_dir, clean_debris, write_atomic};
+use crate::layout::{layout_guide, LayoutOptions};
+use crate::model::{self, Collection, Diagnostic, Guide, LoadOptions, Loaded};
+use crate::pdf::{write_pdf, PdfOptions};
+
+/// What to build and where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Folder of `*.json` guides.
+    pub guides_dir: PathBuf,
+    /// Folder of pictures.
+    pub images_dir: PathBuf,
+    /// Output root; PDFs go to `<out>/pdf/`.
+    pub out_dir: PathBuf,
+    /// Worker threads; `None` = all cores.
+    pub jobs: Option<usize>,
+}
+
+/// One guide that was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Built {
+    /// Guide id.
+    pub id: String,
+    /// The PDF written.
+    pub path: PathBuf,
+    /// Number of pages.
+    pub pages: usize,
+    /// File size.
+    pub bytes: usize,
+}
+
+/// The outcome of a build.
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    /// Guides written, in collection order.
+    pub built: Vec<Built>,
+    /// Guides refused, with their problems (their old PDF is left untouched).
+    pub failed: Vec<(String, Vec<Diagnostic>)>,
+    /// Warnings of every guide and of the project.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl BuildReport {
+    /// "6 built, 0 failed, 2 warnings".
+    pub fn summary(&self) -> String {
+        let w = self.warnings.len();
+        format!(
+            "{} built, {} failed{}",
+            self.built.len(),
+            self.failed.len(),
+            if w > 0 {
+                format!(", {w} warning{}", if w > 1 { "s" } else { "" })
+            } else {
+                String::new()
+            }
+        )
+    }
+}
+
+/// Called once per finished guide (for progress bars).
+pub type Progress<'a> = &'a (dyn Fn(usize, usize, &str) + Sync);
+
+/// Runs `f` on a pool of `jobs` threads (all cores when `None`).
+pub fn with_pool<T: Send>(jobs: Option<usize>, f: impl FnOnce() -> T + Send) -> T {
+    match rayon::ThreadPoolBuilder::new().num_threads(jobs.unwrap_or(0)).build() {
+        Ok(pool) => pool.install(f),
+        Err(_) => f(),
+    }
+}
+
+/// Loads the project, failing with diagnostics on project-wide problems.
+pub fn load(guides_dir: &Path, images_dir: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+    model::load(&LoadOptions {
+        guides_dir: guides_dir.to_path_buf(),
+        images_dir: images_dir.to_path_buf(),
+    })
+}
+
+/// Lays out and renders one guide as a standalone print sheet.
+pub fn render_sheet(
+    guide: &Guide,
+    collection: &Collection,
+    pdf: &PdfOptions,
+) -> Result<(Vec<u8>, usize, Vec<Diagnostic>), Diagnostic> {
+    let laid =
+        layout_guide(guide, collection, &LayoutOptions::for_collection(collection));
+    let pages = laid.document.pages.len();
+    let bytes = write_pdf(&laid.document, pdf).map_err(|e| {
+        Diagnostic::error("pdf", &guide.file, e.to_string())
+            .help("this is probably a bug in guidepress; please report it with the guide attached")
+    })?;
+    Ok((bytes, pages, laid.warnings))
+}
+
+/// Builds every guide; a bad guide does not stop the others.
+pub fn build(
+    opts: &BuildOptions,
+    progress: Progress,
+) -> Result<BuildReport, Vec<Diagnostic>> {
+    check_output_dir(&opts.out_dir, &[&opts.guides_dir, &opts.images_dir])
+        .map_err(|m| vec![Diagnostic::error("output-dir", &opts.out_dir, m)])?;
+    with_pool(opts.jobs, || {
+        let loaded = load(&opts.guides_dir, &opts.images_dir)?;
+        let pdf_dir = opts.out_dir.join("pdf");
+        std::fs::create_dir_all(&pdf_dir).map_err(|e| {
+            vec![Diagnostic::error(
+                "output-dir",
+                &pdf_dir,
+                format!("cannot create the output folder: {e}"),
+            )]
+        })?;
+        clean_debris(&pdf_dir);
+        let total = loaded.guides.len();
+        let done = AtomicUsize::new(0);
+        let pdf = PdfOptions::default();
+        let results: Vec<_> = loaded
+            .guides
+            .par_iter()
+            .map(|outcome| {
+                let r = match &outcome.result {
+                    Err(diags) => Err(diags.clone()),
+                    Ok(guide) => render_sheet(guide, &loaded.collection, &pdf)
+                        .map_err(|d| vec![d])
+                        .and_then(|(bytes, pages, warnings)| {
+                            let path = pdf_dir.join(format!("{}.pdf", guide.id));
+                            write_atomic(&path, &bytes).map_err(|e| {
+                                vec![Diagnostic::error(
+                                    "write",
+                                    &path,
+                                    format!("cannot write the PDF: {e}"),
+                                )
+                                .help("check that the output folder is writable and the disk is not full")]
+                            })?;
+                            Ok((Built { id: guide.id.clone(), path, pages, bytes: bytes.len() }, warnings))
+                        }),
+                };
+                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                progress(n, total, &outcome.id);
+                (outcome, r)
+            })
+            .collect();
+        let mut report =
+            BuildReport { warnings: loaded.warnings.clone(), ..BuildReport::default() };
+        for (outcome, r) in results {
+            report.warnings.extend(outcome.warnings.iter().cloned());
+            match r {
+                Ok((built, warnings)) => {
+                    report.warnings.extend(warnings);
+                    report.built.push(built);
+                }
+                Err(diags) => report.failed.push((outcome.id.clone(), diags)),
+            }
+        }
+        Ok(report)
+    })
+}

@@ -1,0 +1,123 @@
+//! Atomic file writes: a temporary file in the same folder, then a rename,
+//! so a reader never sees a half-written PDF and a failure leaves the old one.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Prefix of temporary files; anything with it in an output folder is debris
+/// of an interrupted run and may be removed.
+pub const TEMP_PREFIX: &str = ".guidepress-";
+
+/// Writes `bytes` to `path` atomically, creating parent folders.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir =
+        path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
+    let tmp = dir.join(format!("{TEMP_PREFIX}{}-{name}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Removes temporary files left in `dir` by an interrupted run.
+pub fn clean_debris(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(TEMP_PREFIX) && name.ends_with(".tmp") {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
+/// Refuses an output folder that is, contains or lies inside an input folder
+/// (writing there could overwrite guides or pictures).
+pub fn check_output_dir(out: &Path, inputs: &[&Path]) -> Result<(), String> {
+    let abs = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
+        // Canonicalise the longest existing ancestor, keep the rest as is.
+        let mut existing = p.clone();
+        let mut rest = Vec::new();
+        while !existing.exists() {
+            match (existing.file_name().map(|n| n.to_os_string()), existing.parent()) {
+                (Some(n), Some(parent)) => {
+                    rest.push(n);
+                    existing = parent.to_path_buf();
+                }
+                _ => break,
+            }
+        }
+        let mut c = fs::canonicalize(&existing).unwrap_or(existing);
+        for n in rest.into_iter().rev() {
+            c.push(n);
+        }
+        c
+    };
+    let o = abs(out);
+    for input in inputs {
+        let i = abs(input);
+        if o.starts_with(&i) || i.starts_with(&o) {
+            return Err(format!(
+                "output folder {} overlaps the input folder {}; choose another --out",
+                out.display(),
+                input.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlapping_output_folders_are_refused() {
+        let base = std::env::temp_dir().join(format!("gp-write-{}", std::process::id()));
+        let guides = base.join("guides");
+        fs::create_dir_all(&guides).unwrap();
+        let cases = [
+            (guides.clone(), false),
+            (guides.join("out"), false),
+            (base.clone(), false),
+            (base.join("out"), true),
+        ];
+        for (out, ok) in cases {
+            assert_eq!(
+                check_output_dir(&out, &[&guides]).is_ok(),
+                ok,
+                "{}",
+                out.display()
+            );
+        }
+        let _ = fs::remove_dir_all(&base);
+    }
+
+    #[test]
+    fn atomic_write_replaces_and_leaves_no_temp() {
+        let dir = std::env::temp_dir().join(format!("gp-atomic-{}", std::process::id()));
+        let f = dir.join("a.pdf");
+        write_atomic(&f, b"one").unwrap();
+        write_atomic(&f, b"two").unwrap();
+        assert_eq!(fs::read(&f).unwrap(), b"two");
+        let names: Vec<_> =
+            fs::read_dir(&dir).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(names.len(), 1);
+        let _ = fs::remove_dir_all(&dir);
+    }
+}
