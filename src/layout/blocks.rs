@@ -312,21 +312,30 @@ impl Writer<'_> {
             CalloutKind::Warning => "\u{26a0}",
             CalloutKind::Important => "\u{2762}",
         };
-        let mut head =
-            Inline::plain(format!("{icon} {}", labels::callout(kind, self.lang)));
+        let label = labels::callout(kind, self.lang);
+        let mut head = Inline::plain(format!("{icon} {label}"));
         head.spans[0].style.bold = true;
         if let Some(t) = title {
-            let mut sep = labels::colon(self.lang).to_string();
-            sep.push(' ');
-            head.spans.push(Span {
-                text: sep,
-                style: TextStyle { bold: true, ..TextStyle::default() },
-                link: None,
-            });
-            for s in &t.spans {
-                let mut s = s.clone();
-                s.style.bold = true;
-                head.spans.push(s);
+            let plain = t.plain_text();
+            let bare = plain.trim().trim_end_matches([':', '\u{a0}', ' ']);
+            // An author who wrote the label as the title ("Attention :") sees it once.
+            if bare.to_lowercase() != label.to_lowercase() {
+                let mut sep = labels::colon(self.lang).to_string();
+                sep.push(' ');
+                head.spans.push(Span {
+                    text: sep,
+                    style: TextStyle { bold: true, ..TextStyle::default() },
+                    link: None,
+                });
+                for s in &t.spans {
+                    let mut s = s.clone();
+                    s.style.bold = true;
+                    head.spans.push(s);
+                }
+                if let Some(last) = head.spans.last_mut() {
+                    let kept = last.text.trim_end().trim_end_matches(':').trim_end().len();
+                    last.text.truncate(kept);
+                }
             }
         }
         let p = self.tree.add(node, Role::Paragraph);
@@ -573,7 +582,8 @@ impl Writer<'_> {
     }
 }
 
-/// Column widths proportional to each column's longest word and content.
+/// Automatic column widths, as browsers do: every column gets at least its
+/// longest word, the rest of the width goes where the text is longest.
 fn column_widths(
     header: Option<&[Inline]>,
     rows: &[Vec<Inline>],
@@ -581,19 +591,36 @@ fn column_widths(
     width: f32,
     style: &BaseStyle,
 ) -> Vec<f32> {
-    let mut want = vec![0.0f32; n];
-    let all = header.into_iter().chain(rows.iter().map(|r| r.as_slice()));
-    for row in all {
+    use super::page::FontId;
+    let pad = style.size * 0.9;
+    let mut min = vec![0.0f32; n];
+    let mut max = vec![0.0f32; n];
+    let all = header.into_iter().map(|h| (h, true)).chain(rows.iter().map(|r| (r.as_slice(), false)));
+    for (row, bold) in all {
         for (i, cell) in row.iter().enumerate().take(n) {
+            let font = if bold { FontId::Bold } else { FontId::Regular };
             let t = cell.plain_text();
-            let w = super::shape::measure(&t, super::page::FontId::Regular, style.size);
-            want[i] = want[i].max(w.min(width));
+            let longest = t
+                .split_whitespace()
+                .map(|w| super::shape::measure(w, font, style.size))
+                .fold(0.0, f32::max);
+            min[i] = min[i].max(longest + pad);
+            max[i] = max[i].max(super::shape::measure(&t, font, style.size) + pad);
         }
     }
-    let min = width / n as f32 * 0.45;
-    let want: Vec<f32> = want.iter().map(|w| w.max(min) + style.size).collect();
-    let total: f32 = want.iter().sum();
-    want.iter().map(|w| w / total * width).collect()
+    let min_total: f32 = min.iter().sum();
+    if min_total >= width {
+        // Even the longest words do not fit: share in proportion (words will break).
+        return min.iter().map(|m| m / min_total * width).collect();
+    }
+    let max_total: f32 = max.iter().sum();
+    if max_total <= width {
+        let extra = (width - max_total) / n as f32;
+        return max.iter().map(|m| m + extra).collect();
+    }
+    let spare = width - min_total;
+    let want: f32 = max.iter().zip(&min).map(|(a, b)| a - b).sum::<f32>().max(0.001);
+    min.iter().zip(&max).map(|(lo, hi)| lo + (hi - lo) / want * spare).collect()
 }
 
 fn roman(n: usize) -> String {

@@ -95,6 +95,9 @@ pub struct Writer<'a> {
     pub guide_links: &'a GuideLinks,
     /// Table headers to repeat after a page break (see [`Chunk::repeat_header`]).
     pub headers: Vec<Chunk>,
+    /// When set, external links get a numbered note (printed editions):
+    /// the distinct URLs in order of first use.
+    pub notes: Option<Vec<String>>,
 }
 
 impl Writer<'_> {
@@ -123,7 +126,7 @@ impl Writer<'_> {
         width: f32,
         node: Option<NodeId>,
     ) -> Vec<Chunk> {
-        let inline = self.with_page_refs(inline);
+        let inline = self.with_note_marks(&self.with_page_refs(inline));
         let lines = layout_inline(&inline, style, self.lang, width);
         self.report_missing(&lines);
         let link_nodes: Vec<Option<NodeId>> = lines
@@ -202,6 +205,35 @@ impl Writer<'_> {
                     out.spans.push(s);
                 }
             }
+        }
+        out
+    }
+
+    /// On paper, each external link is followed by the number of its note
+    /// (`[1]`), which the "links of this sheet" box resolves with a QR code.
+    fn with_note_marks(&mut self, inline: &Inline) -> Inline {
+        let Some(notes) = self.notes.as_mut() else { return inline.clone() };
+        let mut out = Inline::default();
+        for (i, span) in inline.spans.iter().enumerate() {
+            out.spans.push(span.clone());
+            let url = match &span.link {
+                Some(LinkTarget::Url(u)) | Some(LinkTarget::Mail(u)) => u,
+                _ => continue,
+            };
+            if inline.spans.get(i + 1).is_some_and(|n| n.link == span.link) {
+                continue; // mark once, after the link's last span
+            }
+            let n = match notes.iter().position(|x| x == url) {
+                Some(p) => p + 1,
+                None => {
+                    notes.push(url.clone());
+                    notes.len()
+                }
+            };
+            let mut mark = span.clone();
+            mark.text = format!("\u{a0}[{n}]");
+            mark.style.code = false;
+            out.spans.push(mark);
         }
         out
     }

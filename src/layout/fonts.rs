@@ -17,6 +17,7 @@ pub struct FontData {
     /// Descender (negative), in em.
     pub descender: f32,
     face: rustybuzz::Face<'static>,
+    plan: rustybuzz::ShapePlan,
 }
 
 impl FontData {
@@ -25,6 +26,15 @@ impl FontData {
         let face = rustybuzz::Face::from_slice(bytes, 0)
             .unwrap_or_else(|| panic!("bundled font {id:?} is invalid (packaging bug)"));
         let upem = face.units_per_em() as f32;
+        // Compiling a shaping plan is slow: do it once per font. Every run is
+        // shaped as left-to-right Latin (symbols included), matching the plan.
+        let plan = rustybuzz::ShapePlan::new(
+            &face,
+            rustybuzz::Direction::LeftToRight,
+            Some(rustybuzz::script::LATIN),
+            None,
+            &[],
+        );
         FontData {
             id,
             bytes: Arc::new(bytes.to_vec()),
@@ -32,7 +42,13 @@ impl FontData {
             ascender: face.ascender() as f32 / upem,
             descender: face.descender() as f32 / upem,
             face,
+            plan,
         }
+    }
+
+    /// The shaping plan (left-to-right, Latin script).
+    pub fn plan(&self) -> &rustybuzz::ShapePlan {
+        &self.plan
     }
 
     /// The shaping face.

@@ -86,7 +86,8 @@ fn shape_run(text: &str, base: usize, font: FontId, size: f32, out: &mut Vec<Sha
     let mut buffer = rustybuzz::UnicodeBuffer::new();
     buffer.push_str(text);
     buffer.set_direction(rustybuzz::Direction::LeftToRight);
-    let shaped = rustybuzz::shape(data.face(), &[], buffer);
+    buffer.set_script(rustybuzz::script::LATIN);
+    let shaped = rustybuzz::shape_with_plan(data.face(), data.plan(), buffer);
     let scale = size / data.units_per_em;
     // A character no font has is drawn as "?" (never an empty .notdef box);
     // the caller reports it.

@@ -26,6 +26,9 @@ pub struct LayoutOptions {
     pub first_page_number: usize,
     /// Total printed in "page N / M"; `None` means this document's page count.
     pub total_pages: Option<usize>,
+    /// Number external links and list them with QR codes at the end of the
+    /// sheet, so a printed sheet works without a screen.
+    pub link_notes: bool,
 }
 
 impl LayoutOptions {
@@ -40,6 +43,7 @@ impl LayoutOptions {
             },
             first_page_number: 1,
             total_pages: None,
+            link_notes: false,
         }
     }
 }
@@ -68,12 +72,19 @@ pub fn layout_guide(
         file: guide.file.clone(),
         guide_links: &opts.guide_links,
         headers: Vec::new(),
+        notes: None,
     };
     let (x, width) = theme.text_x();
     let root = StructTree::ROOT;
     let mut chunks = header(&mut w, guide, x, width);
+    if opts.link_notes {
+        w.notes = Some(Vec::new());
+    }
     for block in &guide.body {
         chunks.extend(w.block(&block.value, root, x, width));
+    }
+    if let Some(notes) = w.notes.take().filter(|n| !n.is_empty()) {
+        chunks.extend(link_notes(&mut w, &notes, x, width));
     }
     if let Some(d) = &collection.disclaimer {
         chunks.extend(disclaimer(&mut w, d, x, width));
@@ -209,6 +220,73 @@ fn header(w: &mut Writer, guide: &Guide, x: f32, width: f32) -> Vec<Chunk> {
     chunks
 }
 
+/// The "links of this sheet" box: every external link with its number, its
+/// address in full and a QR code at least 15 mm wide.
+fn link_notes(w: &mut Writer, notes: &[String], x: f32, width: f32) -> Vec<Chunk> {
+    let sec = w.tree.add(StructTree::ROOT, Role::Section);
+    let title = match w.lang {
+        crate::model::Lang::Fr => "Liens de cette fiche",
+        crate::model::Lang::En => "Links in this sheet",
+    };
+    let h = w.tree.add(sec, Role::Heading(2));
+    let style = w.theme.headings[1];
+    let mut chunks = w.text(&Inline::plain(title), &style, x, width, Some(h));
+    for c in &mut chunks {
+        c.keep_with_next = true;
+    }
+    if let Some(first) = chunks.first_mut() {
+        first.space_before = w.theme.gap * 1.6;
+    }
+    let list = w.tree.add(sec, Role::List { ordered: true });
+    let size = 18.0 * super::style::MM;
+    let body = w.theme.body;
+    for (i, url) in notes.iter().enumerate() {
+        let li = w.tree.add(list, Role::ListItem);
+        let lbl = w.tree.add(li, Role::Label);
+        let lbody = w.tree.add(li, Role::ListBody);
+        let alt = match w.lang {
+            crate::model::Lang::Fr => format!("QR code vers {url}"),
+            crate::model::Lang::En => format!("QR code for {url}"),
+        };
+        let fig = w.tree.add(lbody, Role::Figure { alt });
+        let mut chunk = Chunk { height: size, space_before: w.theme.gap * 0.5, ..Chunk::default() };
+        let tx = x + size + w.theme.pad;
+        let num = w.text(&Inline::plain(format!("[{}]", i + 1)), &BaseStyle { bold: true, ..body }, tx, 40.0, Some(lbl));
+        let mut inline = Inline::default();
+        inline.spans.push(Span {
+            text: url.clone(),
+            style: TextStyle { code: true, ..TextStyle::default() },
+            link: Some(LinkTarget::Url(url.clone())),
+        });
+        let saved = w.notes.take();
+        let p = w.tree.add(lbody, Role::Paragraph);
+        let indent = body.size * 2.6;
+        let aw = width - size - w.theme.pad - indent;
+        let addr = w.text(&inline, &body, tx + indent, aw, Some(p));
+        w.notes = saved;
+        let mut y = 2.0;
+        for (k, mut c) in addr.into_iter().enumerate() {
+            c.shift(y);
+            y += c.height;
+            if k == 0 {
+                for mut n in num.clone() {
+                    n.shift(2.0);
+                    chunk.items.extend(n.items);
+                }
+            }
+            chunk.items.extend(c.items);
+            chunk.links.extend(c.links);
+        }
+        // Drawn after the label so the reading order is "[n]", QR code, address.
+        let qr = super::blocks::qr_item(url, x, 0.0, size);
+        let at = chunk.items.iter().position(|p| p.mark != Mark::Node(lbl) && p.mark != Mark::Artifact);
+        chunk.items.insert(at.unwrap_or(chunk.items.len()), Placed { item: qr, mark: Mark::Node(fig) });
+        chunk.height = chunk.height.max(y);
+        chunks.push(chunk);
+    }
+    chunks
+}
+
 fn disclaimer(w: &mut Writer, text: &Inline, x: f32, width: f32) -> Vec<Chunk> {
     let p = w.tree.add(StructTree::ROOT, Role::Paragraph);
     let style = BaseStyle { italic: true, ..w.theme.small };
@@ -280,7 +358,7 @@ fn finish(
 }
 
 /// "page N / M" on the right, the sheet's title on the left, as artifacts.
-fn footer(theme: &Theme, title: &str, n: usize, total: usize) -> Vec<Placed> {
+pub(crate) fn footer(theme: &Theme, title: &str, n: usize, total: usize) -> Vec<Placed> {
     let (x, width) = theme.text_x();
     let small = theme.small;
     let y = theme.page.1 - theme.margin.2 * 0.45;

@@ -19,7 +19,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let result = (|| {
         let mut f = fs::File::create(&tmp)?;
         f.write_all(bytes)?;
-        f.sync_all()?;
+        // No fsync: the rename is what makes the write atomic for readers and
+        // for interrupted runs; syncing each file cost more than laying it out.
         drop(f);
         fs::rename(&tmp, path)
     })();

@@ -31,6 +31,43 @@ pub(crate) struct ImageCache {
     entries: Vec<(String, Arc<Vec<u8>>, Image)>,
 }
 
+/// Process-wide krilla images. Creating one decodes and compresses the
+/// picture (most of the cost of a small sheet); a krilla `Image` is a cheap
+/// `Arc` afterwards, so every document of a build shares the work.
+static SHARED: std::sync::OnceLock<std::sync::Mutex<Vec<(Arc<Vec<u8>>, Image)>>> =
+    std::sync::OnceLock::new();
+
+/// At most this many pictures are kept process-wide (bounded memory).
+const SHARED_MAX: usize = 256;
+
+fn shared_image(data: &ImageData) -> Result<Image> {
+    let shared = SHARED.get_or_init(Default::default);
+    let find = |list: &Vec<(Arc<Vec<u8>>, Image)>| {
+        list.iter()
+            .find(|(b, _)| Arc::ptr_eq(b, &data.bytes) || **b == *data.bytes)
+            .map(|(_, i)| i.clone())
+    };
+    if let Some(image) = shared.lock().ok().and_then(|l| find(&l)) {
+        return Ok(image);
+    }
+    let bytes = krilla::Data::from(data.bytes.clone());
+    // No interpolation: PDF/A forbids it, and screenshots stay crisp.
+    let image = match data.format {
+        ImageFormat::Png => Image::from_png(bytes, false),
+        ImageFormat::Jpeg => Image::from_jpeg(bytes, false),
+    }
+    .map_err(|reason| PdfError::Image { src: data.src.clone(), reason })?;
+    if let Ok(mut list) = shared.lock() {
+        if find(&list).is_none() {
+            if list.len() >= SHARED_MAX {
+                list.remove(0);
+            }
+            list.push((data.bytes.clone(), image.clone()));
+        }
+    }
+    Ok(image)
+}
+
 impl ImageCache {
     /// The krilla image for `data`, created on first use.
     fn get(&mut self, data: &ImageData) -> Result<Image> {
@@ -40,13 +77,7 @@ impl ImageCache {
         if let Some((_, _, image)) = hit {
             return Ok(image.clone());
         }
-        let bytes = krilla::Data::from(data.bytes.clone());
-        // No interpolation: PDF/A forbids it, and screenshots stay crisp.
-        let image = match data.format {
-            ImageFormat::Png => Image::from_png(bytes, false),
-            ImageFormat::Jpeg => Image::from_jpeg(bytes, false),
-        }
-        .map_err(|reason| PdfError::Image { src: data.src.clone(), reason })?;
+        let image = shared_image(data)?;
         self.entries.push((data.src.clone(), data.bytes.clone(), image.clone()));
         Ok(image)
     }
