@@ -78,37 +78,105 @@ pub fn shape(
     }
 }
 
+/// A glyph as shaped in font units, relative to the start of its word.
+#[derive(Clone, Copy)]
+struct UnitGlyph {
+    id: u16,
+    advance: i32,
+    x_offset: i32,
+    y_offset: i32,
+    cluster: u32,
+}
+
+/// Words shaped so far on this thread, in font units (size-independent).
+/// Help sheets repeat their words a lot; shaping is the costliest part of
+/// layout. Bounded: cleared when it grows past `WORD_CACHE_MAX`.
+type WordCache = std::collections::HashMap<(FontId, Box<str>), Box<[UnitGlyph]>>;
+
+const WORD_CACHE_MAX: usize = 20_000;
+
+thread_local! {
+    static WORDS: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::new());
+}
+
+/// Shapes `text` word by word (a word keeps its trailing spaces; kerning
+/// never applies across a space), reusing earlier results.
 fn shape_run(text: &str, base: usize, font: FontId, size: f32, out: &mut Vec<Shaped>) {
     if text.is_empty() {
         return;
     }
+    let data = FontBook::get().font(font);
+    let scale = size / data.units_per_em;
+    WORDS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.len() > WORD_CACHE_MAX {
+            cache.clear();
+        }
+        let mut start = 0;
+        for (end, _) in text
+            .match_indices(' ')
+            .map(|(i, _)| (i + 1, ()))
+            .filter(|(i, _)| !text[*i..].starts_with(' '))
+            .chain(std::iter::once((text.len(), ())))
+        {
+            if end <= start {
+                continue;
+            }
+            let word = &text[start..end];
+            let key = (font, Box::<str>::from(word));
+            let glyphs = match cache.get(&key) {
+                Some(g) => g,
+                None => {
+                    let g = shape_word(word, font);
+                    cache.entry(key).or_insert(g)
+                }
+            };
+            for g in glyphs.iter() {
+                out.push(Shaped {
+                    id: g.id,
+                    font,
+                    advance: g.advance as f32 * scale,
+                    x_offset: g.x_offset as f32 * scale,
+                    y_offset: g.y_offset as f32 * scale,
+                    cluster: base + start + g.cluster as usize,
+                });
+            }
+            start = end;
+        }
+    });
+}
+
+fn shape_word(text: &str, font: FontId) -> Box<[UnitGlyph]> {
     let data = FontBook::get().font(font);
     let mut buffer = rustybuzz::UnicodeBuffer::new();
     buffer.push_str(text);
     buffer.set_direction(rustybuzz::Direction::LeftToRight);
     buffer.set_script(rustybuzz::script::LATIN);
     let shaped = rustybuzz::shape_with_plan(data.face(), data.plan(), buffer);
-    let scale = size / data.units_per_em;
     // A character no font has is drawn as "?" (never an empty .notdef box);
     // the caller reports it.
     let question = data.face().glyph_index('?').map(|g| g.0);
     let q_advance = question
         .and_then(|g| data.face().glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g)))
-        .unwrap_or(0) as f32;
-    for (info, pos) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
-        let (id, advance) = match (info.glyph_id, question) {
-            (0, Some(q)) => (q, q_advance),
-            (g, _) => (g as u16, pos.x_advance as f32),
-        };
-        out.push(Shaped {
-            id,
-            font,
-            advance: advance * scale,
-            x_offset: pos.x_offset as f32 * scale,
-            y_offset: pos.y_offset as f32 * scale,
-            cluster: base + info.cluster as usize,
-        });
-    }
+        .unwrap_or(0) as i32;
+    shaped
+        .glyph_infos()
+        .iter()
+        .zip(shaped.glyph_positions())
+        .map(|(info, pos)| {
+            let (id, advance) = match (info.glyph_id, question) {
+                (0, Some(q)) => (q, q_advance),
+                (g, _) => (g as u16, pos.x_advance),
+            };
+            UnitGlyph {
+                id,
+                advance,
+                x_offset: pos.x_offset,
+                y_offset: pos.y_offset,
+                cluster: info.cluster,
+            }
+        })
+        .collect()
 }
 
 /// Width in points of `text` set in `font` at `size` (with fallback).
