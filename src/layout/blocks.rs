@@ -113,8 +113,20 @@ impl Writer<'_> {
     ) -> Vec<Chunk> {
         let lvl = level.clamp(1, 3);
         let style = self.theme.headings[usize::from(lvl - 1)];
-        // The sheet title is H1; section headings start at H2.
-        let node = self.tree.add(parent, Role::Heading(lvl + 1));
+        // The sheet title is H1; section headings start at H2. A heading that
+        // skips a level (a level 3 right after the title) keeps its look but
+        // is tagged one level below the previous heading, as PDF/UA requires.
+        let previous = self
+            .tree
+            .nodes
+            .iter()
+            .rev()
+            .find_map(|n| match n.role {
+                Role::Heading(l) => Some(l),
+                _ => None,
+            })
+            .unwrap_or(0);
+        let node = self.tree.add(parent, Role::Heading((lvl + 1).min(previous + 1)));
         let mut chunks = self.text(text, &style, x, width, Some(node));
         for c in &mut chunks {
             c.keep_with_next = true;

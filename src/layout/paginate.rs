@@ -35,6 +35,14 @@ pub struct Area {
 
 /// Distributes `chunks` over as many pages as needed.
 pub fn paginate(chunks: Vec<Chunk>, headers: &[Chunk], area: Area) -> Vec<PageFlow> {
+    let page_h = area.bottom - area.top - 2.0 * area.pad;
+    let chunks: Vec<Chunk> = chunks
+        .into_iter()
+        .flat_map(|c| {
+            let header = c.repeat_header.and_then(|h| headers.get(h)).map_or(0.0, |h| h.height);
+            split_tall(c, page_h - header)
+        })
+        .collect();
     let n = chunks.len();
     let heights: Vec<f32> = chunks.iter().map(|c| c.height + c.space_before).collect();
     let keeps: Vec<bool> = chunks.iter().map(|c| c.keep_with_next).collect();
@@ -104,6 +112,66 @@ pub fn paginate(chunks: Vec<Chunk>, headers: &[Chunk], area: Area) -> Vec<PageFl
         at_top = false;
     }
     pages
+}
+
+/// Cuts a chunk taller than a page (a table row with a very long cell) into
+/// pieces that fit, between items, so nothing runs off the paper.
+fn split_tall(chunk: Chunk, limit: f32) -> Vec<Chunk> {
+    if chunk.height <= limit || limit <= 0.0 {
+        return vec![chunk];
+    }
+    let mut spans: Vec<(f32, f32)> = chunk
+        .items
+        .iter()
+        .map(|p| {
+            let b = p.item.bbox();
+            (b.y.max(0.0), b.bottom())
+        })
+        .collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // Cut before the first item that would cross the bottom of the piece.
+    let mut cuts = vec![0.0f32];
+    for (top, bottom) in spans {
+        let start = *cuts.last().unwrap_or(&0.0);
+        if bottom - start > limit && top > start {
+            cuts.push(top);
+        }
+    }
+    if cuts.len() == 1 {
+        return vec![chunk];
+    }
+    let mut pieces: Vec<Chunk> = Vec::with_capacity(cuts.len());
+    for (i, &c) in cuts.iter().enumerate() {
+        let end = cuts.get(i + 1).copied().unwrap_or(f32::INFINITY);
+        let mut piece = Chunk {
+            height: (end.min(chunk.height) - c).max(0.0),
+            space_before: if i == 0 { chunk.space_before } else { 0.0 },
+            frame: chunk.frame,
+            repeat_header: chunk.repeat_header,
+            bookmark: if i == 0 { chunk.bookmark.clone() } else { None },
+            anchor: if i == 0 { chunk.anchor.clone() } else { None },
+            break_before: i == 0 && chunk.break_before,
+            keep_with_next: i + 1 == cuts.len() && chunk.keep_with_next,
+            ..Chunk::default()
+        };
+        for p in &chunk.items {
+            let y = p.item.bbox().y.max(0.0);
+            if y >= c && y < end {
+                let mut p = p.clone();
+                super::chunk::shift_item(&mut p.item, -c);
+                piece.items.push(p);
+            }
+        }
+        for l in &chunk.links {
+            if l.rect.y >= c && l.rect.y < end {
+                let mut l = l.clone();
+                l.rect.y -= c;
+                piece.links.push(l);
+            }
+        }
+        pieces.push(piece);
+    }
+    pieces
 }
 
 /// The frames (background, borders, bar) of callouts on one page, to be drawn

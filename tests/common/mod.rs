@@ -1,10 +1,21 @@
 //! Helpers shared by the integration tests: the bundled project, temp folders.
 #![allow(dead_code)]
 
+pub mod cli;
+pub mod model;
+pub mod pdf;
+
+/// The PDF reader of the library's own unit tests (lopdf helpers), shared
+/// rather than copied: it needs only `lopdf` and `std`. Its `page_text`
+/// ignores `/ActualText`; [`pdf::page_runs`] is the one to read text with.
+#[path = "../../src/pdf/tests/readback.rs"]
+pub mod readback;
+
 use std::path::{Path, PathBuf};
 
 use guidepress::layout::{layout_guide, LaidOut, LayoutOptions};
 use guidepress::model::{load, Guide, LoadOptions, Loaded};
+use guidepress::output::{BuildOptions, BuildReport};
 
 /// The repository's own project folder.
 pub fn root() -> PathBuf {
@@ -62,4 +73,53 @@ pub fn project_copy(name: &str) -> PathBuf {
         copy_dir(&root().join(sub), &d.join(sub));
     }
     d
+}
+
+/// Builds the bundled guides into `<out>/pdf/` through the library.
+pub fn build_bundled(out: &Path, jobs: Option<usize>) -> BuildReport {
+    let opts = BuildOptions {
+        guides_dir: root().join("guides"),
+        images_dir: root().join("images"),
+        out_dir: out.to_path_buf(),
+        jobs,
+    };
+    guidepress::output::build(&opts, &|_, _, _| {})
+        .unwrap_or_else(|d| panic!("the bundled project does not build: {d:?}"))
+}
+
+/// The files directly in a folder, by name, with their bytes, sorted by name.
+pub fn files_in(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .filter(|e| e.path().is_file())
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            (name, std::fs::read(e.path()).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Every file under `dir`, by path relative to it, with its bytes, sorted:
+/// a snapshot to compare before and after a command that must write nothing.
+pub fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    fn walk(base: &Path, dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(base, &p, out);
+            } else {
+                out.push((
+                    p.strip_prefix(base).unwrap().to_path_buf(),
+                    std::fs::read(&p).unwrap(),
+                ));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
 }

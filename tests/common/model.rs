@@ -1,0 +1,132 @@
+//! Walks a validated guide: every piece of inline text, every link, every figure.
+
+use guidepress::model::{Block, Collection, Figure, Guide, Inline, LinkTarget, ListItem};
+
+/// Every inline text a reader sees in the sheet, with the JSON path it came from.
+pub fn texts<'a>(g: &'a Guide, c: &'a Collection) -> Vec<(String, &'a Inline)> {
+    let mut out = vec![("title".to_string(), &g.title)];
+    if let Some(d) = &g.description {
+        out.push(("description".into(), d));
+    }
+    for b in &g.body {
+        block_texts(&b.path, &b.value, &mut out);
+    }
+    if let Some(d) = &c.disclaimer {
+        out.push(("collection.disclaimer".into(), d));
+    }
+    out
+}
+
+fn block_texts<'a>(path: &str, b: &'a Block, out: &mut Vec<(String, &'a Inline)>) {
+    let mut push = |p: String, t: &'a Inline| out.push((format!("{path}{p}"), t));
+    match b {
+        Block::Heading { text, .. } | Block::Paragraph { text } => {
+            push(".text".into(), text)
+        }
+        Block::List { items, .. } => {
+            let mut all = Vec::new();
+            list_texts("", items, &mut all);
+            for (p, t) in all {
+                push(p, t);
+            }
+        }
+        Block::Steps { items } => {
+            for (i, s) in items.iter().enumerate() {
+                push(format!(".items[{i}].text"), &s.text);
+                if let Some(c) = s.image.as_ref().and_then(|f| f.caption.as_ref()) {
+                    push(format!(".items[{i}].image.caption"), c);
+                }
+                if let Some(n) = &s.note {
+                    push(format!(".items[{i}].note"), n);
+                }
+            }
+        }
+        Block::Callout { title, text, .. } => {
+            if let Some(t) = title {
+                push(".title".into(), t);
+            }
+            push(".text".into(), text);
+        }
+        Block::Image(f) => {
+            if let Some(c) = &f.caption {
+                push(".caption".into(), c);
+            }
+        }
+        Block::Table { header, rows } => {
+            for (j, cell) in header.iter().flatten().enumerate() {
+                push(format!(".header[{j}]"), cell);
+            }
+            for (i, row) in rows.iter().enumerate() {
+                for (j, cell) in row.iter().enumerate() {
+                    push(format!(".rows[{i}][{j}]"), cell);
+                }
+            }
+        }
+        Block::Attachment { label, .. } => push(".label".into(), label),
+        Block::Qr { caption, .. } => {
+            if let Some(c) = caption {
+                push(".caption".into(), c);
+            }
+        }
+        Block::PageBreak => {}
+    }
+}
+
+fn list_texts<'a>(
+    prefix: &str,
+    items: &'a [ListItem],
+    out: &mut Vec<(String, &'a Inline)>,
+) {
+    for (i, item) in items.iter().enumerate() {
+        let p = format!("{prefix}.items[{i}]");
+        out.push((format!("{p}.text"), &item.text));
+        list_texts(&p, &item.items, out);
+    }
+}
+
+/// The URI every external link of the guide's text must carry in a
+/// standalone PDF: URLs and `mailto:` as written, `guide:ID` as
+/// `<base_url>ID.pdf` (when the collection has a `base_url`).
+pub fn link_uris(g: &Guide, c: &Collection) -> Vec<String> {
+    let mut uris: Vec<String> = texts(g, c)
+        .into_iter()
+        .flat_map(|(_, t)| t.spans.iter())
+        .filter_map(|s| match s.link.as_ref()? {
+            LinkTarget::Url(u) | LinkTarget::Mail(u) => Some(u.clone()),
+            LinkTarget::Guide(id) => c.base_url.as_ref().map(|b| format!("{b}{id}.pdf")),
+        })
+        .collect();
+    uris.sort();
+    uris.dedup();
+    uris
+}
+
+/// Every figure of the guide: image blocks and step pictures, in order.
+pub fn figures(g: &Guide) -> Vec<&Figure> {
+    g.body
+        .iter()
+        .flat_map(|b| match &b.value {
+            Block::Image(f) => vec![f],
+            Block::Steps { items } => {
+                items.iter().filter_map(|s| s.image.as_ref()).collect()
+            }
+            _ => vec![],
+        })
+        .collect()
+}
+
+/// The texts of the level-1 headings, in order.
+pub fn level1_headings(g: &Guide) -> Vec<String> {
+    g.body
+        .iter()
+        .filter_map(|b| match &b.value {
+            Block::Heading { text, level: 1 } => Some(text.plain_text()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether any block satisfies `f`.
+pub fn has_block(g: &Guide, f: impl Fn(&Block) -> bool) -> bool {
+    g.body.iter().any(|b| f(&b.value))
+}
