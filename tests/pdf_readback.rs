@@ -177,10 +177,10 @@ fn every_uri_annotation_comes_from_the_guide() {
                 Block::Attachment { href, local: None, .. } => {
                     known.insert(ascii_uri(href));
                 }
-                // A local file links to its web copy, beside the guides'.
-                Block::Attachment { local: Some(_), href, .. } => {
+                // A local file links to its web copy in the site's files/.
+                Block::Attachment { local: Some(f), .. } => {
                     let base = collection.base_url.as_deref().unwrap_or("");
-                    known.insert(ascii_uri(&format!("{base}{href}")));
+                    known.insert(ascii_uri(&format!("{base}{}", f.site_path())));
                 }
                 Block::Qr { url, .. } => {
                     known.insert(ascii_uri(url));

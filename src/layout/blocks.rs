@@ -65,7 +65,7 @@ impl Writer<'_> {
                 let node = self.tree.add(parent, Role::Paragraph);
                 let target = match local {
                     Some(f) => match self.guide_links {
-                        super::chunk::GuideLinks::Base(b) => format!("{b}{}", f.rel_path),
+                        super::chunk::GuideLinks::Base(b) => format!("{b}{}", f.site_path()),
                         _ => f.rel_path.clone(),
                     },
                     None => href.clone(),

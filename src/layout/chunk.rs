@@ -72,7 +72,7 @@ pub enum GuideLinks {
     /// `<id>.pdf` next to this file.
     #[default]
     Relative,
-    /// `<base_url><id>.pdf`.
+    /// `<base_url>pdf/<id>.pdf`, where `guidepress site` publishes it.
     Base(String),
     /// Inside the same document, to the page where that guide starts; the
     /// label is followed by the page number (print pack).
@@ -107,7 +107,8 @@ impl Writer<'_> {
             LinkTarget::Url(u) | LinkTarget::Mail(u) => LinkDest::Uri(u.clone()),
             LinkTarget::Guide(id) => match self.guide_links {
                 GuideLinks::Relative => LinkDest::Uri(format!("{id}.pdf")),
-                GuideLinks::Base(base) => LinkDest::Uri(format!("{base}{id}.pdf")),
+                // Web copies live in `pdf/` under the base URL (see `guidepress site`).
+                GuideLinks::Base(base) => LinkDest::Uri(format!("{base}pdf/{id}.pdf")),
                 GuideLinks::Pages(map) => match map.get(id) {
                     Some(&(page, _)) => LinkDest::Page { page, y: 0 },
                     None => LinkDest::Uri(format!("{id}.pdf")),

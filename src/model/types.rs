@@ -199,6 +199,15 @@ pub struct LocalFile {
     pub kind: String,
 }
 
+impl LocalFile {
+    /// Where the file is published beside the web copies: `files/<path>`,
+    /// without doubling a leading `files/` of the project path.
+    pub fn site_path(&self) -> String {
+        let rest = self.rel_path.strip_prefix("files/").unwrap_or(&self.rel_path);
+        format!("files/{rest}")
+    }
+}
+
 /// A content block of a guide.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {

@@ -1,0 +1,174 @@
+//! All or nothing: a site is built in a staging folder next to its target,
+//! then swapped in, so an existing site is replaced only by a complete one.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// The file that marks a folder as a site guidepress made (and may replace).
+pub const MARKER: &str = "manifest.json";
+
+/// Where the site for `target` is staged: `<parent>/.<name>-tmp-<pid>`.
+pub fn staging_dir(target: &Path) -> PathBuf {
+    sibling(target, "tmp")
+}
+
+fn sibling(target: &Path, what: &str) -> PathBuf {
+    let parent = parent_of(target);
+    let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("site");
+    parent.join(format!(".{name}-{what}-{}", std::process::id()))
+}
+
+fn parent_of(target: &Path) -> &Path {
+    target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
+}
+
+/// Why a folder may not be replaced, or `None` when it may: it does not
+/// exist, is empty, or holds a site (a [`MARKER`] file).
+pub fn refuse_to_replace(target: &Path) -> Option<String> {
+    let meta = fs::symlink_metadata(target).ok()?;
+    if !meta.is_dir() {
+        return Some(format!("{} exists and is not a folder", target.display()));
+    }
+    let empty = fs::read_dir(target).map(|mut d| d.next().is_none()).unwrap_or(false);
+    if empty || target.join(MARKER).is_file() {
+        return None;
+    }
+    Some(format!(
+        "{} is not empty and holds no {MARKER}, so it does not look like a site made \
+         by guidepress; choose a new or empty folder with --out",
+        target.display()
+    ))
+}
+
+/// Runs `build` on a fresh staging folder, then moves the result to `target`.
+///
+/// If `build` fails, the staging folder is removed and `target` is left as it
+/// was. The old site is renamed away, the new one renamed in (both renames in
+/// the same folder, so no copy), then the old one deleted.
+pub fn build_then_swap<T, E>(
+    target: &Path,
+    build: impl FnOnce(&Path) -> Result<T, E>,
+    io_error: impl Fn(String) -> E,
+) -> Result<T, E> {
+    if let Some(why) = refuse_to_replace(target) {
+        return Err(io_error(why));
+    }
+    let staging = staging_dir(target);
+    let prepare = || -> io::Result<()> {
+        if staging.exists() {
+            fs::remove_dir_all(&staging)?;
+        }
+        fs::create_dir_all(&staging)
+    };
+    prepare().map_err(|e| {
+        io_error(format!("cannot create the staging folder {}: {e}", staging.display()))
+    })?;
+    let result = build(&staging).and_then(|value| {
+        swap_in(&staging, target).map_err(|e| {
+            io_error(format!(
+                "cannot move the new site into {}: {e}; the old site is unchanged",
+                target.display()
+            ))
+        })?;
+        Ok(value)
+    });
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&staging);
+    }
+    result
+}
+
+/// Replaces `target` (if any) by `staging`; on failure `target` is restored.
+pub fn swap_in(staging: &Path, target: &Path) -> io::Result<()> {
+    if fs::symlink_metadata(target).is_err() {
+        return fs::rename(staging, target);
+    }
+    let old = sibling(target, "old");
+    if old.exists() {
+        fs::remove_dir_all(&old)?;
+    }
+    fs::rename(target, &old)?;
+    if let Err(e) = fs::rename(staging, target) {
+        let _ = fs::rename(&old, target);
+        return Err(e);
+    }
+    // The new site is in place; a leftover old copy is only wasted space.
+    let _ = fs::remove_dir_all(&old);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str) -> PathBuf {
+        let d =
+            std::env::temp_dir().join(format!("gp-swap-{}-{name}", std::process::id()));
+        let _ = fs::remove_dir_all(&d);
+        fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    fn site(dir: &Path, text: &str) -> Result<(), String> {
+        fs::write(dir.join(MARKER), text).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_successful_build_replaces_the_old_site() {
+        let base = temp("ok");
+        let target = base.join("site");
+        build_then_swap(&target, |d| site(d, "one"), |m| m).unwrap();
+        build_then_swap(&target, |d| site(d, "two"), |m| m).unwrap();
+        assert_eq!(fs::read_to_string(target.join(MARKER)).unwrap(), "two");
+        assert_eq!(names(&base), ["site"]);
+        let _ = fs::remove_dir_all(&base);
+    }
+
+    #[test]
+    fn a_failed_build_leaves_the_old_site_and_no_temp_folder() {
+        let base = temp("fail");
+        let target = base.join("site");
+        build_then_swap(&target, |d| site(d, "old"), |m| m).unwrap();
+        let err = build_then_swap(
+            &target,
+            |d| {
+                site(d, "half")?;
+                Err::<(), _>("validation failed".to_string())
+            },
+            |m| m,
+        );
+        assert_eq!(err.unwrap_err(), "validation failed");
+        assert_eq!(fs::read_to_string(target.join(MARKER)).unwrap(), "old");
+        assert_eq!(names(&base), ["site"]);
+        let _ = fs::remove_dir_all(&base);
+    }
+
+    #[test]
+    fn a_folder_that_is_not_a_site_is_never_replaced() {
+        let base = temp("foreign");
+        let target = base.join("documents");
+        fs::create_dir_all(&target).unwrap();
+        fs::write(target.join("thesis.odt"), "precious").unwrap();
+        let err = build_then_swap(&target, |d| site(d, "x"), |m| m).unwrap_err();
+        assert!(err.contains("does not look like a site"), "{err}");
+        assert_eq!(names(&target), ["thesis.odt"]);
+        assert_eq!(names(&base), ["documents"]);
+        // An empty folder is fine.
+        let empty = base.join("empty");
+        fs::create_dir_all(&empty).unwrap();
+        build_then_swap(&empty, |d| site(d, "x"), |m| m).unwrap();
+        assert_eq!(names(&empty), [MARKER]);
+        let _ = fs::remove_dir_all(&base);
+    }
+}
