@@ -1,61 +1,55 @@
-//! `guidepress check`: validate everything, write nothing.
+//! `guidepress check`: validate everything, write nothing, report in the asked format.
 
-use guidepress::output::build::{load, render_sheet, with_pool};
-use guidepress::pdf::PdfOptions;
-use rayon::prelude::*;
+use guidepress::output::check::{check, CheckOptions, CheckReport};
+use guidepress::output::diagnostics::{github_annotation, json_text};
 
-use super::args::CheckArgs;
+use super::args::{CheckArgs, DiagnosticFormat};
 use super::report::print_diagnostics;
 
 /// Runs the checks and returns the exit code.
 pub fn run(args: &CheckArgs) -> i32 {
-    let images = args.source.images_dir();
-    let loaded = match load(&args.source.guides, &images) {
-        Ok(l) => l,
-        Err(diags) => {
-            print_diagnostics(&diags);
-            return super::FAILED;
-        }
+    let opts = CheckOptions {
+        guides_dir: args.source.guides.clone(),
+        images_dir: args.source.images_dir(),
+        jobs: None,
     };
-    // Lay out and render in memory too: this catches what only layout and
-    // the PDF validator can see (missing glyphs, accessibility problems).
-    let pdf = PdfOptions::default();
-    let mut diags = loaded.warnings.clone();
-    let per_guide: Vec<_> = with_pool(None, || {
-        loaded
-            .guides
-            .par_iter()
-            .map(|g| {
-                let mut d = g.warnings.clone();
-                match &g.result {
-                    Err(e) => d.extend(e.iter().cloned()),
-                    Ok(guide) => match render_sheet(guide, &loaded.collection, &pdf) {
-                        Ok((_, _, w)) => d.extend(w),
-                        Err(e) => d.push(e),
-                    },
-                }
-                d
-            })
-            .collect()
-    });
-    for d in per_guide {
-        diags.extend(d);
-    }
-    print_diagnostics(&diags);
-    let errors = diags.iter().filter(|d| d.is_error()).count();
-    let bad = loaded.guides.iter().filter(|g| g.result.is_err()).count();
-    let warnings = diags.len() - errors;
-    println!(
-        "{} guides checked: {} ok, {} with errors, {} warning{}",
-        loaded.guides.len(),
-        loaded.guides.len() - bad,
-        bad,
-        warnings,
-        if warnings == 1 { "" } else { "s" }
-    );
-    if errors > 0 {
-        super::FAILED
-    } else {
+    let report = check(&opts);
+    print(&report, args.format);
+    if report.passes(args.deny_warnings) {
         super::OK
+    } else {
+        if args.format == DiagnosticFormat::Human
+            && report.summary.errors == 0
+            && args.deny_warnings
+        {
+            eprintln!("failing because of warnings (--deny-warnings)");
+        }
+        super::FAILED
+    }
+}
+
+/// Prints the report: people read standard error, tools read standard output.
+fn print(report: &CheckReport, format: DiagnosticFormat) {
+    let s = report.summary;
+    let summary = format!(
+        "{} guides checked: {} ok, {} with errors, {} warning{}",
+        s.guides,
+        s.ok,
+        s.failed,
+        s.warnings,
+        if s.warnings == 1 { "" } else { "s" }
+    );
+    match format {
+        DiagnosticFormat::Human => {
+            print_diagnostics(&report.diagnostics);
+            println!("{summary}");
+        }
+        DiagnosticFormat::Json => print!("{}", json_text(report)),
+        DiagnosticFormat::Github => {
+            for d in &report.diagnostics {
+                println!("{}", github_annotation(d));
+            }
+            println!("{summary}");
+        }
     }
 }

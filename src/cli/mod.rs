@@ -2,8 +2,14 @@
 
 pub mod args;
 mod build;
+mod bundle;
 mod check;
+mod new;
+mod pack;
 mod report;
+mod schema;
+mod site;
+mod watch;
 
 use clap::Parser;
 
@@ -27,5 +33,11 @@ pub fn run() -> i32 {
     match cli.command {
         args::Command::Build(a) => build::run(&a),
         args::Command::Check(a) => check::run(&a),
+        args::Command::Schema(a) => schema::run(&a),
+        args::Command::New(a) => new::run(&a),
+        args::Command::Watch(a) => watch::run(&a),
+        args::Command::Bundle(a) => bundle::run(&a),
+        args::Command::Site(a) => site::run(&a),
+        args::Command::Pack(a) => pack::run(&a),
     }
 }

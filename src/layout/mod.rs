@@ -9,6 +9,7 @@ pub mod breaks;
 pub mod chunk;
 pub mod fonts;
 pub mod labels;
+pub mod pack;
 pub mod page;
 pub mod paginate;
 pub mod shape;

@@ -273,9 +273,20 @@ fn build_line(
         let mut out = Vec::with_capacity(j - i);
         let mut w = 0.0;
         let mut visible = 0.0;
+        // Every glyph of a cluster (a base and its marks, an emoji sequence
+        // joined by U+200D) stands for the whole cluster's text: krilla
+        // expects equal ranges there, and PDF/UA wants text for each glyph.
+        let mut ends = vec![t1; j - i];
+        for k in (i..j.saturating_sub(1)).rev() {
+            ends[k - i] = if glyphs[k + 1].cluster != glyphs[k].cluster {
+                glyphs[k + 1].cluster
+            } else {
+                ends[k + 1 - i]
+            };
+        }
         for k in i..j {
             let g = &glyphs[k];
-            let next = if k + 1 < j { glyphs[k + 1].cluster } else { t1 };
+            let next = ends[k - i];
             out.push(Glyph {
                 id: g.id,
                 x_advance: g.advance,
@@ -402,6 +413,20 @@ mod tests {
             assert!(l.width <= 80.01);
         }
         assert!(!texts(&lines).concat().contains('\u{ad}'), "code is never hyphenated");
+    }
+
+    #[test]
+    fn every_glyph_of_a_cluster_stands_for_its_text() {
+        // A base with marks, and an emoji sequence joined by U+200D: shaping
+        // puts several glyphs in one cluster.
+        for text in ["x\u{301}\u{301}\u{301} y", "x👩\u{200d}👩\u{200d}👧 y"] {
+            let lines = layout_inline(&Inline::plain(text), &style(), Lang::Fr, 500.0);
+            for f in lines.lines.iter().flat_map(|l| &l.fragments) {
+                for g in &f.run.glyphs {
+                    assert!(!g.range.is_empty(), "{text:?}: glyph {} has no text", g.id);
+                }
+            }
+        }
     }
 
     #[test]

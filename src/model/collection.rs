@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use super::chars::check_chars;
 use super::check::{json_kind, Checker, Env, GuideRef};
 use super::diag::Diagnostic;
 use super::guide::check_format;
@@ -33,6 +34,7 @@ pub fn load_collection(
     let source = read_source(file).map_err(|d| vec![*d])?;
     let mut c = Checker::new(Report::new(file, &source.text, &source.spans), env);
     report_duplicates(&mut c.r, &source.spans);
+    check_chars(&mut c.r, &source.value, "");
     if !source.value.is_object() {
         let message = format!(
             "collection.json must be a JSON object {{ \"format\": 1, \"title\": … }}, found {}",

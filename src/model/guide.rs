@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Number;
 
 use super::blocks::block;
+use super::chars::check_chars;
 use super::check::{json_kind, Checker, Env, GuideRef};
 use super::diag::Diagnostic;
 use super::raw::{from_value, RawGuide, GUIDE_FIELDS};
@@ -70,6 +71,7 @@ pub fn load_guide(file: &Path, collection: &Collection, env: &Env<'_>) -> GuideD
     };
     let mut c = Checker::new(Report::new(file, &source.text, &source.spans), env);
     report_duplicates(&mut c.r, &source.spans);
+    check_chars(&mut c.r, &source.value, "");
     if !source.value.is_object() {
         let message = format!(
             "a guide must be a JSON object {{ \"format\": 1, … }}, found {}",

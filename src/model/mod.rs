@@ -6,6 +6,7 @@
 //! [`inline`] markup, [`paths`] and [`images`]), and [`mod@load`] across guides.
 
 pub mod blocks;
+pub mod chars;
 pub mod check;
 pub mod collection;
 pub mod diag;
@@ -16,6 +17,7 @@ pub mod load;
 pub mod paths;
 pub mod raw;
 pub mod report;
+pub mod schema;
 pub mod source;
 pub mod spans;
 pub mod types;

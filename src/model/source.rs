@@ -199,6 +199,33 @@ fn syntax_error(file: &Path, text: &str, e: &serde_json::Error) -> Diagnostic {
             "invalid backslash escape in a string".into(),
             Some("write \\\\ for a backslash (e.g. \"C:\\\\dossier\"), \\n for a line break".into()),
         ),
+        "lone leading surrogate in hex escape" | "unexpected end of hex escape" => {
+            // The escape the error is about: one of the last two before it
+            // (`\uD800\u0041` is reported after the second).
+            let digits_at = |i: usize| text.get(i + 2..i + 6).unwrap_or("");
+            let half = |d: &str| {
+                u16::from_str_radix(d, 16).is_ok_and(|v| (0xD800..0xE000).contains(&v))
+            };
+            let before = text.get(..offset).unwrap_or("");
+            let mut escapes = before.rmatch_indices("\\u").map(|(i, _)| i).take(2);
+            let last = escapes.next();
+            let lone = escapes.chain(last).find(|&i| half(digits_at(i))).or(last);
+            let digits = lone.map_or("", digits_at);
+            if let Some(i) = lone {
+                offset = i;
+            }
+            if half(digits) {
+                (
+                    format!("\"\\u{digits}\" is half of a character (a lone surrogate)"),
+                    Some("escapes \\uD800 to \\uDFFF come in pairs (e.g. \\uD83D\\uDE00); better, type the character itself".into()),
+                )
+            } else {
+                (
+                    "a \\u escape needs four hexadecimal digits".into(),
+                    Some("write e.g. \\u00E9, or type the character itself".into()),
+                )
+            }
+        }
         "trailing characters" => (
             "unexpected text after the end of the JSON document".into(),
             Some("the file must hold one object; remove what follows its closing \"}\"".into()),
@@ -281,6 +308,9 @@ mod tests {
                 "end of the previous line",
             ),
             ("{\"é\": tru}", "unknown word", (1, 10), "true, false and null"),
+            ("{\"a\": \"x\\ud800 y\"}", "\"\\ud800\" is half of a character", (1, 9), "come in pairs"),
+            ("{\"a\": \"x\\udfff\"}", "\"\\udfff\" is half of a character", (1, 9), "come in pairs"),
+            ("{\"a\": \"x\\ud800\\u0041\"}", "\"\\ud800\" is half of a character", (1, 9), "come in pairs"),
         ];
         for &(text, msg, (line, column), help) in table {
             let err = parse(text.as_bytes()).unwrap_err();

@@ -5,6 +5,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
+use super::bundle::keys::guide_key;
+use super::bundle::units::cached_sheet;
 use super::write::{check_output_dir, clean_debris, write_atomic};
 use crate::layout::{layout_guide, LayoutOptions};
 use crate::model::{self, Collection, Diagnostic, Guide, LoadOptions, Loaded};
@@ -45,6 +47,8 @@ pub struct BuildReport {
     pub failed: Vec<(String, Vec<Diagnostic>)>,
     /// Warnings of every guide and of the project.
     pub warnings: Vec<Diagnostic>,
+    /// Sheets reused from the cache in `<out>/.cache/` and sheets rendered.
+    pub work: super::cache::CacheStats,
 }
 
 impl BuildReport {
@@ -99,7 +103,20 @@ pub fn render_sheet(
     Ok((bytes, pages, laid.warnings))
 }
 
-/// Builds every guide; a bad guide does not stop the others.
+/// Writes a sheet atomically, unless the file already holds these bytes
+/// (an unchanged sheet keeps its date).
+fn write_unless_same(path: &Path, bytes: &[u8]) -> Result<(), Vec<Diagnostic>> {
+    if std::fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(());
+    }
+    write_atomic(path, bytes).map_err(|e| {
+        vec![Diagnostic::error("write", path, format!("cannot write the PDF: {e}"))
+            .help("check that the output folder is writable and the disk is not full")]
+    })
+}
+
+/// Builds every guide; a bad guide does not stop the others. Sheets whose
+/// inputs did not change are taken from the cache in `<out>/.cache/`.
 pub fn build(
     opts: &BuildOptions,
     progress: Progress,
@@ -107,7 +124,11 @@ pub fn build(
     check_output_dir(&opts.out_dir, &[&opts.guides_dir, &opts.images_dir])
         .map_err(|m| vec![Diagnostic::error("output-dir", &opts.out_dir, m)])?;
     with_pool(opts.jobs, || {
+        // Sources are hashed before loading: see `bundle::keys::hash_sources`.
+        let sources = super::bundle::keys::hash_sources(&opts.guides_dir);
         let loaded = load(&opts.guides_dir, &opts.images_dir)?;
+        let cache = super::cache::Cache::open(&opts.out_dir, "print");
+        let context = super::bundle::keys::context_key(&loaded, &sources);
         let pdf_dir = opts.out_dir.join("pdf");
         std::fs::create_dir_all(&pdf_dir).map_err(|e| {
             vec![Diagnostic::error(
@@ -119,35 +140,36 @@ pub fn build(
         clean_debris(&pdf_dir);
         let total = loaded.guides.len();
         let done = AtomicUsize::new(0);
-        let pdf = PdfOptions::default();
         let results: Vec<_> = loaded
             .guides
             .par_iter()
             .map(|outcome| {
                 let r = match &outcome.result {
                     Err(diags) => Err(diags.clone()),
-                    Ok(guide) => render_sheet(guide, &loaded.collection, &pdf)
-                        .map_err(|d| vec![d])
-                        .and_then(|(bytes, pages, warnings)| {
-                            let path = pdf_dir.join(format!("{}.pdf", guide.id));
-                            write_atomic(&path, &bytes).map_err(|e| {
-                                vec![Diagnostic::error(
-                                    "write",
-                                    &path,
-                                    format!("cannot write the PDF: {e}"),
-                                )
-                                .help("check that the output folder is writable and the disk is not full")]
-                            })?;
-                            Ok((Built { id: guide.id.clone(), path, pages, bytes: bytes.len() }, warnings))
-                        }),
+                    Ok(guide) => {
+                        let key = guide_key(outcome, &context, &sources);
+                        cached_sheet(&cache, key.as_deref(), guide, &loaded.collection)
+                            .map_err(|d| vec![d])
+                            .and_then(|(bytes, pages, warnings)| {
+                                let path = pdf_dir.join(format!("{}.pdf", guide.id));
+                                write_unless_same(&path, &bytes)?;
+                                let bytes = bytes.len();
+                                let id = guide.id.clone();
+                                Ok((Built { id, path, pages, bytes }, warnings))
+                            })
+                    }
                 };
                 let n = done.fetch_add(1, Ordering::Relaxed) + 1;
                 progress(n, total, &outcome.id);
                 (outcome, r)
             })
             .collect();
-        let mut report =
-            BuildReport { warnings: loaded.warnings.clone(), ..BuildReport::default() };
+        cache.save();
+        let mut report = BuildReport {
+            warnings: loaded.warnings.clone(),
+            work: cache.stats(),
+            ..BuildReport::default()
+        };
         for (outcome, r) in results {
             report.warnings.extend(outcome.warnings.iter().cloned());
             match r {

@@ -1,6 +1,15 @@
 //! Outputs: the files users get (print sheets today; pack, site and bundle build on them).
 
 pub mod build;
+pub mod bundle;
+pub mod cache;
+pub mod check;
+pub mod diagnostics;
+pub mod lint;
+pub mod pack;
+pub mod starter;
+pub mod watch;
+pub mod site;
 pub mod write;
 
 pub use build::{build, BuildOptions, BuildReport, Built};

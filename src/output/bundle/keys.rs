@@ -1,0 +1,78 @@
+//! Cache keys of the bundle's units: a hash of every input that can change
+//! an output (guide file, collection, pictures, attachments, the set of ids,
+//! fonts and guidepress version, options).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::model::{Block, GuideOutcome, Loaded};
+use crate::output::cache::{sha256_hex, KeyHasher};
+use crate::output::lint::figures;
+use crate::output::watch::canon;
+
+/// SHA-256 of every `*.json` file of the guides folder, read *before* the
+/// project is loaded: if a file changes during the run, its key then belongs
+/// to the older text and the next run redoes the work, never the reverse.
+pub fn hash_sources(guides_dir: &Path) -> BTreeMap<PathBuf, String> {
+    let mut out = BTreeMap::new();
+    let Ok(entries) = std::fs::read_dir(guides_dir) else { return out };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().to_lowercase();
+        if !name.ends_with(".json") || name.starts_with('.') {
+            continue;
+        }
+        if let Ok(bytes) = std::fs::read(e.path()) {
+            out.insert(canon(&e.path()), sha256_hex(&bytes));
+        }
+    }
+    out
+}
+
+/// The inputs every guide shares: the collection file, the logo, the ids.
+pub fn context_key(loaded: &Loaded, sources: &BTreeMap<PathBuf, String>) -> String {
+    let mut h = KeyHasher::new("context");
+    match &loaded.collection_file {
+        Some(f) => {
+            h.str(sources.get(&canon(f)).map(String::as_str).unwrap_or("changing"))
+        }
+        None => h.str("no collection"),
+    };
+    if let Some(logo) = &loaded.collection.logo {
+        h.str(&logo.src).str(&sha256_hex(&logo.bytes));
+    }
+    for g in &loaded.guides {
+        h.str(&g.id);
+    }
+    h.finish()
+}
+
+/// The key of one guide's own inputs within `context`, or `None` when its
+/// file was not there before loading (it is then rebuilt and not cached).
+pub fn guide_key(
+    outcome: &GuideOutcome,
+    context: &str,
+    sources: &BTreeMap<PathBuf, String>,
+) -> Option<String> {
+    let guide = outcome.result.as_ref().ok()?;
+    let source = sources.get(&canon(&outcome.file))?;
+    let mut h = KeyHasher::new("guide");
+    h.str(context).str(source);
+    for (f, _) in figures(guide) {
+        h.str(&f.image.src).str(&sha256_hex(&f.image.bytes));
+    }
+    for b in &guide.body {
+        if let Block::Attachment { local: Some(l), .. } = &b.value {
+            h.str(&l.rel_path).str(&l.bytes.to_string()).str(&l.kind);
+        }
+    }
+    Some(h.finish())
+}
+
+/// The key of a unit of `kind` made from `parts` (guide keys, options).
+pub fn unit_key(kind: &str, parts: &[&str]) -> String {
+    let mut h = KeyHasher::new(kind);
+    for p in parts {
+        h.str(p);
+    }
+    h.finish()
+}

@@ -1,0 +1,327 @@
+//! The `bundle` job: everything a release needs in one reproducible zip,
+//! `out/bundle/<collection-slug>-<version>.zip`, with `print/` (one sheet
+//! per guide), `pack/` (the pack in every layout), `site/` (the web folder),
+//! `report.json` and `SHA256SUMS`.
+//!
+//! Phases: hash the sources, load and validate (any error: no zip), render
+//! the units ([`units`]) in parallel through the cache ([`keys`]), assemble
+//! the site ([`site`]), then the report and checksums, then the zip
+//! ([`archive`]), written atomically. The zip's bytes depend only on the
+//! sources, the guidepress version and the timestamp (`SOURCE_DATE_EPOCH`,
+//! else the newest guide date): not on the folder, the thread count, the
+//! file-system order or the cache.
+
+pub mod archive;
+pub mod keys;
+pub mod report;
+pub mod site;
+pub mod units;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::build::{load, with_pool};
+use super::cache::{sha256_hex, Cache, CacheStats, Unit};
+use super::lint;
+use super::pack::default_path;
+use super::site::{base_url, Resampler, SiteLinks};
+use super::write::{check_output_dir, clean_debris, write_atomic};
+use crate::layout::pack::{PackLayout, PackOptions};
+use crate::model::values::slugify;
+use crate::model::{Date, Diagnostic, Guide};
+use crate::pdf::PdfStandard;
+use archive::{write_zip, Stamp};
+
+/// What to bundle and where.
+#[derive(Debug, Clone)]
+pub struct BundleOptions {
+    /// Folder of `*.json` guides.
+    pub guides_dir: PathBuf,
+    /// Folder of pictures.
+    pub images_dir: PathBuf,
+    /// Output root: the zip goes to `<out>/bundle/`, the cache to `<out>/.cache/bundle/`.
+    pub out_dir: PathBuf,
+    /// Version in the file name; default: the newest `updated` date.
+    pub version: Option<String>,
+    /// Timestamp of the zip's entries, in seconds since 1970 (`SOURCE_DATE_EPOCH`);
+    /// default: midnight UTC of the newest guide date.
+    pub source_date_epoch: Option<i64>,
+    /// Worker threads; `None` = all cores.
+    pub jobs: Option<usize>,
+    /// Reuse unchanged work from the cache (off: rebuild everything, touch no cache).
+    pub cache: bool,
+}
+
+/// How much of each kind of work was reused or redone.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Work {
+    /// Print sheets.
+    pub print: CacheStats,
+    /// Web editions (PDF and thumbnail).
+    pub web: CacheStats,
+    /// Pack layouts (one per layout, one handout per guide).
+    pub pack: CacheStats,
+    /// Ids of the guides whose print sheet was rebuilt.
+    pub rebuilt_guides: Vec<String>,
+}
+
+/// A bundle that was written.
+#[derive(Debug, Clone)]
+pub struct BundleReport {
+    /// The zip.
+    pub path: PathBuf,
+    /// Its size.
+    pub bytes: usize,
+    /// What `report.json` in the zip says.
+    pub report: report::Report,
+    /// Warnings (they do not stop the bundle).
+    pub warnings: Vec<Diagnostic>,
+    /// Work reused and redone.
+    pub work: Work,
+}
+
+/// The layouts every bundle holds; a handout (one guide) is added per guide.
+pub const PACK_LAYOUTS: [PackLayout; 3] =
+    [PackLayout::Single, PackLayout::TwoUp, PackLayout::Booklet];
+
+/// Whether `v` may be used as a version in a file name.
+pub fn valid_version(v: &str) -> bool {
+    !v.is_empty()
+        && v.len() <= 64
+        && v.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && v.chars().all(|c| c.is_ascii_alphanumeric() || ".-_+".contains(c))
+}
+
+/// Builds and writes the bundle. Any refused guide stops it with every
+/// problem found; then no zip is written and an older one is left as it was.
+pub fn bundle(opts: &BundleOptions) -> Result<BundleReport, Vec<Diagnostic>> {
+    if let Some(v) = opts.version.as_deref().filter(|v| !valid_version(v)) {
+        let message = format!("version \"{v}\" cannot be used in a file name");
+        let help =
+            "use letters, digits, dots, dashes, underscores and +, e.g. 2024-09 or v1.2";
+        return Err(vec![
+            Diagnostic::error("bad-version", &opts.out_dir, message).help(help)
+        ]);
+    }
+    check_output_dir(&opts.out_dir, &[&opts.guides_dir, &opts.images_dir])
+        .map_err(|m| vec![Diagnostic::error("output-dir", &opts.out_dir, m)])?;
+    with_pool(opts.jobs, || run(opts))
+}
+
+fn run(opts: &BundleOptions) -> Result<BundleReport, Vec<Diagnostic>> {
+    let sources = keys::hash_sources(&opts.guides_dir);
+    let loaded = load(&opts.guides_dir, &opts.images_dir)?;
+    let mut warnings = loaded.warnings.clone();
+    let mut errors = Vec::new();
+    for g in &loaded.guides {
+        warnings.extend(g.warnings.iter().cloned());
+        if let Err(e) = &g.result {
+            errors.extend(e.iter().cloned());
+        }
+    }
+    if !errors.is_empty() {
+        errors.extend(warnings);
+        return Err(errors);
+    }
+    let guides: Vec<&Guide> =
+        loaded.guides.iter().filter_map(|g| g.result.as_ref().ok()).collect();
+    let collection = &loaded.collection;
+    let collection_file = loaded
+        .collection_file
+        .clone()
+        .unwrap_or_else(|| opts.guides_dir.join("collection.json"));
+    let open = |ns: &str| {
+        if opts.cache {
+            Cache::open(&opts.out_dir, ns)
+        } else {
+            Cache::disabled()
+        }
+    };
+    let (print_cache, web_cache, pack_cache) = (open("print"), open("web"), open("pack"));
+
+    // Keys: a guide whose file changed during the run gets none and is not cached.
+    let context = keys::context_key(&loaded, &sources);
+    let guide_keys: Vec<Option<String>> =
+        loaded.guides.iter().map(|g| keys::guide_key(g, &context, &sources)).collect();
+    let cached = |cache: &Cache,
+                  key: Option<String>,
+                  f: &dyn Fn() -> Result<Unit, Box<Diagnostic>>| {
+        match key {
+            Some(k) => cache.get_or_compute(&k, f),
+            None => f(),
+        }
+    };
+
+    // Per guide: the print sheet, the web edition, the handout.
+    let base = base_url(&SiteLinks::Collection, collection);
+    let standards = [PdfStandard::Ua1];
+    let resampler = Resampler::new();
+    let handout = PackOptions { layout: PackLayout::Handout, ..PackOptions::default() };
+    let rebuilt = std::sync::Mutex::new(Vec::new());
+    let per_guide: Vec<Result<(Unit, Unit, Unit), Box<Diagnostic>>> = guides
+        .par_iter()
+        .zip(guide_keys.par_iter())
+        .map(|(g, key)| {
+            let k = |kind: &str, opt: &str| {
+                key.as_ref().map(|k| keys::unit_key(kind, &[k, opt]))
+            };
+            let print = cached(&print_cache, k("print", "ua-1"), &|| {
+                rebuilt.lock().unwrap_or_else(|e| e.into_inner()).push(g.id.clone());
+                units::print_sheet(g, collection)
+            })?;
+            let web_opts = format!("{base:?} ua-1");
+            let web = cached(&web_cache, k("web", &web_opts), &|| {
+                units::web_edition(g, collection, base.as_deref(), &standards, &resampler)
+            })?;
+            let hand = cached(&pack_cache, k("handout", ""), &|| {
+                units::pack(&[g], collection, &collection_file, &handout)
+            })?;
+            Ok((print, web, hand))
+        })
+        .collect();
+    // The packs of every guide: any guide change redoes them (page numbers move).
+    let all_keys: Option<Vec<String>> = guide_keys.iter().cloned().collect();
+    let packs: Vec<Result<Unit, Box<Diagnostic>>> = PACK_LAYOUTS
+        .par_iter()
+        .map(|layout| {
+            let options = PackOptions { layout: *layout, ..PackOptions::default() };
+            let key = all_keys.as_ref().map(|ks| {
+                let mut parts: Vec<&str> = vec![layout.name(), &context];
+                parts.extend(ks.iter().map(String::as_str));
+                keys::unit_key("pack", &parts)
+            });
+            cached(&pack_cache, key, &|| {
+                units::pack(&guides, collection, &collection_file, &options)
+            })
+        })
+        .collect();
+
+    let mut failures = Vec::new();
+    let mut rendered = Vec::new();
+    for r in per_guide {
+        match r {
+            Ok(u) => rendered.push(u),
+            Err(d) => failures.push(*d),
+        }
+    }
+    let packs: Vec<Unit> =
+        packs.into_iter().filter_map(|r| r.map_err(|d| failures.push(*d)).ok()).collect();
+    if !failures.is_empty() {
+        failures.extend(warnings);
+        return Err(failures);
+    }
+
+    // Entries of the zip.
+    let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut print_facts = Vec::new();
+    let mut handout_facts = Vec::new();
+    for (g, (print, _, hand)) in guides.iter().zip(&rendered) {
+        warnings.extend(units::warnings(print, &g.file));
+        print_facts.push(units::fact(print, "pages"));
+        entries.push((format!("print/{}.pdf", g.id), print.files["pdf"].clone()));
+        let name = pack_entry(collection, &handout, &[g]);
+        let (pages, sides) = (units::fact(hand, "pages"), units::fact(hand, "sides"));
+        handout_facts.push((name.clone(), PackLayout::Handout, pages, sides));
+        entries.push((name, hand.files["pdf"].clone()));
+    }
+    let mut pack_facts = Vec::new();
+    for (layout, unit) in PACK_LAYOUTS.iter().zip(&packs) {
+        let options = PackOptions { layout: *layout, ..PackOptions::default() };
+        let name = pack_entry(collection, &options, &guides);
+        pack_facts.push((
+            name.clone(),
+            *layout,
+            units::fact(unit, "pages"),
+            units::fact(unit, "sides"),
+        ));
+        entries.push((name, unit.files["pdf"].clone()));
+    }
+    pack_facts.extend(handout_facts);
+    let webs: Vec<&Unit> = rendered.iter().map(|(_, w, _)| w).collect();
+    let site_entries = site::site_entries(collection, base.as_deref(), &guides, &webs)
+        .map_err(|m| vec![Diagnostic::error("attachment", &opts.out_dir, m)])?;
+    entries.extend(site_entries.into_iter().map(|(p, b)| (format!("site/{p}"), b)));
+
+    warnings.extend(lint::stale_guides(&guides));
+    warnings.extend(lint::unused_images(&loaded, &opts.images_dir));
+    lint::locate(&mut warnings);
+    super::check::sort_diagnostics(&mut warnings);
+
+    // Version and timestamp.
+    let newest = guides.iter().filter_map(|g| lint::guide_date(g)).map(|(d, _)| d).max();
+    let stamp = match opts.source_date_epoch {
+        Some(secs) => Stamp::from_epoch(secs),
+        None => Stamp::midnight(newest.unwrap_or(Date { year: 1980, month: 1, day: 1 })),
+    };
+    let version =
+        opts.version.clone().unwrap_or_else(|| lint::iso(newest.unwrap_or(stamp.date)));
+    let slug = Some(slugify(&collection.title))
+        .filter(|s| !s.is_empty())
+        .unwrap_or("guides".into());
+    let name = format!("{slug}-{version}");
+
+    let project_dir = loaded.project_dir.clone();
+    let report = report::Report::new(report::Inputs {
+        collection,
+        slug: &slug,
+        version: &version,
+        stamp,
+        guides: &guides,
+        print_pages: &print_facts,
+        packs: &pack_facts,
+        entries: &entries,
+        warnings: &warnings,
+        project_dir: &project_dir,
+    });
+    entries.push(("report.json".into(), report.to_json().into_bytes()));
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    let sums: String =
+        entries.iter().map(|(p, b)| format!("{}  {p}\n", sha256_hex(b))).collect();
+    entries.push(("SHA256SUMS".into(), sums.into_bytes()));
+
+    let zip = write_zip(entries, stamp).map_err(|e| {
+        vec![Diagnostic::error("zip", &opts.out_dir, format!("cannot make the zip: {e}"))
+            .help("this is probably a bug in guidepress; please report it")]
+    })?;
+    let dir = opts.out_dir.join("bundle");
+    let path = dir.join(format!("{name}.zip"));
+    clean_debris(&dir);
+    write_atomic(&path, &zip).map_err(|e| {
+        vec![Diagnostic::error("write", &path, format!("cannot write the bundle: {e}"))
+            .help("check that the output folder is writable and the disk is not full; an older bundle, if any, is unchanged")]
+    })?;
+    for c in [&print_cache, &web_cache, &pack_cache] {
+        c.save();
+    }
+    let mut rebuilt_guides = rebuilt.into_inner().unwrap_or_else(|e| e.into_inner());
+    rebuilt_guides.sort();
+    let work = Work {
+        print: print_cache.stats(),
+        web: web_cache.stats(),
+        pack: pack_cache.stats(),
+        rebuilt_guides,
+    };
+    Ok(BundleReport { path, bytes: zip.len(), report, warnings, work })
+}
+
+/// `pack/<file name of the pack's default path>`.
+fn pack_entry(
+    collection: &crate::model::Collection,
+    options: &PackOptions,
+    only: &[&Guide],
+) -> String {
+    let p = default_path(Path::new(""), collection, options, only);
+    let name =
+        p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    format!("pack/{name}")
+}
+
+/// Parses `SHA256SUMS` text: `(hex, path)` per line.
+pub fn parse_sums(text: &str) -> BTreeMap<String, String> {
+    text.lines()
+        .filter_map(|l| l.split_once("  "))
+        .map(|(h, p)| (p.to_string(), h.to_string()))
+        .collect()
+}

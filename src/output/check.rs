@@ -1,0 +1,146 @@
+//! The `check` job: validate, lay out and render every guide in memory, then
+//! add the project-wide warnings; nothing is written.
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use super::build::{load, with_pool};
+use super::lint;
+use crate::layout::{layout_guide, LayoutOptions};
+use crate::model::{Diagnostic, Guide, Severity};
+use crate::pdf::{write_pdf, PdfOptions};
+
+/// What to check.
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    /// Folder of `*.json` guides.
+    pub guides_dir: PathBuf,
+    /// Folder of pictures.
+    pub images_dir: PathBuf,
+    /// Worker threads; `None` = all cores.
+    pub jobs: Option<usize>,
+}
+
+/// Counts of a check, as the JSON report's `summary` gives them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CheckSummary {
+    /// Guide files found.
+    pub guides: usize,
+    /// Guides with no error.
+    pub ok: usize,
+    /// Guides refused.
+    pub failed: usize,
+    /// Errors, all files together.
+    pub errors: usize,
+    /// Warnings, all files together.
+    pub warnings: usize,
+}
+
+/// Everything a check found.
+#[derive(Debug, Clone, Default)]
+pub struct CheckReport {
+    /// Every problem, sorted: errors first, then by file, line, column, code.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The counts.
+    pub summary: CheckSummary,
+}
+
+impl CheckReport {
+    /// A report of project-wide problems that stopped the check early.
+    pub fn fatal(diagnostics: Vec<Diagnostic>) -> Self {
+        CheckReport::new(diagnostics, 0, 0)
+    }
+
+    fn new(mut diagnostics: Vec<Diagnostic>, guides: usize, failed: usize) -> Self {
+        sort_diagnostics(&mut diagnostics);
+        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+        let summary = CheckSummary {
+            guides,
+            ok: guides - failed,
+            failed,
+            errors,
+            warnings: diagnostics.len() - errors,
+        };
+        CheckReport { diagnostics, summary }
+    }
+
+    /// Whether the check passes: no error, and no warning when `deny_warnings`.
+    pub fn passes(&self, deny_warnings: bool) -> bool {
+        self.summary.errors == 0 && !(deny_warnings && self.summary.warnings > 0)
+    }
+}
+
+/// Sorts diagnostics into their stable reporting order: errors first, then
+/// by file, line, column, code, path and message.
+pub fn sort_diagnostics(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        let key = |d: &Diagnostic| {
+            (
+                d.severity != Severity::Error,
+                d.file.clone(),
+                d.line,
+                d.column,
+                d.code,
+                d.path.clone(),
+                d.message.clone(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+}
+
+/// Checks the project: every error and warning `build` would report, plus
+/// pictures below 150 dpi at their printed size, stale guides and unused
+/// pictures (see [`lint`]). Never writes a file.
+pub fn check(opts: &CheckOptions) -> CheckReport {
+    let loaded = match load(&opts.guides_dir, &opts.images_dir) {
+        Ok(l) => l,
+        Err(diags) => return CheckReport::fatal(diags),
+    };
+    let pdf = PdfOptions::default();
+    let per_guide: Vec<Vec<Diagnostic>> = with_pool(opts.jobs, || {
+        loaded
+            .guides
+            .par_iter()
+            .map(|g| {
+                let mut d = g.warnings.clone();
+                match &g.result {
+                    Err(e) => d.extend(e.iter().cloned()),
+                    Ok(guide) => d.extend(render_in_memory(guide, &loaded, &pdf)),
+                }
+                d
+            })
+            .collect()
+    });
+    let mut diags = loaded.warnings.clone();
+    diags.extend(per_guide.into_iter().flatten());
+    let valid: Vec<&Guide> =
+        loaded.guides.iter().filter_map(|g| g.result.as_ref().ok()).collect();
+    diags.extend(lint::stale_guides(&valid));
+    diags.extend(lint::unused_images(&loaded, &opts.images_dir));
+    lint::locate(&mut diags);
+    let failed = loaded.guides.iter().filter(|g| g.result.is_err()).count();
+    CheckReport::new(diags, loaded.guides.len(), failed)
+}
+
+/// Lays out and renders one guide without writing it: catches what only
+/// layout and the PDF validator see, and pictures printed too large.
+fn render_in_memory(
+    guide: &Guide,
+    loaded: &crate::model::Loaded,
+    pdf: &PdfOptions,
+) -> Vec<Diagnostic> {
+    let c = &loaded.collection;
+    let laid = layout_guide(guide, c, &LayoutOptions::for_collection(c));
+    let mut out = laid.warnings;
+    out.extend(lint::low_resolution(guide, &laid.document));
+    if let Err(e) = write_pdf(&laid.document, pdf) {
+        out.push(
+            Diagnostic::error("pdf", &guide.file, e.to_string()).help(
+                "this is probably a bug in guidepress; please report it with the guide attached",
+            ),
+        );
+    }
+    out
+}

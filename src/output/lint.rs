@@ -1,0 +1,265 @@
+//! Warnings beyond validity: blurry pictures, stale guides, unused pictures.
+//!
+//! These look at the project as a whole or at laid-out pages, so they live
+//! after the model: a picture's resolution depends on its printed size, a
+//! guide's age on the newest guide of the collection.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::layout::{Document, Item};
+use crate::model::source::read_source;
+use crate::model::{Block, Date, Diagnostic, Figure, Guide, Loaded};
+
+/// Least resolution, in dots per inch at the printed size, of a sharp picture.
+pub const MIN_DPI: f32 = 150.0;
+
+/// A guide older than this many years (relative to the newest guide) is stale.
+pub const STALE_YEARS: u16 = 3;
+
+/// Every figure of `guide` in reading order, with the JSON path of its `src`.
+pub fn figures(guide: &Guide) -> Vec<(&Figure, String)> {
+    let mut out = Vec::new();
+    for b in &guide.body {
+        match &b.value {
+            Block::Image(f) => out.push((f, format!("{}.src", b.path))),
+            Block::Steps { items } => {
+                for (i, s) in items.iter().enumerate() {
+                    if let Some(f) = &s.image {
+                        out.push((f, format!("{}.items[{i}].image.src", b.path)));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `low-resolution` warnings for the pictures of `guide` as laid out in `doc`.
+///
+/// The printed width is read from the page description (`rect.w` points for
+/// `image.width` pixels), so it accounts for `width`, shrinking to fit and
+/// the height limit. Pictures are matched to figures in reading order.
+pub fn low_resolution(guide: &Guide, doc: &Document) -> Vec<Diagnostic> {
+    let figures = figures(guide);
+    let mut next = 0;
+    let mut out = Vec::new();
+    for item in doc.pages.iter().flat_map(|p| &p.items) {
+        let Item::Image { rect, image } = &item.item else { continue };
+        let Some((_, path)) = figures.get(next).filter(|(f, _)| f.image.src == image.src)
+        else {
+            continue; // not a figure (e.g. a logo)
+        };
+        next += 1;
+        if rect.w <= 0.0 {
+            continue;
+        }
+        let dpi = image.width as f32 / (rect.w / 72.0);
+        if dpi + 0.5 >= MIN_DPI {
+            continue;
+        }
+        let cm = rect.w / 72.0 * 2.54;
+        let needed = (rect.w / 72.0 * MIN_DPI).ceil() as u32;
+        let message = format!(
+            "picture \"{}\" prints at {:.0} dpi ({} pixels over {:.1} cm); \
+             below {MIN_DPI:.0} dpi it looks blurred on paper",
+            image.src, dpi, image.width, cm
+        );
+        let help = format!(
+            "use a picture at least {needed} pixels wide, or set a smaller \"width\""
+        );
+        out.push(
+            Diagnostic::warning("low-resolution", &guide.file, message)
+                .at(path)
+                .help(help),
+        );
+    }
+    out
+}
+
+/// The date a guide was last touched: `updated`, else `published`.
+pub fn guide_date(guide: &Guide) -> Option<(Date, &'static str)> {
+    guide.updated.map(|d| (d, "updated")).or(guide.published.map(|d| (d, "published")))
+}
+
+/// `stale-guide` warnings: guides last updated more than [`STALE_YEARS`]
+/// years before the newest guide of the collection.
+///
+/// The reference is the newest `updated` (else `published`) date of the
+/// collection, not the clock, so the same sources always give the same
+/// warnings. Guides without any date are not judged.
+pub fn stale_guides(guides: &[&Guide]) -> Vec<Diagnostic> {
+    let Some(newest) = guides.iter().filter_map(|g| guide_date(g)).map(|(d, _)| d).max()
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for g in guides {
+        let Some((date, field)) = guide_date(g) else { continue };
+        let limit = Date { year: date.year.saturating_add(STALE_YEARS), ..date };
+        if limit >= newest {
+            continue;
+        }
+        let message = format!(
+            "last updated on {}, more than {STALE_YEARS} years before the newest guide ({})",
+            iso(date),
+            iso(newest)
+        );
+        let help =
+            "check that the guide is still right, then set \"updated\" to today's date";
+        out.push(
+            Diagnostic::warning("stale-guide", &g.file, message).at(field).help(help),
+        );
+    }
+    out
+}
+
+/// `YYYY-MM-DD`.
+pub fn iso(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+}
+
+/// `unused-image` warnings: files in `images_dir` (hidden ones aside) that no
+/// guide and not the collection's logo uses. Guides that failed to validate
+/// count too: every `"src"` string in their JSON is taken as used; when one of
+/// them cannot be read at all, nothing is reported (its pictures are unknown).
+pub fn unused_images(loaded: &Loaded, images_dir: &Path) -> Vec<Diagnostic> {
+    let mut used: HashSet<PathBuf> = HashSet::new();
+    let mut mark = |src: &str| {
+        if let Ok(p) = images_dir.join(src).canonicalize() {
+            used.insert(p);
+        }
+    };
+    if let Some(logo) = &loaded.collection.logo {
+        mark(&logo.src);
+    }
+    for outcome in &loaded.guides {
+        match &outcome.result {
+            Ok(g) => figures(g).iter().for_each(|(f, _)| mark(&f.image.src)),
+            Err(_) => match read_source(&outcome.file) {
+                Ok(source) => json_srcs(&source.value, &mut mark),
+                Err(_) => return Vec::new(),
+            },
+        }
+    }
+    let mut files = Vec::new();
+    list_files(images_dir, &mut files);
+    files.sort();
+    files
+        .into_iter()
+        .filter(|f| f.canonicalize().map(|c| !used.contains(&c)).unwrap_or(false))
+        .map(|f| {
+            Diagnostic::warning("unused-image", f, "no guide uses this picture")
+                .help("remove the file, or show it in a guide with an \"image\" block")
+        })
+        .collect()
+}
+
+/// Calls `f` on every string value of a `"src"` member, at any depth.
+fn json_srcs(v: &Value, f: &mut impl FnMut(&str)) {
+    match v {
+        Value::Object(map) => {
+            for (k, v) in map {
+                match (k.as_str(), v) {
+                    ("src", Value::String(s)) => f(s),
+                    _ => json_srcs(v, f),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| json_srcs(v, f)),
+        _ => {}
+    }
+}
+
+/// Every regular file under `dir`, hidden files and folders excluded.
+fn list_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        if e.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = e.path();
+        if path.is_dir() {
+            list_files(&path, out);
+        } else if path.is_file() {
+            out.push(path);
+        }
+    }
+}
+
+/// Fills in line and column from the file's JSON for diagnostics that have a
+/// path but no position yet.
+pub fn locate(diags: &mut [Diagnostic]) {
+    let mut cache: Vec<(PathBuf, Option<crate::model::source::Source>)> = Vec::new();
+    for d in diags.iter_mut().filter(|d| d.line.is_none() && !d.path.is_empty()) {
+        let i = match cache.iter().position(|(f, _)| *f == d.file) {
+            Some(i) => i,
+            None => {
+                cache.push((d.file.clone(), read_source(&d.file).ok()));
+                cache.len() - 1
+            }
+        };
+        if let Some(pos) = cache[i].1.as_ref().and_then(|s| s.spans.nearest(&d.path)) {
+            d.line = Some(pos.line);
+            d.column = Some(pos.column);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> Date {
+        crate::model::values::parse_date(s).unwrap()
+    }
+
+    fn guide(id: &str, updated: Option<&str>, published: Option<&str>) -> Guide {
+        Guide {
+            id: id.into(),
+            file: format!("guides/{id}.json").into(),
+            title: crate::model::Inline::plain("T"),
+            description: None,
+            lang: Default::default(),
+            published: published.map(date),
+            updated: updated.map(date),
+            author: None,
+            source_url: None,
+            breadcrumb: vec![],
+            audience: vec![],
+            keywords: vec![],
+            body: vec![],
+        }
+    }
+
+    #[test]
+    fn stale_is_relative_to_the_newest_guide() {
+        // (id, updated, published, stale?)
+        let table = [
+            ("newest", Some("2024-06-01"), None, false),
+            ("exactly-three-years", Some("2021-06-01"), None, false),
+            ("one-day-more", Some("2021-05-31"), None, true),
+            ("published-only", None, Some("2020-01-01"), true),
+            ("no-date", None, None, false),
+        ];
+        let guides: Vec<Guide> =
+            table.iter().map(|(id, u, p, _)| guide(id, *u, *p)).collect();
+        let refs: Vec<&Guide> = guides.iter().collect();
+        let stale: Vec<(String, String)> = stale_guides(&refs)
+            .into_iter()
+            .map(|d| (d.file.display().to_string(), d.path))
+            .collect();
+        let expect: Vec<(String, String)> = table
+            .iter()
+            .filter(|t| t.3)
+            .map(|(id, u, _, _)| {
+                let field = if u.is_some() { "updated" } else { "published" };
+                (format!("guides/{id}.json"), field.to_string())
+            })
+            .collect();
+        assert_eq!(stale, expect);
+    }
+}

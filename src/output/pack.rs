@@ -1,0 +1,187 @@
+//! The `pack` job: the collection's guides as one print-ready PDF,
+//! `out/pack/<collection>-<layout>.pdf` by default.
+
+use std::path::{Path, PathBuf};
+
+use super::build::{load, with_pool};
+use super::write::{check_output_dir, write_atomic};
+use crate::layout::pack::{layout_pack, PackError, PackLayout, PackOptions};
+use crate::model::values::{closest, slugify};
+use crate::model::{Collection, Diagnostic, Guide};
+use crate::pdf::{write_pdf, PdfOptions};
+
+/// What to pack and where.
+#[derive(Debug, Clone, Default)]
+pub struct PackJob {
+    /// Folder of `*.json` guides.
+    pub guides_dir: PathBuf,
+    /// Folder of pictures.
+    pub images_dir: PathBuf,
+    /// Output file; `None`: [`default_path`] under `out/`.
+    pub out: Option<PathBuf>,
+    /// Layout, duplex, large print, fold marks.
+    pub options: PackOptions,
+    /// Only these guide ids (in collection order); empty: every guide.
+    pub only: Vec<String>,
+    /// Worker threads; `None` = all cores.
+    pub jobs: Option<usize>,
+}
+
+/// A pack that was written.
+#[derive(Debug, Clone)]
+pub struct PackReport {
+    /// The PDF written.
+    pub path: PathBuf,
+    /// The layout it was made with.
+    pub layout: PackLayout,
+    /// Numbered pages (before imposition).
+    pub pages: usize,
+    /// Pages of the PDF (sheet sides for imposed layouts).
+    pub sides: usize,
+    /// File size.
+    pub bytes: usize,
+    /// Each guide and the page it starts on.
+    pub starts: Vec<(String, usize)>,
+    /// Warnings of the project and of the packed guides.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why no pack was written.
+#[derive(Debug, Clone)]
+pub enum PackFailure {
+    /// The request itself is wrong (unknown id, a handout of several guides).
+    Usage(String),
+    /// Some input was refused or the file could not be written; nothing was.
+    Refused(Vec<Diagnostic>),
+}
+
+/// `out/pack/<collection-slug>-<layout>.pdf`; a handout adds the guide's id
+/// and large print adds `-large`, so that packs do not overwrite each other.
+pub fn default_path(
+    out_root: &Path,
+    collection: &Collection,
+    opts: &PackOptions,
+    only: &[&Guide],
+) -> PathBuf {
+    let mut name = slugify(&collection.title);
+    if name.is_empty() {
+        name.push_str("pack");
+    }
+    name.push('-');
+    name.push_str(opts.layout.name());
+    if let (PackLayout::Handout, [g]) = (opts.layout, only) {
+        name.push('-');
+        name.push_str(&g.id);
+    }
+    if opts.large_print {
+        name.push_str("-large");
+    }
+    out_root.join("pack").join(format!("{name}.pdf"))
+}
+
+/// Builds the pack. A guide that fails validation stops it: a pack with a
+/// missing guide would be misleading, so nothing is written.
+pub fn pack(job: &PackJob) -> Result<PackReport, PackFailure> {
+    with_pool(job.jobs, || {
+        let loaded =
+            load(&job.guides_dir, &job.images_dir).map_err(PackFailure::Refused)?;
+        let ids: Vec<&str> = loaded.guides.iter().map(|g| g.id.as_str()).collect();
+        for id in &job.only {
+            if !ids.contains(&id.as_str()) {
+                return Err(PackFailure::Usage(unknown_id(id, &ids)));
+            }
+        }
+        let selected: Vec<_> = loaded
+            .guides
+            .iter()
+            .filter(|g| job.only.is_empty() || job.only.contains(&g.id))
+            .collect();
+        if job.options.layout == PackLayout::Handout && selected.len() != 1 {
+            return Err(PackFailure::Usage(handout_usage(selected.len(), &ids)));
+        }
+        let mut warnings = loaded.warnings.clone();
+        let mut errors = Vec::new();
+        let mut guides = Vec::new();
+        for g in &selected {
+            warnings.extend(g.warnings.iter().cloned());
+            match &g.result {
+                Ok(guide) => guides.push(guide),
+                Err(diags) => errors.extend(diags.iter().cloned()),
+            }
+        }
+        if !errors.is_empty() {
+            errors.extend(warnings);
+            return Err(PackFailure::Refused(errors));
+        }
+        let collection = &loaded.collection;
+        let collection_file = loaded
+            .collection_file
+            .clone()
+            .unwrap_or_else(|| job.guides_dir.join("collection.json"));
+        let pack = layout_pack(&guides, collection, &collection_file, &job.options)
+            .map_err(|e| match e {
+                PackError::HandoutNeedsOneGuide(n) => {
+                    PackFailure::Usage(handout_usage(n, &ids))
+                }
+                PackError::NoGuides => PackFailure::Refused(vec![Diagnostic::error(
+                    "no-guides",
+                    &job.guides_dir,
+                    "there is no guide to pack",
+                )
+                .help("add guide files (*.json) to the guides folder")]),
+                PackError::Unsettled(_) => PackFailure::Refused(vec![Diagnostic::error(
+                    "pack",
+                    &job.guides_dir,
+                    e.to_string(),
+                )]),
+            })?;
+        warnings.extend(pack.warnings.iter().cloned());
+        let path = job.out.clone().unwrap_or_else(|| {
+            default_path(Path::new("out"), collection, &job.options, &guides)
+        });
+        let dir =
+            path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        check_output_dir(dir, &[&job.guides_dir, &job.images_dir]).map_err(|m| {
+            PackFailure::Refused(vec![Diagnostic::error("output-dir", &path, m)])
+        })?;
+        let bytes = write_pdf(&pack.document, &PdfOptions::default()).map_err(|e| {
+            PackFailure::Refused(vec![Diagnostic::error("pdf", &path, e.to_string()).help(
+                "this is probably a bug in guidepress; please report it with the guides attached",
+            )])
+        })?;
+        write_atomic(&path, &bytes).map_err(|e| {
+            PackFailure::Refused(vec![Diagnostic::error(
+                "write",
+                &path,
+                format!("cannot write the PDF: {e}"),
+            )
+            .help("check that the output folder is writable and the disk is not full")])
+        })?;
+        Ok(PackReport {
+            path,
+            layout: job.options.layout,
+            pages: pack.pages,
+            sides: pack.document.pages.len(),
+            bytes: bytes.len(),
+            starts: pack.starts,
+            warnings,
+        })
+    })
+}
+
+/// `unknown guide "vider-cahce" in --only; did you mean "vider-cache"?`
+fn unknown_id(id: &str, ids: &[&str]) -> String {
+    let hint = match closest(id, ids.iter().copied()) {
+        Some(c) => format!("did you mean \"{c}\"?"),
+        None => format!("the guides are: {}", ids.join(", ")),
+    };
+    format!("unknown guide \"{id}\" in --only; {hint}")
+}
+
+fn handout_usage(selected: usize, ids: &[&str]) -> String {
+    let example = ids.first().copied().unwrap_or("ID");
+    format!(
+        "a handout prints exactly one guide, but {selected} are selected; \
+         choose one with --only, e.g. --only {example}"
+    )
+}

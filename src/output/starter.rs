@@ -1,0 +1,208 @@
+//! Starter guides for `guidepress new`: a valid sheet to fill in.
+
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::model::values::{is_slug, parse_lang, slugify};
+use crate::model::{Date, Lang};
+
+/// Why a starter guide was not written.
+#[derive(Debug)]
+pub enum StarterError {
+    /// The id is not a slug; carries a suggestion when one can be made.
+    BadId {
+        /// The id as given.
+        id: String,
+        /// A slug made from it, if different and non-empty.
+        suggestion: Option<String>,
+    },
+    /// A file with that name is already there (it is left untouched).
+    Exists(PathBuf),
+    /// The folder or file could not be written.
+    Io(PathBuf, std::io::Error),
+}
+
+impl fmt::Display for StarterError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StarterError::BadId { id, .. } => write!(
+                f,
+                "\"{id}\" is not a valid guide id: use lowercase letters and digits \
+                 joined by single dashes"
+            ),
+            StarterError::Exists(p) => write!(f, "{} already exists", p.display()),
+            StarterError::Io(p, e) => write!(f, "cannot write {}: {e}", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for StarterError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            StarterError::Io(_, e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// The text of a starter guide: every common block once, no picture (so it
+/// needs no other file), dated `today`, in `lang`.
+pub fn starter_guide(id: &str, title: Option<&str>, lang: Lang, today: Date) -> String {
+    let date = format!("{:04}-{:02}-{:02}", today.year, today.month, today.day);
+    let t = match lang {
+        Lang::Fr => [
+            "Titre de la fiche",
+            "Une ou deux phrases : à qui sert cette fiche et ce qu’elle permet de faire.",
+            "Avant de commencer",
+            "Expliquez ici ce qu’il faut savoir ou avoir sous la main.",
+            "Étapes",
+            "Ouvrez **le menu** en haut à droite.",
+            "Choisissez *Paramètres*.",
+            "Pour ajouter une capture d’écran, placez-la dans `images/` et ajoutez à l’étape \"image\": {\"src\": \"nom.png\", \"alt\": \"ce que montre l’image\"}.",
+            "Besoin d’aide ? Écrivez au [secrétariat](mailto:secretariat@example.org).",
+        ],
+        Lang::En => [
+            "Title of the sheet",
+            "One or two sentences: who this sheet is for and what it helps them do.",
+            "Before you start",
+            "Say here what readers need to know or have at hand.",
+            "Steps",
+            "Open **the menu** at the top right.",
+            "Choose *Settings*.",
+            "To add a screenshot, put it in `images/` and add to the step \"image\": {\"src\": \"name.png\", \"alt\": \"what the picture shows\"}.",
+            "Need help? Write to the [office](mailto:office@example.org).",
+        ],
+    };
+    let s = |x: &str| serde_json::to_string(x).expect("a string always serialises");
+    format!(
+        r#"{{
+  "format": 1,
+  "id": {id},
+  "title": {title},
+  "description": {description},
+  "lang": "{lang}",
+  "published": "{date}",
+  "updated": "{date}",
+  "body": [
+    {{ "type": "heading", "level": 1, "text": {h1} }},
+    {{ "type": "paragraph", "text": {p1} }},
+    {{ "type": "heading", "level": 1, "text": {h2} }},
+    {{ "type": "steps", "items": [
+      {{ "text": {s1} }},
+      {{ "text": {s2}, "note": {note} }}
+    ] }},
+    {{ "type": "callout", "kind": "tip", "text": {tip} }}
+  ]
+}}
+"#,
+        id = s(id),
+        title = s(title.unwrap_or(t[0])),
+        description = s(t[1]),
+        lang = lang.code(),
+        h1 = s(t[2]),
+        p1 = s(t[3]),
+        h2 = s(t[4]),
+        s1 = s(t[5]),
+        s2 = s(t[6]),
+        note = s(t[7]),
+        tip = s(t[8]),
+    )
+}
+
+/// The collection's language, read leniently from `collection.json` in
+/// `guides_dir` (French when absent or unreadable: `check` reports problems).
+pub fn collection_lang(guides_dir: &Path) -> Lang {
+    std::fs::read_to_string(guides_dir.join("collection.json"))
+        .ok()
+        .and_then(|t| {
+            serde_json::from_str::<serde_json::Value>(t.trim_start_matches('\u{feff}'))
+                .ok()
+        })
+        .and_then(|v| v.get("lang").and_then(|l| l.as_str()).and_then(parse_lang))
+        .unwrap_or_default()
+}
+
+/// Writes a starter guide to `<guides_dir>/<id>.json`, creating the folder;
+/// never overwrites a file. Returns the path written.
+pub fn create_guide(
+    guides_dir: &Path,
+    id: &str,
+    title: Option<&str>,
+    today: Date,
+) -> Result<PathBuf, StarterError> {
+    if !is_slug(id) {
+        let s = slugify(id);
+        let suggestion = (!s.is_empty() && s != id).then_some(s);
+        return Err(StarterError::BadId { id: id.to_string(), suggestion });
+    }
+    let path = guides_dir.join(format!("{id}.json"));
+    std::fs::create_dir_all(guides_dir)
+        .map_err(|e| StarterError::Io(guides_dir.to_path_buf(), e))?;
+    let text = starter_guide(id, title, collection_lang(guides_dir), today);
+    let mut file =
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                return Err(StarterError::Exists(path))
+            }
+            Err(e) => return Err(StarterError::Io(path, e)),
+        };
+    if let Err(e) = file.write_all(text.as_bytes()).and_then(|_| file.sync_all()) {
+        drop(file);
+        let _ = std::fs::remove_file(&path); // never leave half a guide
+        return Err(StarterError::Io(path, e));
+    }
+    Ok(path)
+}
+
+/// Today's date in UTC, from the system clock.
+pub fn today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    civil_from_days((secs / 86_400) as i64)
+}
+
+/// The calendar date `days` days after 1970-01-01 (Howard Hinnant's algorithm).
+pub fn civil_from_days(days: i64) -> Date {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
+    Date { year, month, day }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        let d = |y, m, day| Date { year: y, month: m, day };
+        assert_eq!(civil_from_days(0), d(1970, 1, 1));
+        assert_eq!(civil_from_days(19_064), d(2022, 3, 13));
+        assert_eq!(civil_from_days(11_016), d(2000, 2, 29));
+        assert_eq!(civil_from_days(20_453), d(2025, 12, 31));
+    }
+
+    #[test]
+    fn refuses_bad_ids_with_a_suggestion() {
+        let dir = std::env::temp_dir().join(format!("gp-starter-{}", std::process::id()));
+        let today = civil_from_days(0);
+        match create_guide(&dir, "Vider le Cache", None, today) {
+            Err(StarterError::BadId { suggestion, .. }) => {
+                assert_eq!(suggestion.as_deref(), Some("vider-le-cache"))
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(!dir.join("Vider le Cache.json").exists());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

@@ -1,0 +1,176 @@
+//! Authoring aids run as a user would: `guidepress new` and `guidepress watch`.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, SystemTime};
+
+use common::cli::guidepress;
+
+#[test]
+fn new_writes_a_guide_that_check_accepts() {
+    let dir = common::project_copy("new-guide");
+    let run =
+        guidepress(&dir, &["new", "imprimer-une-fiche", "--title", "Imprimer une fiche"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text =
+        std::fs::read_to_string(dir.join("guides/imprimer-une-fiche.json")).unwrap();
+    assert!(text.contains("\"title\": \"Imprimer une fiche\""), "{text}");
+    assert!(text.contains("\"lang\": \"fr\""), "the collection's language: {text}");
+
+    let check = guidepress(&dir, &["check", "--format", "json"]);
+    assert_eq!(check.code, 0, "{}", check.stdout);
+    let v: serde_json::Value = serde_json::from_str(&check.stdout).unwrap();
+    assert_eq!(v["summary"]["errors"], 0);
+    assert_eq!(v["summary"]["guides"], 7);
+    // Only the reminder to list it in `order` concerns the new guide.
+    let about_new: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| {
+            d["file"].as_str().unwrap().contains("imprimer-une-fiche")
+                || d["message"].as_str().unwrap().contains("imprimer-une-fiche")
+        })
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(about_new, ["not-in-order"]);
+
+    // The schema accepts it too.
+    let schema =
+        guidepress::model::schema::schema(guidepress::model::schema::SchemaKind::Guide);
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    assert!(validator.is_valid(&serde_json::from_str(&text).unwrap()));
+
+    let again = guidepress(&dir, &["new", "imprimer-une-fiche"]);
+    assert_eq!(again.code, 1, "an existing guide is never overwritten");
+    assert!(again.stderr.contains("already exists"), "{}", again.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("guides/imprimer-une-fiche.json")).unwrap(),
+        text
+    );
+    let bad = guidepress(&dir, &["new", "Imprimer_Une_Fiche"]);
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr.contains("did you mean \"imprimer-une-fiche\"?"),
+        "{}",
+        bad.stderr
+    );
+}
+
+#[test]
+fn new_in_an_english_collection_writes_english() {
+    let dir = common::temp_dir("new-english");
+    std::fs::create_dir_all(dir.join("guides")).unwrap();
+    std::fs::write(
+        dir.join("guides/collection.json"),
+        r#"{"format": 1, "title": "Help", "lang": "en"}"#,
+    )
+    .unwrap();
+    assert_eq!(guidepress(&dir, &["new", "print-a-sheet"]).code, 0);
+    let text = std::fs::read_to_string(dir.join("guides/print-a-sheet.json")).unwrap();
+    assert!(
+        text.contains("\"lang\": \"en\"") && text.contains("Before you start"),
+        "{text}"
+    );
+    let check = guidepress(&dir, &["check", "--deny-warnings"]);
+    assert_eq!(check.code, 0, "{}{}", check.stdout, check.stderr);
+}
+
+fn mtimes(dir: &Path) -> Vec<(String, SystemTime)> {
+    let mut v: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            (name, e.metadata().unwrap().modified().unwrap())
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// Waits for a line of the child's output containing `needle`; returns the
+/// lines read meanwhile.
+fn wait_for(lines: &mpsc::Receiver<String>, needle: &str, seen: &mut Vec<String>) {
+    if seen.iter().any(|l| l.contains(needle)) {
+        return;
+    }
+    loop {
+        match lines.recv_timeout(Duration::from_secs(120)) {
+            Ok(line) => {
+                seen.push(line.clone());
+                if line.contains(needle) {
+                    return;
+                }
+            }
+            Err(_) => panic!(
+                "no line with {needle:?} in time; output so far:\n{}",
+                seen.join("\n")
+            ),
+        }
+    }
+}
+
+#[test]
+fn watch_rebuilds_only_the_changed_guide_and_survives_errors() {
+    let dir = common::project_copy("watch");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_guidepress"))
+        .args(["watch", "--exit-after", "2", "--debounce-ms", "150", "--poll-ms", "20"])
+        .current_dir(&dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("guidepress runs");
+    let (tx, rx) = mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let tx2 = tx.clone();
+    std::thread::spawn(move || {
+        for l in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(l);
+        }
+    });
+    std::thread::spawn(move || {
+        for l in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx2.send(format!("stderr: {l}"));
+        }
+    });
+    let mut seen = Vec::new();
+    wait_for(&rx, "rebuilt 6 guides (6 built, 0 failed)", &mut seen);
+    let before = mtimes(&dir.join("out/pdf"));
+
+    // A broken save: the error is printed and watching goes on.
+    let file = dir.join("guides/vider-cache.json");
+    let good = std::fs::read_to_string(&file).unwrap();
+    std::thread::sleep(Duration::from_millis(50));
+    std::fs::write(&file, good.replacen("\"title\":", "\"titel\":", 1)).unwrap();
+    wait_for(&rx, "(0 built, 1 failed)", &mut seen);
+    wait_for(&rx, "unknown field", &mut seen); // standard error may come later
+    let text = seen.join("\n");
+    assert!(text.contains("changed: guides/vider-cache.json"), "{text}");
+    assert!(text.contains("error: titel: unknown field \"titel\""), "{text}");
+    assert!(
+        text.contains("(0 built, 1 failed)"),
+        "only the changed guide is tried: {text}"
+    );
+    assert_eq!(mtimes(&dir.join("out/pdf")), before, "a refused guide keeps its old PDF");
+
+    // The fix: only that guide is rebuilt.
+    std::fs::write(&file, good.replacen("Vider le cache", "Vider le cache (bis)", 1))
+        .unwrap();
+    wait_for(&rx, "rebuilt vider-cache (1 built, 0 failed)", &mut seen);
+    let status = child.wait().expect("watch exits after two rebuilds");
+    assert!(status.success(), "{}", seen.join("\n"));
+    let after = mtimes(&dir.join("out/pdf"));
+    let changed: Vec<&str> = after
+        .iter()
+        .zip(&before)
+        .filter(|(a, b)| a != b)
+        .map(|(a, _)| a.0.as_str())
+        .collect();
+    assert_eq!(changed, ["vider-cache.pdf"], "{}", seen.join("\n"));
+}

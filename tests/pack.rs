@@ -1,0 +1,548 @@
+//! The print pack on the bundled collection: page sizes per layout, contents
+//! and cross-reference page numbers, QR codes that decode, text sizes, and
+//! the refusals (unknown ids, handouts of several guides, invalid guides).
+
+#[path = "../src/pdf/tests/readback.rs"]
+#[allow(dead_code)]
+mod readback;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use guidepress::layout::pack::{layout_pack, Pack, PackLayout, PackOptions};
+use guidepress::layout::{Document, Item, LinkDest, Mark};
+use guidepress::model::{load, Block, Guide, Inline, LinkTarget, LoadOptions, Loaded};
+use guidepress::output::pack::{pack, PackFailure, PackJob};
+use guidepress::pdf::{write_pdf, PdfOptions};
+use readback::Pdf;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn bundled() -> Loaded {
+    load(&LoadOptions {
+        guides_dir: root().join("guides"),
+        images_dir: root().join("images"),
+    })
+    .unwrap_or_else(|d| panic!("bundled guides do not load: {d:?}"))
+}
+
+fn guides(l: &Loaded) -> Vec<&Guide> {
+    l.guides.iter().map(|g| g.result.as_ref().expect("bundled guide is valid")).collect()
+}
+
+fn laid(l: &Loaded, layout: PackLayout, large_print: bool, duplex: bool) -> Pack {
+    let all = guides(l);
+    let picked: Vec<&Guide> =
+        if layout == PackLayout::Handout { vec![all[0]] } else { all };
+    let opts = PackOptions { layout, large_print, duplex, fold_marks: true };
+    layout_pack(&picked, &l.collection, Path::new("guides/collection.json"), &opts)
+        .unwrap_or_else(|e| panic!("{layout:?}: {e}"))
+}
+
+/// Written with the default options: tagged and validated as PDF/UA-1.
+fn written(doc: &Document) -> Vec<u8> {
+    write_pdf(doc, &PdfOptions::default()).expect("the pack is valid PDF/UA-1")
+}
+
+/// Text without spaces, soft hyphens or hyphens, to compare across line breaks.
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !['\u{ad}', '-', '\u{2010}'].contains(c))
+        .collect()
+}
+
+fn plain(i: &Inline) -> String {
+    i.plain_text().replace('\n', " ")
+}
+
+fn text_of_page(doc: &Document, page: usize) -> String {
+    doc.pages[page]
+        .items
+        .iter()
+        .filter_map(|p| match &p.item {
+            Item::Text(t) => Some(t.text.as_str()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn pack_pages_have_the_size_and_orientation_of_their_layout() {
+    let l = bundled();
+    for layout in PackLayout::ALL {
+        let bytes = written(&laid(&l, layout, false, false).document);
+        let pdf = Pdf::load(&bytes);
+        for id in pdf.pages() {
+            let page = pdf.doc.get_dictionary(id).unwrap();
+            let media: Vec<f32> = pdf
+                .get(page, b"MediaBox")
+                .and_then(|o| o.as_array().ok())
+                .unwrap()
+                .iter()
+                .map(|v| v.as_float().unwrap())
+                .collect();
+            let expected = match layout {
+                PackLayout::Single => [0.0, 0.0, 595.276, 841.89], // A4 portrait
+                _ => [0.0, 0.0, 841.89, 595.276],                  // A4 landscape
+            };
+            assert_eq!(media, expected, "{layout:?}");
+        }
+    }
+}
+
+#[test]
+fn pack_booklet_sides_are_a_multiple_of_four_pages_with_the_cover_first() {
+    let l = bundled();
+    let p = laid(&l, PackLayout::Booklet, false, false);
+    let sides = p.document.pages.len();
+    assert_eq!(sides * 2, p.pages.div_ceil(4) * 4);
+    // Sheet 1 front: last page on the left, the cover on the right.
+    let fold = p.document.pages[0].width / 2.0;
+    let title = squash(&l.collection.title);
+    let right: String = p.document.pages[0]
+        .items
+        .iter()
+        .filter_map(|i| match &i.item {
+            Item::Text(t) if t.x >= fold => Some(t.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(squash(&right).contains(&title), "cover not on the right of side 1");
+}
+
+#[test]
+fn pack_contents_page_numbers_are_the_pages_where_each_title_is_found() {
+    let l = bundled();
+    let p = laid(&l, PackLayout::Single, false, false);
+    let pdf = Pdf::load(&written(&p.document));
+    let texts: Vec<String> =
+        (1..=p.document.pages.len() as u32).map(|n| pdf.page_text(n)).collect();
+    // The contents follow the cover; each entry is the title, then its number.
+    let contents: Vec<&str> = texts[1].lines().map(str::trim).collect();
+    let first_guide_page = p.starts[0].1;
+    for g in guides(&l) {
+        let title = plain(&g.title);
+        let at = contents
+            .iter()
+            .position(|line| squash(line) == squash(&title))
+            .unwrap_or_else(|| panic!("{title:?} not in the contents:\n{}", texts[1]));
+        let listed: usize = contents[at + 1..]
+            .iter()
+            .find_map(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("no page number after {title:?}"));
+        // Where the guide starts: the first page whose footer ("page N / M"
+        // then the sheet's title) names it, and which shows it as a heading too.
+        let found = (first_guide_page..=texts.len())
+            .find(|&n| {
+                // Compared without spaces: the test decoder adds some.
+                let lines: Vec<String> = texts[n - 1].lines().map(squash).collect();
+                let t = squash(&title);
+                let footer =
+                    lines.windows(2).any(|w| w[0].starts_with("page") && w[1] == t);
+                footer && lines.iter().filter(|l| **l == t).count() >= 2
+            })
+            .unwrap_or_else(|| {
+                panic!("{title:?} is on no page; page {listed}:\n{}", texts[listed - 1])
+            });
+        assert_eq!(listed, found, "{title}");
+        // The printed footer of that page says so too.
+        assert!(texts[found - 1].contains(&format!("page {found} / {}", p.pages)));
+    }
+}
+
+#[test]
+fn pack_cross_references_give_the_page_their_link_goes_to() {
+    let l = bundled();
+    for (layout, large) in [(PackLayout::Single, false), (PackLayout::Single, true)] {
+        let p = laid(&l, layout, large, true);
+        let starts: BTreeSet<usize> = p.starts.iter().map(|(_, n)| n - 1).collect();
+        let mut seen = 0;
+        for (n, page) in p.document.pages.iter().enumerate().skip(p.starts[0].1 - 1) {
+            // A link wrapped over two lines has one area per line: gather them.
+            let mut links: Vec<(usize, usize, String)> = Vec::new();
+            for link in &page.links {
+                let LinkDest::Page { page: target, .. } = link.dest else { continue };
+                assert!(starts.contains(&target), "page {}: link to {target}", n + 1);
+                let text: String = page
+                    .items
+                    .iter()
+                    .filter(|i| i.mark == Mark::Node(link.node))
+                    .filter(|i| i.item.bbox().overlaps(&link.rect))
+                    .filter_map(|i| match &i.item {
+                        Item::Text(t) => Some(t.text.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                match links.iter_mut().find(|l| l.0 == link.node) {
+                    Some(l) => l.2.push_str(&text),
+                    None => links.push((link.node, target, text)),
+                }
+            }
+            // The link's own text says where it goes: "… (voir p. N)".
+            for (_, target, text) in links {
+                let want = format!("(voir p.\u{a0}{})", target + 1);
+                assert!(text.ends_with(&want), "page {}: {text:?} ≠ {want}", n + 1);
+                seen += 1;
+            }
+        }
+        assert!(seen >= 3, "only {seen} cross-references checked");
+        // Duplex: every guide starts on a right-hand (odd) page.
+        assert!(p.starts.iter().all(|(_, n)| n % 2 == 1), "{:?}", p.starts);
+    }
+}
+
+#[test]
+fn pack_imposed_links_land_on_the_sheet_side_that_holds_their_page() {
+    let l = bundled();
+    for layout in [PackLayout::TwoUp, PackLayout::Booklet] {
+        let p = laid(&l, layout, false, false);
+        let doc = &p.document;
+        let mut checked = 0;
+        for page in &doc.pages {
+            for link in &page.links {
+                let LinkDest::Page { page: target, .. } = link.dest else { continue };
+                // Contents entries: "Title, page N"; the side shows that title.
+                let Some((title, _)) = link.alt.rsplit_once(", page ") else { continue };
+                assert!(
+                    squash(&text_of_page(doc, target)).contains(&squash(title)),
+                    "{layout:?}: {title:?} not on side {target}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked >= 6, "{layout:?}: {checked} links");
+        for e in &doc.outline {
+            assert!(e.page < doc.pages.len());
+        }
+    }
+}
+
+/// Every URL a guide links to in its body: what its notes list.
+fn body_urls(g: &Guide, out: &mut BTreeSet<String>) {
+    fn inline(i: &Inline, out: &mut BTreeSet<String>) {
+        for s in &i.spans {
+            if let Some(LinkTarget::Url(u) | LinkTarget::Mail(u)) = &s.link {
+                out.insert(u.clone());
+            }
+        }
+    }
+    fn items(list: &[guidepress::model::ListItem], out: &mut BTreeSet<String>) {
+        for it in list {
+            inline(&it.text, out);
+            items(&it.items, out);
+        }
+    }
+    for b in &g.body {
+        match &b.value {
+            Block::Heading { text, .. } | Block::Paragraph { text } => inline(text, out),
+            Block::List { items: list, .. } => items(list, out),
+            Block::Steps { items } => {
+                for s in items {
+                    inline(&s.text, out);
+                    s.note.iter().for_each(|n| inline(n, out));
+                    let caption = s.image.as_ref().and_then(|f| f.caption.as_ref());
+                    caption.iter().for_each(|c| inline(c, out));
+                }
+            }
+            Block::Callout { title, text, .. } => {
+                title.iter().for_each(|t| inline(t, out));
+                inline(text, out);
+            }
+            Block::Image(f) => f.caption.iter().for_each(|c| inline(c, out)),
+            Block::Table { header, rows } => header
+                .iter()
+                .flatten()
+                .chain(rows.iter().flatten())
+                .for_each(|c| inline(c, out)),
+            Block::Attachment { href, local, .. } => {
+                out.insert(local.as_ref().map_or(href.clone(), |f| f.rel_path.clone()));
+            }
+            Block::Qr { url, caption } => {
+                out.insert(url.clone());
+                caption.iter().for_each(|c| inline(c, out));
+            }
+            Block::PageBreak => {}
+        }
+    }
+}
+
+/// The QR codes of a PDF page, rendered with hayro and decoded with rqrr.
+fn decode_qr_codes(pdf: &hayro::hayro_syntax::Pdf, page: usize, dpi: f32) -> Vec<String> {
+    use hayro::hayro_interpret::InterpreterSettings;
+    use hayro::vello_cpu::color::palette::css::WHITE;
+    use hayro::{render, PixmapSettings, RenderCache, RenderSettings};
+    let scale = dpi / 72.0;
+    let pixmap = render(
+        &pdf.pages()[page],
+        &RenderCache::new(),
+        &InterpreterSettings::default(),
+        &RenderSettings::default(),
+        &PixmapSettings { x_scale: scale, y_scale: scale, bg_color: WHITE },
+    );
+    let (w, h) = (usize::from(pixmap.width()), usize::from(pixmap.height()));
+    let data = pixmap.data_as_u8_slice();
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| {
+        let p = &data[(y * w + x) * 4..][..4];
+        // Premultiplied on white: the green channel plus what alpha leaves.
+        p[1].saturating_add(255 - p[3])
+    });
+    img.detect_grids()
+        .into_iter()
+        .map(|g| {
+            g.decode().map(|(_, s)| s).unwrap_or_else(|e| panic!("page {page}: {e:?}"))
+        })
+        .collect()
+}
+
+fn qr_count(doc: &Document, page: usize) -> usize {
+    // A QR code is a figure drawn as one fill of many module rectangles.
+    doc.pages[page]
+        .items
+        .iter()
+        .filter(|p| matches!(&p.item, Item::Fill { rects, .. } if rects.len() > 20))
+        .count()
+}
+
+#[test]
+fn pack_every_qr_code_decodes_to_its_url() {
+    let l = bundled();
+    let mut expected = BTreeSet::new();
+    for g in guides(&l) {
+        body_urls(g, &mut expected);
+    }
+    expected.extend(l.collection.base_url.clone());
+    for layout in [PackLayout::Single, PackLayout::TwoUp] {
+        let p = laid(&l, layout, false, false);
+        let bytes = written(&p.document);
+        let pdf = hayro::hayro_syntax::Pdf::new(bytes).expect("hayro reads the pack");
+        let mut decoded = BTreeSet::new();
+        for n in 0..p.document.pages.len() {
+            let codes = decode_qr_codes(&pdf, n, 200.0);
+            assert_eq!(
+                codes.len(),
+                qr_count(&p.document, n),
+                "{layout:?} page {}",
+                n + 1
+            );
+            decoded.extend(codes);
+        }
+        assert_eq!(decoded, expected, "{layout:?}");
+    }
+}
+
+#[test]
+fn pack_qr_codes_are_at_least_15_mm_wide() {
+    let l = bundled();
+    let p = laid(&l, PackLayout::Booklet, false, false);
+    let mm = 72.0 / 25.4;
+    for page in &p.document.pages {
+        for i in &page.items {
+            if let Item::Fill { rects, .. } = &i.item {
+                if rects.len() > 20 {
+                    assert!(i.item.bbox().w >= 15.0 * mm * 0.8, "{:?}", i.item.bbox());
+                }
+            }
+        }
+    }
+}
+
+/// The text size most characters are set in: the body's.
+fn body_size(doc: &Document) -> f32 {
+    let mut count: std::collections::BTreeMap<u32, usize> = Default::default();
+    for p in doc.pages.iter().flat_map(|p| &p.items) {
+        if let Item::Text(t) = &p.item {
+            *count.entry((t.size * 100.0).round() as u32).or_default() +=
+                t.text.chars().count();
+        }
+    }
+    count.into_iter().max_by_key(|&(_, n)| n).map_or(0.0, |(s, _)| s as f32 / 100.0)
+}
+
+#[test]
+fn pack_large_print_body_is_at_least_16_pt_in_every_layout() {
+    let l = bundled();
+    for layout in PackLayout::ALL {
+        let normal = laid(&l, layout, false, false);
+        let large = laid(&l, layout, true, false);
+        let body = body_size(&large.document);
+        assert!(body >= 16.0, "{layout:?}: body {body} pt");
+        // Re-laid out, not scaled: more pages, pages of the same size.
+        assert!(large.pages > normal.pages, "{layout:?}");
+        assert_eq!(large.document.pages[0].width, normal.document.pages[0].width);
+    }
+}
+
+#[test]
+fn pack_imposed_a5_pages_keep_every_text_at_9_pt_or_more() {
+    let l = bundled();
+    for layout in [PackLayout::TwoUp, PackLayout::Booklet, PackLayout::Handout] {
+        let p = laid(&l, layout, false, false);
+        let smallest = guidepress::layout::pack::smallest_text(&p.document);
+        assert!(smallest >= 9.0, "{layout:?}: {smallest} pt");
+    }
+}
+
+#[test]
+fn pack_handout_sides_hold_two_copies_of_the_same_page() {
+    let l = bundled();
+    let p = laid(&l, PackLayout::Handout, false, false);
+    assert_eq!(p.document.pages.len(), p.pages);
+    for page in &p.document.pages {
+        let fold = page.width / 2.0;
+        let half = |left: bool| -> Vec<String> {
+            page.items
+                .iter()
+                .filter_map(|i| match &i.item {
+                    Item::Text(t) if (t.x < fold) == left && t.text != "\u{2702}" => {
+                        Some(t.text.clone())
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        assert!(!half(true).is_empty());
+        assert_eq!(half(true), half(false));
+        // The right copy is not read twice, nor clickable twice.
+        assert!(page
+            .items
+            .iter()
+            .all(|i| i.item.bbox().x < fold || i.mark == Mark::Artifact));
+        assert!(page.links.iter().all(|l| l.rect.x < fold));
+        // The dashed cut line runs down the middle.
+        assert!(page.items.iter().any(|i| matches!(i.item,
+            Item::Line { x1, x2, dash: Some(_), .. } if x1 == fold && x2 == fold)));
+    }
+}
+
+fn job(layout: PackLayout, only: &[&str], out: &Path) -> PackJob {
+    PackJob {
+        guides_dir: root().join("guides"),
+        images_dir: root().join("images"),
+        out: Some(out.to_path_buf()),
+        options: PackOptions { layout, ..PackOptions::default() },
+        only: only.iter().map(|s| s.to_string()).collect(),
+        jobs: Some(2),
+    }
+}
+
+fn temp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir()
+        .join(format!("guidepress-pack-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn pack_bad_requests_are_refused_with_a_suggestion() {
+    let out = temp("usage").join("p.pdf");
+    match pack(&job(PackLayout::Single, &["vider-cahce"], &out)) {
+        Err(PackFailure::Usage(m)) => {
+            assert!(m.contains("did you mean \"vider-cache\""), "{m}")
+        }
+        other => panic!("{other:?}"),
+    }
+    match pack(&job(PackLayout::Handout, &[], &out)) {
+        Err(PackFailure::Usage(m)) => assert!(m.contains("--only"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(!out.exists());
+    let r = pack(&job(PackLayout::Handout, &["vider-cache"], &out)).expect("one guide");
+    assert_eq!(r.starts, vec![("vider-cache".to_string(), 1)]);
+    assert!(out.exists());
+}
+
+#[test]
+fn an_invalid_guide_stops_the_pack_and_writes_nothing() {
+    let dir = temp("invalid");
+    for sub in ["guides", "images", "files"] {
+        copy_dir(&root().join(sub), &dir.join(sub));
+    }
+    let bad = dir.join("guides/vider-cache.json");
+    let text =
+        std::fs::read_to_string(&bad).unwrap().replacen("\"title\"", "\"titel\"", 1);
+    std::fs::write(&bad, text).unwrap();
+    let out = dir.join("out/pack.pdf");
+    let exe = env!("CARGO_BIN_EXE_guidepress");
+    let run = |args: &[&str]| {
+        Command::new(exe).current_dir(&dir).args(args).output().expect("guidepress runs")
+    };
+    let o = run(&["pack", "guides", "--out", out.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("vider-cache.json") && stderr.contains("titel"), "{stderr}");
+    assert!(!out.exists());
+    // The same diagnostics as `build`.
+    let b = run(&["build", "guides", "--out", dir.join("b").to_str().unwrap()]);
+    let build_err = String::from_utf8_lossy(&b.stderr);
+    let first = |s: &str| s.lines().find(|l| l.contains("titel")).map(str::to_string);
+    assert_eq!(first(&stderr), first(&build_err));
+    // Leaving the bad guide out is fine.
+    let o = run(&[
+        "pack",
+        "guides",
+        "--only",
+        "aide-acces-icart,premiere-connexion",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(out.exists());
+    // Usage errors exit with 2.
+    for args in [
+        &["pack", "guides", "--layout", "3up"][..],
+        &["pack", "guides", "--only", "nope"],
+        &["pack", "guides", "--layout", "handout"],
+    ] {
+        let o = run(args);
+        assert_eq!(
+            o.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            copy_dir(&p, &to.join(e.file_name()));
+        } else {
+            std::fs::copy(&p, to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+#[test]
+fn pack_booklet_content_of_each_tag_reads_in_page_order() {
+    let l = bundled();
+    for large_print in [false, true] {
+        let p = laid(&l, PackLayout::Booklet, large_print, false);
+        let sides = guidepress::layout::pack::booklet_order(p.pages);
+        let mut last_page = vec![0usize; p.document.structure.nodes.len()];
+        for (s, sheet) in p.document.pages.iter().enumerate() {
+            let fold = sheet.width / 2.0;
+            for i in &sheet.items {
+                let Mark::Node(n) = i.mark else { continue };
+                // The tag tree orders a node's own content as drawn: sheet by sheet.
+                let slot = usize::from(i.item.bbox().x >= fold);
+                let page = sides[s][slot].expect("content on a blank half");
+                assert!(
+                    page >= last_page[n],
+                    "node {n}: page {} after {}",
+                    page + 1,
+                    last_page[n] + 1
+                );
+                last_page[n] = page;
+            }
+        }
+    }
+}
