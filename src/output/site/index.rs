@@ -246,6 +246,49 @@ mod tests {
     use super::*;
     use crate::model::parse_inline;
 
+    /// The value of a `--name: #hex;` custom property of the page's style.
+    fn var(name: &str) -> &'static str {
+        let at = STYLE.find(&format!("--{name}:")).expect("variable defined");
+        let rest = &STYLE[at..];
+        let hash = rest.find('#').expect("hex colour");
+        let end = rest[hash..].find([';', ' ', '}']).unwrap_or(rest.len() - hash);
+        &rest[hash..hash + end]
+    }
+
+    /// WCAG 2 relative luminance of `#rgb` or `#rrggbb`.
+    fn luminance(hex: &str) -> f64 {
+        let h = hex.trim_start_matches('#');
+        let h: String = if h.len() == 3 { h.chars().flat_map(|c| [c, c]).collect() } else { h.into() };
+        let c = |i: usize| {
+            let v = u8::from_str_radix(&h[i..i + 2], 16).unwrap() as f64 / 255.0;
+            if v <= 0.03928 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * c(0) + 0.7152 * c(2) + 0.0722 * c(4)
+    }
+
+    fn contrast(a: &str, b: &str) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn text_colours_meet_wcag_aa_contrast() {
+        // (text, background) pairs the page actually uses.
+        let pairs = [
+            (var("ink"), "#fff"),
+            (var("muted"), "#fff"),
+            (var("muted"), var("soft")),
+            (var("link"), "#fff"),
+            (var("link"), var("soft")),
+            ("#fff", var("accent")),
+            (var("ink"), var("soft")),
+        ];
+        for (fg, bg) in pairs {
+            let r = contrast(fg, bg);
+            assert!(r >= 4.5, "{fg} on {bg}: contrast {r:.2} < 4.5");
+        }
+    }
+
     #[test]
     fn escaping_defuses_markup_and_quotes() {
         let table = [
