@@ -2,36 +2,19 @@
 //! and cross-reference page numbers, QR codes that decode, text sizes, and
 //! the refusals (unknown ids, handouts of several guides, invalid guides).
 
-#[path = "../src/pdf/tests/readback.rs"]
-#[allow(dead_code)]
-mod readback;
+mod common;
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
+use common::readback::Pdf;
+use common::{bundled, bundled_guides as guides, root};
 use guidepress::layout::pack::{layout_pack, Pack, PackLayout, PackOptions};
 use guidepress::layout::{Document, Item, LinkDest, Mark};
-use guidepress::model::{load, Block, Guide, Inline, LinkTarget, LoadOptions, Loaded};
+use guidepress::model::{Block, Guide, Inline, LinkTarget, Loaded};
 use guidepress::output::pack::{pack, PackFailure, PackJob};
 use guidepress::pdf::{write_pdf, PdfOptions};
-use readback::Pdf;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn bundled() -> Loaded {
-    load(&LoadOptions {
-        guides_dir: root().join("guides"),
-        images_dir: root().join("images"),
-    })
-    .unwrap_or_else(|d| panic!("bundled guides do not load: {d:?}"))
-}
-
-fn guides(l: &Loaded) -> Vec<&Guide> {
-    l.guides.iter().map(|g| g.result.as_ref().expect("bundled guide is valid")).collect()
-}
 
 fn laid(l: &Loaded, layout: PackLayout, large_print: bool, duplex: bool) -> Pack {
     let all = guides(l);
@@ -184,7 +167,7 @@ fn pack_cross_references_give_the_page_their_link_goes_to() {
             }
             // The link's own text says where it goes: "… (voir p. N)".
             for (_, target, text) in links {
-                let want = format!("(voir p.\u{a0}{})", target + 1);
+                let want = format!("(voir\u{a0}p.\u{a0}{})", target + 1);
                 assert!(text.ends_with(&want), "page {}: {text:?} ≠ {want}", n + 1);
                 seen += 1;
             }
@@ -222,7 +205,9 @@ fn pack_imposed_links_land_on_the_sheet_side_that_holds_their_page() {
 }
 
 /// Every URL a guide links to in its body: what its notes list.
-fn body_urls(g: &Guide, out: &mut BTreeSet<String>) {
+/// The URLs a printed guide links to; a local attachment is linked through
+/// its web copy under `base`.
+fn body_urls(g: &Guide, base: Option<&str>, out: &mut BTreeSet<String>) {
     fn inline(i: &Inline, out: &mut BTreeSet<String>) {
         for s in &i.spans {
             if let Some(LinkTarget::Url(u) | LinkTarget::Mail(u)) = &s.link {
@@ -259,7 +244,11 @@ fn body_urls(g: &Guide, out: &mut BTreeSet<String>) {
                 .chain(rows.iter().flatten())
                 .for_each(|c| inline(c, out)),
             Block::Attachment { href, local, .. } => {
-                out.insert(local.as_ref().map_or(href.clone(), |f| f.rel_path.clone()));
+                out.insert(match (local, base) {
+                    (Some(f), Some(b)) => format!("{b}{}", f.site_path()),
+                    (Some(f), None) => f.rel_path.clone(),
+                    (None, _) => href.clone(),
+                });
             }
             Block::Qr { url, caption } => {
                 out.insert(url.clone());
@@ -312,7 +301,7 @@ fn pack_every_qr_code_decodes_to_its_url() {
     let l = bundled();
     let mut expected = BTreeSet::new();
     for g in guides(&l) {
-        body_urls(g, &mut expected);
+        body_urls(g, l.collection.base_url.as_deref(), &mut expected);
     }
     expected.extend(l.collection.base_url.clone());
     for layout in [PackLayout::Single, PackLayout::TwoUp] {
@@ -429,17 +418,9 @@ fn job(layout: PackLayout, only: &[&str], out: &Path) -> PackJob {
     }
 }
 
-fn temp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir()
-        .join(format!("guidepress-pack-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
 #[test]
 fn pack_bad_requests_are_refused_with_a_suggestion() {
-    let out = temp("usage").join("p.pdf");
+    let out = common::temp_dir("pack-usage").join("p.pdf");
     match pack(&job(PackLayout::Single, &["vider-cahce"], &out)) {
         Err(PackFailure::Usage(m)) => {
             assert!(m.contains("did you mean \"vider-cache\""), "{m}")
@@ -458,10 +439,7 @@ fn pack_bad_requests_are_refused_with_a_suggestion() {
 
 #[test]
 fn an_invalid_guide_stops_the_pack_and_writes_nothing() {
-    let dir = temp("invalid");
-    for sub in ["guides", "images", "files"] {
-        copy_dir(&root().join(sub), &dir.join(sub));
-    }
+    let dir = common::project_copy("pack-invalid");
     let bad = dir.join("guides/vider-cache.json");
     let text =
         std::fs::read_to_string(&bad).unwrap().replacen("\"title\"", "\"titel\"", 1);
@@ -507,18 +485,6 @@ fn an_invalid_guide_stops_the_pack_and_writes_nothing() {
         );
     }
     let _ = std::fs::remove_dir_all(&dir);
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap().flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            copy_dir(&p, &to.join(e.file_name()));
-        } else {
-            std::fs::copy(&p, to.join(e.file_name())).unwrap();
-        }
-    }
 }
 
 #[test]

@@ -64,9 +64,15 @@ impl Writer<'_> {
             Block::Attachment { href, label, local } => {
                 let node = self.tree.add(parent, Role::Paragraph);
                 let target = match local {
-                    Some(f) => match self.guide_links {
-                        super::chunk::GuideLinks::Base(b) => format!("{b}{}", f.site_path()),
-                        _ => f.rel_path.clone(),
+                    // The web copy when the collection has a base URL (a
+                    // relative path is useless on paper), else the project path.
+                    Some(f) => match (self.guide_links, &self.base_url) {
+                        (super::chunk::GuideLinks::Base(b), _) => {
+                            format!("{b}{}", f.site_path())
+                        }
+                        (super::chunk::GuideLinks::Relative, _) => f.rel_path.clone(),
+                        (_, Some(b)) => format!("{b}{}", f.site_path()),
+                        (_, None) => f.rel_path.clone(),
                     },
                     None => href.clone(),
                 };
@@ -345,7 +351,8 @@ impl Writer<'_> {
                     head.spans.push(s);
                 }
                 if let Some(last) = head.spans.last_mut() {
-                    let kept = last.text.trim_end().trim_end_matches(':').trim_end().len();
+                    let kept =
+                        last.text.trim_end().trim_end_matches(':').trim_end().len();
                     last.text.truncate(kept);
                 }
             }
@@ -458,7 +465,10 @@ impl Writer<'_> {
         });
         let cap = self.tree.add(node, Role::Caption);
         let body = self.theme.body;
+        // The address is printed in full beside its own QR code: no note.
+        let notes = self.notes.take();
         let lines = self.text(&inline, &body, tx, tw, Some(cap));
+        self.notes = notes;
         let mut y = (size - lines.iter().map(|c| c.height).sum::<f32>()).max(0.0) / 2.0;
         for mut l in lines {
             l.shift(y);
@@ -607,7 +617,10 @@ fn column_widths(
     let pad = style.size * 0.9;
     let mut min = vec![0.0f32; n];
     let mut max = vec![0.0f32; n];
-    let all = header.into_iter().map(|h| (h, true)).chain(rows.iter().map(|r| (r.as_slice(), false)));
+    let all = header
+        .into_iter()
+        .map(|h| (h, true))
+        .chain(rows.iter().map(|r| (r.as_slice(), false)));
     for (row, bold) in all {
         for (i, cell) in row.iter().enumerate().take(n) {
             let font = if bold { FontId::Bold } else { FontId::Regular };
@@ -656,6 +669,16 @@ fn roman(n: usize) -> String {
         }
     }
     s
+}
+
+/// The printed width of a QR code for `url`: at least `min`, and wide
+/// enough that each module is 0.6 mm, which phone cameras and decoders read
+/// reliably from paper (long addresses need more modules).
+pub fn qr_size(url: &str, min: f32) -> f32 {
+    let modules = qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M)
+        .map(|c| c.width() + 4)
+        .unwrap_or(25);
+    min.max(modules as f32 * 0.6 * MM)
 }
 
 /// A QR code of `url` as vector modules, `size` wide, at (`x`, `y`).

@@ -98,6 +98,9 @@ pub struct Writer<'a> {
     /// When set, external links get a numbered note (printed editions):
     /// the distinct URLs in order of first use.
     pub notes: Option<Vec<String>>,
+    /// Where the web copies live (the collection's `base_url`): the fallback
+    /// for attachments and for guides outside a pack.
+    pub base_url: Option<String>,
 }
 
 impl Writer<'_> {
@@ -109,9 +112,11 @@ impl Writer<'_> {
                 GuideLinks::Relative => LinkDest::Uri(format!("{id}.pdf")),
                 // Web copies live in `pdf/` under the base URL (see `guidepress site`).
                 GuideLinks::Base(base) => LinkDest::Uri(format!("{base}pdf/{id}.pdf")),
-                GuideLinks::Pages(map) => match map.get(id) {
-                    Some(&(page, _)) => LinkDest::Page { page, y: 0 },
-                    None => LinkDest::Uri(format!("{id}.pdf")),
+                GuideLinks::Pages(map) => match (map.get(id), &self.base_url) {
+                    (Some(&(page, _)), _) => LinkDest::Page { page, y: 0 },
+                    // A guide left out of the pack: its web copy.
+                    (None, Some(base)) => LinkDest::Uri(format!("{base}pdf/{id}.pdf")),
+                    (None, None) => LinkDest::Uri(format!("{id}.pdf")),
                 },
             },
         }
@@ -198,8 +203,8 @@ impl Writer<'_> {
             if let Some(LinkTarget::Guide(id)) = &span.link {
                 if let Some(&(_, number)) = map.get(id) {
                     let label = match self.lang {
-                        Lang::Fr => format!(" (voir p.\u{a0}{number})"),
-                        Lang::En => format!(" (see p.\u{a0}{number})"),
+                        Lang::Fr => format!("\u{a0}(voir\u{a0}p.\u{a0}{number})"),
+                        Lang::En => format!("\u{a0}(see\u{a0}p.\u{a0}{number})"),
                     };
                     let mut s = span.clone();
                     s.text = label;

@@ -415,6 +415,7 @@ fn writer<'a>(theme: &'a Theme, lang: Lang, file: &Path) -> Writer<'a> {
         guide_links: &NO_PAGES,
         headers: Vec::new(),
         notes: None,
+        base_url: None,
     }
 }
 
