@@ -19,4 +19,6 @@ pub mod text;
 
 pub use chunk::GuideLinks;
 pub use page::*;
-pub use sheet::{layout_guide, LaidOut, LayoutOptions};
+pub use sheet::{
+    check_sheet_length, layout_guide, LaidOut, LayoutOptions, MAX_SHEET_PAGES,
+};

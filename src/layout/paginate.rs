@@ -39,7 +39,8 @@ pub fn paginate(chunks: Vec<Chunk>, headers: &[Chunk], area: Area) -> Vec<PageFl
     let chunks: Vec<Chunk> = chunks
         .into_iter()
         .flat_map(|c| {
-            let header = c.repeat_header.and_then(|h| headers.get(h)).map_or(0.0, |h| h.height);
+            let header =
+                c.repeat_header.and_then(|h| headers.get(h)).map_or(0.0, |h| h.height);
             split_tall(c, page_h - header)
         })
         .collect();
@@ -110,6 +111,10 @@ pub fn paginate(chunks: Vec<Chunk>, headers: &[Chunk], area: Area) -> Vec<PageFl
         prev_frame = frame_ids[i];
         page.slots.push(Slot { chunk, top });
         at_top = false;
+    }
+    // A page break with nothing after it must not leave a blank last page.
+    while pages.len() > 1 && pages.last().is_some_and(|p| p.slots.is_empty()) {
+        pages.pop();
     }
     pages
 }

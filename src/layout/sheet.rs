@@ -57,6 +57,28 @@ pub struct LaidOut {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// Most pages a standalone sheet may have. A longer one is almost surely a
+/// mistake (a whole manual pasted in, a page break after every line), and
+/// writing it would cost memory and time for nothing.
+pub const MAX_SHEET_PAGES: usize = 500;
+
+/// Refuses a laid-out sheet longer than [`MAX_SHEET_PAGES`]; outputs call it
+/// before writing the PDF.
+pub fn check_sheet_length(doc: &Document, guide: &Guide) -> Result<(), Diagnostic> {
+    let pages = doc.pages.len();
+    if pages <= MAX_SHEET_PAGES {
+        return Ok(());
+    }
+    let message = format!(
+        "guide \"{}\" would need {pages} pages; the limit is {MAX_SHEET_PAGES}",
+        guide.id
+    );
+    Err(Diagnostic::error("too-long", &guide.file, message).help(
+        "split it into several guides, or look for text pasted twice or page breaks \
+         after every line",
+    ))
+}
+
 /// Lays out one guide as a sheet.
 pub fn layout_guide(
     guide: &Guide,
@@ -73,11 +95,12 @@ pub fn layout_guide(
         guide_links: &opts.guide_links,
         headers: Vec::new(),
         notes: None,
+        base_url: collection.base_url.clone(),
     };
     let (x, width) = theme.text_x();
     let root = StructTree::ROOT;
-    let mut chunks = header(&mut w, guide, x, width);
-    if opts.link_notes {
+    let mut chunks = header(&mut w, guide, x, width, opts.link_notes);
+    if opts.link_notes && w.notes.is_none() {
         w.notes = Some(Vec::new());
     }
     for block in &guide.body {
@@ -87,6 +110,10 @@ pub fn layout_guide(
         chunks.extend(link_notes(&mut w, &notes, x, width));
     }
     if let Some(d) = &collection.disclaimer {
+        // The disclaimer never starts a page alone: it goes with the last line.
+        if let Some(last) = chunks.last_mut() {
+            last.keep_with_next = true;
+        }
         chunks.extend(disclaimer(&mut w, d, x, width));
     }
     if let Some(first) = chunks.first_mut() {
@@ -114,7 +141,9 @@ pub fn layout_guide(
 }
 
 /// The running header of the first page, the title and the summary.
-fn header(w: &mut Writer, guide: &Guide, x: f32, width: f32) -> Vec<Chunk> {
+/// With `link_notes`, links from the description on get numbered notes (the
+/// source address above is printed in full already).
+fn header(w: &mut Writer, guide: &Guide, x: f32, width: f32, link_notes: bool) -> Vec<Chunk> {
     let theme = w.theme;
     let small = theme.small;
     let lang = guide.lang;
@@ -189,6 +218,9 @@ fn header(w: &mut Writer, guide: &Guide, x: f32, width: f32) -> Vec<Chunk> {
         }
         chunks.extend(c);
     }
+    if link_notes {
+        w.notes = Some(Vec::new());
+    }
     if let Some(desc) = &guide.description {
         let sec = w.tree.add(StructTree::ROOT, Role::Section);
         let p = w.tree.add(sec, Role::Paragraph);
@@ -238,9 +270,9 @@ fn link_notes(w: &mut Writer, notes: &[String], x: f32, width: f32) -> Vec<Chunk
         first.space_before = w.theme.gap * 1.6;
     }
     let list = w.tree.add(sec, Role::List { ordered: true });
-    let size = 18.0 * super::style::MM;
     let body = w.theme.body;
     for (i, url) in notes.iter().enumerate() {
+        let size = super::blocks::qr_size(url, 18.0 * super::style::MM);
         let li = w.tree.add(list, Role::ListItem);
         let lbl = w.tree.add(li, Role::Label);
         let lbody = w.tree.add(li, Role::ListBody);
@@ -249,9 +281,16 @@ fn link_notes(w: &mut Writer, notes: &[String], x: f32, width: f32) -> Vec<Chunk
             crate::model::Lang::En => format!("QR code for {url}"),
         };
         let fig = w.tree.add(lbody, Role::Figure { alt });
-        let mut chunk = Chunk { height: size, space_before: w.theme.gap * 0.5, ..Chunk::default() };
+        let mut chunk =
+            Chunk { height: size, space_before: w.theme.gap * 0.5, ..Chunk::default() };
         let tx = x + size + w.theme.pad;
-        let num = w.text(&Inline::plain(format!("[{}]", i + 1)), &BaseStyle { bold: true, ..body }, tx, 40.0, Some(lbl));
+        let num = w.text(
+            &Inline::plain(format!("[{}]", i + 1)),
+            &BaseStyle { bold: true, ..body },
+            tx,
+            40.0,
+            Some(lbl),
+        );
         let mut inline = Inline::default();
         inline.spans.push(Span {
             text: url.clone(),
@@ -279,8 +318,14 @@ fn link_notes(w: &mut Writer, notes: &[String], x: f32, width: f32) -> Vec<Chunk
         }
         // Drawn after the label so the reading order is "[n]", QR code, address.
         let qr = super::blocks::qr_item(url, x, 0.0, size);
-        let at = chunk.items.iter().position(|p| p.mark != Mark::Node(lbl) && p.mark != Mark::Artifact);
-        chunk.items.insert(at.unwrap_or(chunk.items.len()), Placed { item: qr, mark: Mark::Node(fig) });
+        let at = chunk
+            .items
+            .iter()
+            .position(|p| p.mark != Mark::Node(lbl) && p.mark != Mark::Artifact);
+        chunk.items.insert(
+            at.unwrap_or(chunk.items.len()),
+            Placed { item: qr, mark: Mark::Node(fig) },
+        );
         chunk.height = chunk.height.max(y);
         chunks.push(chunk);
     }
