@@ -22,13 +22,16 @@ fn reference() -> PathBuf {
 /// Writes `n` copies of the reference guide (distinct ids) into `dir/guides`.
 fn generate(dir: &Path, n: usize) {
     let src = reference();
-    let guide = std::fs::read_to_string(src.join("guides/exception-firefox.json")).unwrap();
+    let guide =
+        std::fs::read_to_string(src.join("guides/exception-firefox.json")).unwrap();
     let guides = dir.join("guides");
     std::fs::create_dir_all(&guides).unwrap();
-    std::fs::copy(src.join("guides/collection.json"), guides.join("collection.json")).unwrap();
+    std::fs::copy(src.join("guides/collection.json"), guides.join("collection.json"))
+        .unwrap();
     for i in 0..n {
         let id = format!("fiche-{i:05}");
-        let text = guide.replace("\"id\": \"exception-firefox\"", &format!("\"id\": \"{id}\""));
+        let text =
+            guide.replace("\"id\": \"exception-firefox\"", &format!("\"id\": \"{id}\""));
         std::fs::write(guides.join(format!("{id}.json")), text).unwrap();
     }
     let images = dir.join("images");
@@ -51,17 +54,22 @@ fn peak_rss_mb() -> f64 {
 
 /// One measurement, in this process: prints a tab-separated result line.
 fn measure(n: usize, threads: usize) {
-    let dir = std::env::temp_dir().join(format!("guidepress-bench-{}-{n}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("guidepress-bench-{}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     generate(&dir, n);
     let out = dir.join("out");
     std::fs::create_dir_all(&out).unwrap();
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
-    let (layout_ns, pdf_ns, write_ns) = (AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0));
+    let (layout_ns, pdf_ns, write_ns) =
+        (AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0));
     let bytes = AtomicU64::new(0);
     let t0 = Instant::now();
     let (parse_s, total_s) = pool.install(|| {
-        let opts = LoadOptions { guides_dir: dir.join("guides"), images_dir: dir.join("images") };
+        let opts = LoadOptions {
+            guides_dir: dir.join("guides"),
+            images_dir: dir.join("images"),
+        };
         let loaded = load(&opts).expect("reference collection loads");
         let parse_s = t0.elapsed().as_secs_f64();
         let lopts = LayoutOptions::for_collection(&loaded.collection);
@@ -118,7 +126,10 @@ fn main() {
         counts = vec![1, 100, 1000];
     }
     let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
-    println!("guidepress {} — reference sheet ×N, {cores} cores", env!("CARGO_PKG_VERSION"));
+    println!(
+        "guidepress {} — reference sheet ×N, {cores} cores",
+        env!("CARGO_PKG_VERSION")
+    );
     println!(
         "sheets\tthreads\twall_s\tsheets/s\tparse_ms/sheet\tlayout_ms/sheet\tpdf_ms/sheet\twrite_ms/sheet\tpeak_MB\tKB/sheet"
     );

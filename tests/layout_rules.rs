@@ -18,12 +18,20 @@ fn lay_out(name: &str, body: Value, setup: impl FnOnce(&Path)) -> LaidOut {
     setup(&dir.join("images"));
     let guide = json!({ "format": 1, "title": "Essai", "lang": "fr", "body": body });
     std::fs::write(dir.join("guides/essai.json"), guide.to_string()).unwrap();
-    let loaded = load(&LoadOptions { guides_dir: dir.join("guides"), images_dir: dir.join("images") })
-        .expect("project loads");
+    let loaded = load(&LoadOptions {
+        guides_dir: dir.join("guides"),
+        images_dir: dir.join("images"),
+    })
+    .expect("project loads");
     let g = loaded.guides[0].result.as_ref().unwrap_or_else(|e| panic!("{e:?}"));
-    let laid = layout_guide(g, &loaded.collection, &LayoutOptions::for_collection(&loaded.collection));
+    let laid = layout_guide(
+        g,
+        &loaded.collection,
+        &LayoutOptions::for_collection(&loaded.collection),
+    );
     // Every synthetic document must also make a valid PDF/UA-1 file.
-    write_pdf(&laid.document, &PdfOptions::default()).unwrap_or_else(|e| panic!("{name}: {e}"));
+    write_pdf(&laid.document, &PdfOptions::default())
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
     laid
 }
 
@@ -42,19 +50,69 @@ fn texts_on(laid: &LaidOut, page: usize) -> Vec<String> {
 fn every_kind_of_picture_is_placed_scaled_and_embedded() {
     use image::{ImageBuffer, Luma, Rgb, Rgba};
     let cases: Vec<(&str, Box<dyn Fn(&Path)>)> = vec![
-        ("rgb8.png", Box::new(|p: &Path| ImageBuffer::from_fn(300, 200, |x, _| Rgb([x as u8, 0, 0])).save(p).unwrap())),
-        ("rgba8.png", Box::new(|p: &Path| ImageBuffer::from_fn(300, 200, |x, y| Rgba([x as u8, y as u8, 0, 128])).save(p).unwrap())),
-        ("gray8.png", Box::new(|p: &Path| ImageBuffer::from_fn(300, 200, |x, _| Luma([x as u8])).save(p).unwrap())),
-        ("rgb16.png", Box::new(|p: &Path| {
-            ImageBuffer::<Rgb<u16>, Vec<u16>>::from_fn(300, 200, |x, _| Rgb([x as u16 * 200, 0, 1000])).save(p).unwrap()
-        })),
-        ("rgba16.png", Box::new(|p: &Path| {
-            ImageBuffer::<Rgba<u16>, Vec<u16>>::from_fn(300, 200, |x, _| Rgba([x as u16 * 200, 0, 9, 30000])).save(p).unwrap()
-        })),
-        ("photo.jpg", Box::new(|p: &Path| ImageBuffer::from_fn(300, 200, |x, y| Rgb([x as u8, y as u8, 90])).save(p).unwrap())),
+        (
+            "rgb8.png",
+            Box::new(|p: &Path| {
+                ImageBuffer::from_fn(300, 200, |x, _| Rgb([x as u8, 0, 0]))
+                    .save(p)
+                    .unwrap()
+            }),
+        ),
+        (
+            "rgba8.png",
+            Box::new(|p: &Path| {
+                ImageBuffer::from_fn(300, 200, |x, y| Rgba([x as u8, y as u8, 0, 128]))
+                    .save(p)
+                    .unwrap()
+            }),
+        ),
+        (
+            "gray8.png",
+            Box::new(|p: &Path| {
+                ImageBuffer::from_fn(300, 200, |x, _| Luma([x as u8])).save(p).unwrap()
+            }),
+        ),
+        (
+            "rgb16.png",
+            Box::new(|p: &Path| {
+                ImageBuffer::<Rgb<u16>, Vec<u16>>::from_fn(300, 200, |x, _| {
+                    Rgb([x as u16 * 200, 0, 1000])
+                })
+                .save(p)
+                .unwrap()
+            }),
+        ),
+        (
+            "rgba16.png",
+            Box::new(|p: &Path| {
+                ImageBuffer::<Rgba<u16>, Vec<u16>>::from_fn(300, 200, |x, _| {
+                    Rgba([x as u16 * 200, 0, 9, 30000])
+                })
+                .save(p)
+                .unwrap()
+            }),
+        ),
+        (
+            "photo.jpg",
+            Box::new(|p: &Path| {
+                ImageBuffer::from_fn(300, 200, |x, y| Rgb([x as u8, y as u8, 90]))
+                    .save(p)
+                    .unwrap()
+            }),
+        ),
         // Far larger than the page: must be scaled down, keeping proportions.
-        ("huge.png", Box::new(|p: &Path| ImageBuffer::from_fn(6000, 1500, |_, _| Luma([200u8])).save(p).unwrap())),
-        ("tall.png", Box::new(|p: &Path| ImageBuffer::from_fn(400, 4000, |_, _| Luma([90u8])).save(p).unwrap())),
+        (
+            "huge.png",
+            Box::new(|p: &Path| {
+                ImageBuffer::from_fn(6000, 1500, |_, _| Luma([200u8])).save(p).unwrap()
+            }),
+        ),
+        (
+            "tall.png",
+            Box::new(|p: &Path| {
+                ImageBuffer::from_fn(400, 4000, |_, _| Luma([90u8])).save(p).unwrap()
+            }),
+        ),
     ];
     for (name, make) in cases {
         let body = json!([{ "type": "image", "src": name, "alt": "une image d’essai" }]);
@@ -70,22 +128,32 @@ fn every_kind_of_picture_is_placed_scaled_and_embedded() {
             .unwrap_or_else(|| panic!("{name}: no picture placed"));
         assert!(page.content_box.contains(&rect), "{name}: {rect:?} overflows");
         let ratio = image.width as f32 / image.height as f32;
-        assert!((rect.w / rect.h - ratio).abs() / ratio < 0.01, "{name}: proportions changed");
+        assert!(
+            (rect.w / rect.h - ratio).abs() / ratio < 0.01,
+            "{name}: proportions changed"
+        );
     }
 }
 
 #[test]
 fn a_long_table_splits_by_rows_and_repeats_its_header() {
-    let rows: Vec<Value> = (1..=80).map(|i| json!([format!("ligne {i}"), "une cellule"])).collect();
-    let body = json!([{ "type": "table", "header": ["Colonne A", "Colonne B"], "rows": rows }]);
+    let rows: Vec<Value> =
+        (1..=80).map(|i| json!([format!("ligne {i}"), "une cellule"])).collect();
+    let body =
+        json!([{ "type": "table", "header": ["Colonne A", "Colonne B"], "rows": rows }]);
     let laid = lay_out("table", body, |_| {});
     assert!(laid.document.pages.len() >= 2, "80 rows fit on one page?");
     for page in 0..laid.document.pages.len() {
         let t = texts_on(&laid, page);
-        assert!(t.iter().any(|s| s == "Colonne A"), "page {} lacks the header: {t:?}", page + 1);
+        assert!(
+            t.iter().any(|s| s == "Colonne A"),
+            "page {} lacks the header: {t:?}",
+            page + 1
+        );
     }
     // Every row is printed exactly once.
-    let all: Vec<String> = (0..laid.document.pages.len()).flat_map(|p| texts_on(&laid, p)).collect();
+    let all: Vec<String> =
+        (0..laid.document.pages.len()).flat_map(|p| texts_on(&laid, p)).collect();
     for i in 1..=80 {
         let row = format!("ligne {i}");
         assert_eq!(all.iter().filter(|s| s.trim() == row).count(), 1, "{row}");
@@ -114,7 +182,8 @@ fn nested_lists_indent_each_level() {
 
 #[test]
 fn a_callout_across_a_page_break_is_framed_on_both_pages() {
-    let long = "Ceci est une longue remarque qui doit passer d’une page à l’autre. ".repeat(60);
+    let long =
+        "Ceci est une longue remarque qui doit passer d’une page à l’autre. ".repeat(60);
     let mut body = vec![json!({ "type": "paragraph", "text": "Début." })];
     for _ in 0..6 {
         body.push(json!({ "type": "paragraph", "text": "Du texte avant l’encadré pour remplir la page. ".repeat(8) }));
@@ -127,7 +196,9 @@ fn a_callout_across_a_page_break_is_framed_on_both_pages() {
             .items
             .iter()
             .filter_map(|p| match &p.item {
-                Item::Frame { rect, .. } if rect.w > page.content_box.w * 0.9 => Some(*rect),
+                Item::Frame { rect, .. } if rect.w > page.content_box.w * 0.9 => {
+                    Some(*rect)
+                }
                 _ => None,
             })
             .collect();
@@ -135,7 +206,9 @@ fn a_callout_across_a_page_break_is_framed_on_both_pages() {
             .items
             .iter()
             .filter_map(|p| match &p.item {
-                Item::Text(t) if t.text.contains("longue remarque") => Some(p.item.bbox()),
+                Item::Text(t) if t.text.contains("longue remarque") => {
+                    Some(p.item.bbox())
+                }
                 _ => None,
             })
             .collect();
@@ -144,7 +217,10 @@ fn a_callout_across_a_page_break_is_framed_on_both_pages() {
         }
         framed_pages += 1;
         for b in callout_text {
-            assert!(frames.iter().any(|f| f.contains(&b)), "callout text {b:?} outside its frame");
+            assert!(
+                frames.iter().any(|f| f.contains(&b)),
+                "callout text {b:?} outside its frame"
+            );
         }
     }
     assert!(framed_pages >= 2, "the callout should cross a page break");

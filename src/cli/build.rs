@@ -24,7 +24,9 @@ pub fn run(args: &BuildArgs) -> i32 {
     match result {
         Err(diags) => {
             print_diagnostics(&diags);
-            eprintln!("nothing built");
+            if !guidepress::output::interrupt::requested() {
+                eprintln!("nothing built");
+            }
             super::FAILED
         }
         Ok(report) => {

@@ -4,6 +4,7 @@ pub mod args;
 mod build;
 mod bundle;
 mod check;
+mod interrupt;
 mod new;
 mod pack;
 mod report;
@@ -19,6 +20,8 @@ pub const OK: i32 = 0;
 pub const FAILED: i32 = 1;
 /// Exit code: the command line itself was wrong.
 pub const USAGE: i32 = 2;
+/// Exit code: stopped by Ctrl+C (128 + SIGINT, as shells report it).
+pub const INTERRUPTED: i32 = 130;
 
 /// Runs the CLI and returns the process exit code.
 pub fn run() -> i32 {
@@ -30,7 +33,11 @@ pub fn run() -> i32 {
             return code;
         }
     };
-    match cli.command {
+    use args::Command as C;
+    if matches!(cli.command, C::Build(_) | C::Site(_) | C::Pack(_) | C::Bundle(_)) {
+        interrupt::install();
+    }
+    let code = match cli.command {
         args::Command::Build(a) => build::run(&a),
         args::Command::Check(a) => check::run(&a),
         args::Command::Schema(a) => schema::run(&a),
@@ -39,5 +46,9 @@ pub fn run() -> i32 {
         args::Command::Bundle(a) => bundle::run(&a),
         args::Command::Site(a) => site::run(&a),
         args::Command::Pack(a) => pack::run(&a),
+    };
+    if guidepress::output::interrupt::requested() {
+        return INTERRUPTED;
     }
+    code
 }

@@ -675,9 +675,10 @@ fn roman(n: usize) -> String {
 /// enough that each module is 0.6 mm, which phone cameras and decoders read
 /// reliably from paper (long addresses need more modules).
 pub fn qr_size(url: &str, min: f32) -> f32 {
-    let modules = qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M)
-        .map(|c| c.width() + 4)
-        .unwrap_or(25);
+    let modules =
+        qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M)
+            .map(|c| c.width() + 4)
+            .unwrap_or(25);
     min.max(modules as f32 * 0.6 * MM)
 }
 

@@ -64,7 +64,7 @@ pub const MAX_SHEET_PAGES: usize = 500;
 
 /// Refuses a laid-out sheet longer than [`MAX_SHEET_PAGES`]; outputs call it
 /// before writing the PDF.
-pub fn check_sheet_length(doc: &Document, guide: &Guide) -> Result<(), Diagnostic> {
+pub fn check_sheet_length(doc: &Document, guide: &Guide) -> Result<(), Box<Diagnostic>> {
     let pages = doc.pages.len();
     if pages <= MAX_SHEET_PAGES {
         return Ok(());
@@ -73,10 +73,10 @@ pub fn check_sheet_length(doc: &Document, guide: &Guide) -> Result<(), Diagnosti
         "guide \"{}\" would need {pages} pages; the limit is {MAX_SHEET_PAGES}",
         guide.id
     );
-    Err(Diagnostic::error("too-long", &guide.file, message).help(
+    Err(Box::new(Diagnostic::error("too-long", &guide.file, message).help(
         "split it into several guides, or look for text pasted twice or page breaks \
          after every line",
-    ))
+    )))
 }
 
 /// Lays out one guide as a sheet.
@@ -143,7 +143,13 @@ pub fn layout_guide(
 /// The running header of the first page, the title and the summary.
 /// With `link_notes`, links from the description on get numbered notes (the
 /// source address above is printed in full already).
-fn header(w: &mut Writer, guide: &Guide, x: f32, width: f32, link_notes: bool) -> Vec<Chunk> {
+fn header(
+    w: &mut Writer,
+    guide: &Guide,
+    x: f32,
+    width: f32,
+    link_notes: bool,
+) -> Vec<Chunk> {
     let theme = w.theme;
     let small = theme.small;
     let lang = guide.lang;

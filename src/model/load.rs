@@ -86,13 +86,14 @@ pub fn load(opts: &LoadOptions) -> Result<Loaded, Vec<Diagnostic>> {
 
     mark_duplicate_ids(&mut drafts);
     let ids: Vec<String> = drafts.iter().map(|d| d.id.clone()).collect();
+    let mut links = Links::new(&ids);
     for draft in &mut drafts {
         let refs = std::mem::take(&mut draft.refs);
-        for d in unknown_refs(&refs, &ids) {
+        for d in links.unknown(&refs) {
             add_error(draft, d);
         }
     }
-    let fatal = unknown_refs(&col.refs, &ids);
+    let fatal = links.unknown(&col.refs);
     if !fatal.is_empty() {
         return Err(fatal);
     }
@@ -139,8 +140,13 @@ fn list_guides(dir: &Path) -> Result<(Option<PathBuf>, Vec<PathBuf>), Vec<Diagno
         let name = entry.file_name().to_string_lossy().into_owned();
         let lower = name.to_lowercase();
         let path = entry.path();
+        // A link to a guide that is gone is reported, not skipped silently.
+        let dangling = !path.exists() && entry.file_type().is_ok_and(|t| t.is_symlink());
         // Hidden files are editor leftovers (`.#x.json`), not guides.
-        if !lower.ends_with(".json") || name.starts_with('.') || !path.is_file() {
+        if !lower.ends_with(".json")
+            || name.starts_with('.')
+            || !(path.is_file() || dangling)
+        {
             continue;
         }
         if lower == "collection.json" {
@@ -188,23 +194,43 @@ fn mark_duplicate_ids(drafts: &mut [GuideDraft]) {
     }
 }
 
-/// Errors for `guide:` links to ids no guide has.
-fn unknown_refs(refs: &[GuideRef], ids: &[String]) -> Vec<Diagnostic> {
-    refs.iter()
-        .filter(|r| !ids.contains(&r.id))
-        .map(|r| {
-            let mut d = r.site.clone();
-            d.message = format!("no guide has the id \"{}\"", r.id);
-            d.suggestion = Some(match closest(&r.id, ids.iter().map(String::as_str)) {
-                Some(c) => format!("did you mean \"guide:{c}\"?"),
-                None => {
-                    "a guide's id is its file name without .json, unless it sets \"id\""
-                        .into()
+/// Checks `guide:` links against the ids of a collection.
+struct Links<'a> {
+    ids: &'a [String],
+    known: HashSet<&'a str>,
+    /// The suggestion for each unknown id seen so far: with thousands of
+    /// guides linking to a renamed one, it is looked for once, not each time.
+    help: HashMap<String, String>,
+}
+
+impl<'a> Links<'a> {
+    fn new(ids: &'a [String]) -> Self {
+        Links {
+            ids,
+            known: ids.iter().map(String::as_str).collect(),
+            help: HashMap::new(),
+        }
+    }
+
+    /// Errors for the links in `refs` to ids no guide has.
+    fn unknown(&mut self, refs: &[GuideRef]) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for r in refs.iter().filter(|r| !self.known.contains(r.id.as_str())) {
+            let ids = self.ids;
+            let help = self.help.entry(r.id.clone()).or_insert_with(|| {
+                match closest(&r.id, ids.iter().map(String::as_str)) {
+                    Some(c) => format!("did you mean \"guide:{c}\"?"),
+                    None => "a guide's id is its file name without .json, unless it sets \"id\""
+                        .into(),
                 }
             });
-            d
-        })
-        .collect()
+            let mut d = r.site.clone();
+            d.message = format!("no guide has the id \"{}\"", r.id);
+            d.suggestion = Some(help.clone());
+            out.push(d);
+        }
+        out
+    }
 }
 
 /// Sorts drafts: those in `order` first, in that order, then the rest by id.

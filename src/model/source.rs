@@ -26,11 +26,18 @@ pub struct Source {
 /// Reads and parses the JSON file at `file`.
 pub fn read_source(file: &Path) -> Result<Source, Box<Diagnostic>> {
     let unreadable = |e: std::io::Error| {
-        Box::new(Diagnostic::error(
+        let d = Diagnostic::error(
             "unreadable",
             file,
             format!("cannot read the file: {}", lower_first(&e.to_string())),
-        ))
+        );
+        Box::new(match e.kind() {
+            std::io::ErrorKind::NotFound => d.help(
+                "it was deleted or moved while guidepress was reading the folder, or it \
+                 is a link to a file that is gone",
+            ),
+            _ => d,
+        })
     };
     let size = std::fs::metadata(file).map_err(unreadable)?.len();
     if size > MAX_JSON {
@@ -308,9 +315,24 @@ mod tests {
                 "end of the previous line",
             ),
             ("{\"é\": tru}", "unknown word", (1, 10), "true, false and null"),
-            ("{\"a\": \"x\\ud800 y\"}", "\"\\ud800\" is half of a character", (1, 9), "come in pairs"),
-            ("{\"a\": \"x\\udfff\"}", "\"\\udfff\" is half of a character", (1, 9), "come in pairs"),
-            ("{\"a\": \"x\\ud800\\u0041\"}", "\"\\ud800\" is half of a character", (1, 9), "come in pairs"),
+            (
+                "{\"a\": \"x\\ud800 y\"}",
+                "\"\\ud800\" is half of a character",
+                (1, 9),
+                "come in pairs",
+            ),
+            (
+                "{\"a\": \"x\\udfff\"}",
+                "\"\\udfff\" is half of a character",
+                (1, 9),
+                "come in pairs",
+            ),
+            (
+                "{\"a\": \"x\\ud800\\u0041\"}",
+                "\"\\ud800\" is half of a character",
+                (1, 9),
+                "come in pairs",
+            ),
         ];
         for &(text, msg, (line, column), help) in table {
             let err = parse(text.as_bytes()).unwrap_err();

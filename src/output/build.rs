@@ -7,8 +7,9 @@ use rayon::prelude::*;
 
 use super::bundle::keys::guide_key;
 use super::bundle::units::cached_sheet;
+use super::interrupt;
 use super::write::{check_output_dir, clean_debris, write_atomic};
-use crate::layout::{layout_guide, LayoutOptions};
+use crate::layout::{check_sheet_length, layout_guide, LayoutOptions};
 use crate::model::{self, Collection, Diagnostic, Guide, LoadOptions, Loaded};
 use crate::pdf::{write_pdf, PdfOptions};
 
@@ -96,6 +97,7 @@ pub fn render_sheet(
     let laid =
         layout_guide(guide, collection, &LayoutOptions::for_collection(collection));
     let pages = laid.document.pages.len();
+    check_sheet_length(&laid.document, guide).map_err(|d| *d)?;
     let bytes = write_pdf(&laid.document, pdf).map_err(|e| {
         Diagnostic::error("pdf", &guide.file, e.to_string())
             .help("this is probably a bug in guidepress; please report it with the guide attached")
@@ -106,7 +108,8 @@ pub fn render_sheet(
 /// Writes a sheet atomically, unless the file already holds these bytes
 /// (an unchanged sheet keeps its date).
 fn write_unless_same(path: &Path, bytes: &[u8]) -> Result<(), Vec<Diagnostic>> {
-    if std::fs::read(path).is_ok_and(|old| old == bytes) {
+    // Only a file is read back: reading a named pipe would wait forever.
+    if path.is_file() && std::fs::read(path).is_ok_and(|old| old == bytes) {
         return Ok(());
     }
     write_atomic(path, bytes).map_err(|e| {
@@ -144,6 +147,9 @@ pub fn build(
             .guides
             .par_iter()
             .map(|outcome| {
+                if interrupt::requested() {
+                    return (outcome, Err(Vec::new()));
+                }
                 let r = match &outcome.result {
                     Err(diags) => Err(diags.clone()),
                     Ok(guide) => {
@@ -165,6 +171,14 @@ pub fn build(
             })
             .collect();
         cache.save();
+        if interrupt::requested() {
+            clean_debris(&pdf_dir);
+            let written = results.iter().filter(|(_, r)| r.is_ok()).count();
+            let kept = format!(
+                "{written} of {total} PDFs written, the others left as they were"
+            );
+            return Err(vec![interrupt::stopped(&pdf_dir, &kept)]);
+        }
         let mut report = BuildReport {
             warnings: loaded.warnings.clone(),
             work: cache.stats(),

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use super::build::{load, with_pool};
 use super::lint;
-use crate::layout::{layout_guide, LayoutOptions};
+use crate::layout::{check_sheet_length, layout_guide, LayoutOptions};
 use crate::model::{Diagnostic, Guide, Severity};
 use crate::pdf::{write_pdf, PdfOptions};
 
@@ -135,6 +135,10 @@ fn render_in_memory(
     let laid = layout_guide(guide, c, &LayoutOptions::for_collection(c));
     let mut out = laid.warnings;
     out.extend(lint::low_resolution(guide, &laid.document));
+    if let Err(d) = check_sheet_length(&laid.document, guide) {
+        out.push(*d);
+        return out;
+    }
     if let Err(e) = write_pdf(&laid.document, pdf) {
         out.push(
             Diagnostic::error("pdf", &guide.file, e.to_string()).help(

@@ -5,11 +5,12 @@ pub mod bundle;
 pub mod cache;
 pub mod check;
 pub mod diagnostics;
+pub mod interrupt;
 pub mod lint;
 pub mod pack;
+pub mod site;
 pub mod starter;
 pub mod watch;
-pub mod site;
 pub mod write;
 
 pub use build::{build, BuildOptions, BuildReport, Built};

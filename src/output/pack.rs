@@ -149,6 +149,11 @@ pub fn pack(job: &PackJob) -> Result<PackReport, PackFailure> {
                 "this is probably a bug in guidepress; please report it with the guides attached",
             )])
         })?;
+        if super::interrupt::requested() {
+            let kept = "no pack written, an older one is left as it was";
+            let stopped = super::interrupt::stopped(&path, kept);
+            return Err(PackFailure::Refused(vec![stopped]));
+        }
         write_atomic(&path, &bytes).map_err(|e| {
             PackFailure::Refused(vec![Diagnostic::error(
                 "write",

@@ -10,7 +10,21 @@ use std::path::{Path, PathBuf};
 pub const TEMP_PREFIX: &str = ".guidepress-";
 
 /// Writes `bytes` to `path` atomically, creating parent folders.
+///
+/// Only a file (or a link, which is replaced, not followed) is replaced: a
+/// folder, a device such as `/dev/full` or a named pipe at `path` is an
+/// error, and is left alone.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Ok(meta) = fs::symlink_metadata(path) {
+        let t = meta.file_type();
+        if !t.is_file() && !t.is_symlink() {
+            let what = if t.is_dir() { "a folder" } else { "not a regular file" };
+            return Err(std::io::Error::other(format!(
+                "{} is {what}, and only files are replaced",
+                path.display()
+            )));
+        }
+    }
     let dir =
         path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
@@ -107,6 +121,32 @@ mod tests {
             );
         }
         let _ = fs::remove_dir_all(&base);
+    }
+
+    #[test]
+    fn atomic_write_never_replaces_folders_or_devices() {
+        let dir = std::env::temp_dir().join(format!("gp-special-{}", std::process::id()));
+        fs::create_dir_all(dir.join("a.pdf")).unwrap();
+        let err = write_atomic(&dir.join("a.pdf"), b"x").unwrap_err();
+        assert!(err.to_string().ends_with("is a folder, and only files are replaced"));
+        assert!(dir.join("a.pdf").is_dir());
+        #[cfg(unix)]
+        {
+            // A socket stands for devices and pipes: not a regular file.
+            let socket = dir.join("socket.pdf");
+            let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+            let err = write_atomic(&socket, b"x").unwrap_err();
+            assert!(err.to_string().contains("not a regular file"), "{err}");
+            // A link is replaced, not followed.
+            std::os::unix::fs::symlink(&socket, dir.join("link.pdf")).unwrap();
+            write_atomic(&dir.join("link.pdf"), b"x").unwrap();
+            assert_eq!(fs::read(dir.join("link.pdf")).unwrap(), b"x");
+            assert!(fs::symlink_metadata(&socket).is_ok_and(|m| !m.is_file()));
+        }
+        let names: Vec<_> =
+            fs::read_dir(&dir).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(names.len(), if cfg!(unix) { 3 } else { 1 }, "{names:?}");
+        let _ = fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -93,7 +93,9 @@ pub fn link_uris(g: &Guide, c: &Collection) -> Vec<String> {
         .flat_map(|(_, t)| t.spans.iter())
         .filter_map(|s| match s.link.as_ref()? {
             LinkTarget::Url(u) | LinkTarget::Mail(u) => Some(u.clone()),
-            LinkTarget::Guide(id) => c.base_url.as_ref().map(|b| format!("{b}pdf/{id}.pdf")),
+            LinkTarget::Guide(id) => {
+                c.base_url.as_ref().map(|b| format!("{b}pdf/{id}.pdf"))
+            }
         })
         .collect();
     uris.sort();

@@ -288,6 +288,10 @@ fn run(opts: &BundleOptions) -> Result<BundleReport, Vec<Diagnostic>> {
     let dir = opts.out_dir.join("bundle");
     let path = dir.join(format!("{name}.zip"));
     clean_debris(&dir);
+    if super::interrupt::requested() {
+        let kept = "no bundle written, an older one is left as it was";
+        return Err(vec![super::interrupt::stopped(&path, kept)]);
+    }
     write_atomic(&path, &zip).map_err(|e| {
         vec![Diagnostic::error("write", &path, format!("cannot write the bundle: {e}"))
             .help("check that the output folder is writable and the disk is not full; an older bundle, if any, is unchanged")]

@@ -10,7 +10,7 @@ use std::sync::{Mutex, OnceLock};
 use serde::{Deserialize, Serialize};
 
 use crate::layout::pack::{layout_pack, PackOptions};
-use crate::layout::{layout_guide, LayoutOptions};
+use crate::layout::{check_sheet_length, layout_guide, LayoutOptions};
 use crate::model::{Collection, Diagnostic, Guide, Severity};
 use crate::output::cache::Unit;
 use crate::output::lint::low_resolution;
@@ -112,6 +112,7 @@ pub fn print_sheet(
 ) -> Result<Unit, Box<Diagnostic>> {
     let laid =
         layout_guide(guide, collection, &LayoutOptions::for_collection(collection));
+    check_sheet_length(&laid.document, guide)?;
     let bytes = write_pdf(&laid.document, &PdfOptions::default())
         .map_err(|e| Box::new(pdf_bug(&guide.file, e)))?;
     let mut warnings = laid.warnings.clone();
@@ -177,7 +178,9 @@ pub fn cached_sheet(
 ) -> Result<(Vec<u8>, usize, Vec<Diagnostic>), Diagnostic> {
     let compute = || print_sheet(guide, collection);
     let unit = match key {
-        Some(k) => cache.get_or_compute(&super::keys::unit_key("print", &[k, "ua-1"]), compute),
+        Some(k) => {
+            cache.get_or_compute(&super::keys::unit_key("print", &[k, "ua-1"]), compute)
+        }
         None => compute(),
     }
     .map_err(|d| *d)?;

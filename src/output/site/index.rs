@@ -258,10 +258,18 @@ mod tests {
     /// WCAG 2 relative luminance of `#rgb` or `#rrggbb`.
     fn luminance(hex: &str) -> f64 {
         let h = hex.trim_start_matches('#');
-        let h: String = if h.len() == 3 { h.chars().flat_map(|c| [c, c]).collect() } else { h.into() };
+        let h: String = if h.len() == 3 {
+            h.chars().flat_map(|c| [c, c]).collect()
+        } else {
+            h.into()
+        };
         let c = |i: usize| {
             let v = u8::from_str_radix(&h[i..i + 2], 16).unwrap() as f64 / 255.0;
-            if v <= 0.03928 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+            if v <= 0.03928 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
         };
         0.2126 * c(0) + 0.7152 * c(2) + 0.0722 * c(4)
     }

@@ -23,7 +23,7 @@ use sha2::{Digest, Sha256};
 
 use super::build::{load, with_pool, Progress};
 use super::write::check_output_dir;
-use crate::layout::{layout_guide, GuideLinks, LayoutOptions};
+use crate::layout::{check_sheet_length, layout_guide, GuideLinks, LayoutOptions};
 use crate::model::values::check_url;
 use crate::model::{Collection, Date, Diagnostic, Guide, Inline, Lang};
 use crate::pdf::{write_pdf, PdfError, PdfOptions, PdfStandard};
@@ -245,6 +245,7 @@ pub fn render_web_pdf(
     };
     let opts = LayoutOptions { guide_links, ..LayoutOptions::for_collection(collection) };
     let mut laid = layout_guide(guide, collection, &opts);
+    check_sheet_length(&laid.document, guide).map_err(|d| *d)?;
     files::relink(&mut laid.document, guide, &opts.guide_links, base);
     resampler
         .downsample(&mut laid.document, WEB_DPI)
@@ -312,6 +313,9 @@ pub fn build_site(
             .guides
             .par_iter()
             .map(|outcome| {
+                if super::interrupt::requested() {
+                    return Err(Vec::new());
+                }
                 let r = match &outcome.result {
                     Err(diags) => Err(diags.clone()),
                     Ok(guide) => render_web_pdf(
@@ -329,6 +333,10 @@ pub fn build_site(
             })
             .collect();
 
+        if super::interrupt::requested() {
+            let kept = "the site was left as it was";
+            return Err(vec![super::interrupt::stopped(out, kept)]);
+        }
         let mut warnings = loaded.warnings.clone();
         let mut errors = Vec::new();
         let mut rendered = Vec::new();
