@@ -32,9 +32,11 @@ fn options(args: &SiteArgs) -> Result<SiteOptions, String> {
 pub fn run(args: &SiteArgs) -> i32 {
     let opts = match options(args) {
         Ok(o) => o,
+        // A standard or base URL the site cannot be built for is a failure
+        // of the job (exit 1), like a guide that cannot meet the standard.
         Err(m) => {
             eprintln!("error: {m}");
-            return super::USAGE;
+            return super::FAILED;
         }
     };
     let bar = progress_bar(0);
