@@ -17,7 +17,8 @@ fn main() {
         .unwrap_or(5)
         .max(1);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let tmp = std::env::temp_dir().join(format!("guidepress-bench-site-{}", std::process::id()));
+    let tmp = std::env::temp_dir()
+        .join(format!("guidepress-bench-site-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
     let (guides, images) = (root.join("guides"), root.join("images"));
 
@@ -33,7 +34,10 @@ fn main() {
     }
     times.sort_by(f64::total_cmp);
     let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
-    println!("guidepress {} — bundled collection, {cores} cores", env!("CARGO_PKG_VERSION"));
+    println!(
+        "guidepress {} — bundled collection, {cores} cores",
+        env!("CARGO_PKG_VERSION")
+    );
     println!("site build: median {:.0} ms over {runs} runs", times[times.len() / 2]);
 
     let print = BuildOptions {

@@ -21,7 +21,7 @@ use crate::layout::fonts::FontBook;
 use crate::layout::FontId;
 
 /// Version of the index format; another version is ignored.
-const INDEX_VERSION: u32 = 1;
+const INDEX_VERSION: u32 = 2;
 
 /// Lowercase hex of SHA-256.
 pub fn sha256_hex(bytes: &[u8]) -> String {

@@ -4,11 +4,15 @@
 use std::path::{Path, PathBuf};
 
 use super::build::{load, with_pool};
+use super::bundle::keys::{context_key, guide_key, hash_sources};
+use super::bundle::units::{
+    fact, pack_key, pack_starts, pack_unit, pack_warnings, PackUnitError,
+};
+use super::cache::{Cache, CacheStats};
 use super::write::{check_output_dir, write_atomic};
-use crate::layout::pack::{layout_pack, PackError, PackLayout, PackOptions};
+use crate::layout::pack::{PackError, PackLayout, PackOptions};
 use crate::model::values::{closest, slugify};
 use crate::model::{Collection, Diagnostic, Guide};
-use crate::pdf::{write_pdf, PdfOptions};
 
 /// What to pack and where.
 #[derive(Debug, Clone, Default)]
@@ -44,6 +48,8 @@ pub struct PackReport {
     pub starts: Vec<(String, usize)>,
     /// Warnings of the project and of the packed guides.
     pub warnings: Vec<Diagnostic>,
+    /// Whether the pack was reused from the cache (see [`cache_root`]) or made.
+    pub work: CacheStats,
 }
 
 /// Why no pack was written.
@@ -79,10 +85,32 @@ pub fn default_path(
     out_root.join("pack").join(format!("{name}.pdf"))
 }
 
+/// The folder whose `.cache/pack` holds the packs of the PDF at `path`:
+/// the output root above `pack/` when the PDF is in a `pack` folder (the
+/// default `out/pack/…`, so `pack` and `bundle --out out` share their
+/// work), else the PDF's own folder.
+pub fn cache_root(path: &Path) -> PathBuf {
+    let dir =
+        path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    match (dir.file_name(), dir.parent()) {
+        (Some(n), Some(up)) if n == "pack" => {
+            if up.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                up.to_path_buf()
+            }
+        }
+        _ => dir.to_path_buf(),
+    }
+}
+
 /// Builds the pack. A guide that fails validation stops it: a pack with a
-/// missing guide would be misleading, so nothing is written.
+/// missing guide would be misleading, so nothing is written. A pack whose
+/// inputs did not change is taken from the cache (see [`cache_root`]).
 pub fn pack(job: &PackJob) -> Result<PackReport, PackFailure> {
     with_pool(job.jobs, || {
+        // Sources are hashed before loading: see `bundle::keys::hash_sources`.
+        let sources = hash_sources(&job.guides_dir);
         let loaded =
             load(&job.guides_dir, &job.images_dir).map_err(PackFailure::Refused)?;
         let ids: Vec<&str> = loaded.guides.iter().map(|g| g.id.as_str()).collect();
@@ -118,24 +146,6 @@ pub fn pack(job: &PackJob) -> Result<PackReport, PackFailure> {
             .collection_file
             .clone()
             .unwrap_or_else(|| job.guides_dir.join("collection.json"));
-        let pack = layout_pack(&guides, collection, &collection_file, &job.options)
-            .map_err(|e| match e {
-                PackError::HandoutNeedsOneGuide(n) => {
-                    PackFailure::Usage(handout_usage(n, &ids))
-                }
-                PackError::NoGuides => PackFailure::Refused(vec![Diagnostic::error(
-                    "no-guides",
-                    &job.guides_dir,
-                    "there is no guide to pack",
-                )
-                .help("add guide files (*.json) to the guides folder")]),
-                PackError::Unsettled(_) => PackFailure::Refused(vec![Diagnostic::error(
-                    "pack",
-                    &job.guides_dir,
-                    e.to_string(),
-                )]),
-            })?;
-        warnings.extend(pack.warnings.iter().cloned());
         let path = job.out.clone().unwrap_or_else(|| {
             default_path(Path::new("out"), collection, &job.options, &guides)
         });
@@ -144,11 +154,42 @@ pub fn pack(job: &PackJob) -> Result<PackReport, PackFailure> {
         check_output_dir(dir, &[&job.guides_dir, &job.images_dir]).map_err(|m| {
             PackFailure::Refused(vec![Diagnostic::error("output-dir", &path, m)])
         })?;
-        let bytes = write_pdf(&pack.document, &PdfOptions::default()).map_err(|e| {
-            PackFailure::Refused(vec![Diagnostic::error("pdf", &path, e.to_string()).help(
-                "this is probably a bug in guidepress; please report it with the guides attached",
-            )])
+        // A guide whose file changed during the run has no key: no caching.
+        let context = context_key(&loaded, &sources);
+        let keys: Option<Vec<String>> =
+            selected.iter().map(|g| guide_key(g, &context, &sources)).collect();
+        let cache = Cache::open(&cache_root(&path), "pack");
+        let compute = || pack_unit(&guides, collection, &collection_file, &job.options);
+        let unit = match &keys {
+            Some(ks) if !guides.is_empty() => {
+                let ks: Vec<&str> = ks.iter().map(String::as_str).collect();
+                cache.get_or_compute(&pack_key(&job.options, &context, &ks), compute)
+            }
+            _ => compute(),
+        }
+        .map_err(|e| match e {
+            PackUnitError::Layout(PackError::HandoutNeedsOneGuide(n)) => {
+                PackFailure::Usage(handout_usage(n, &ids))
+            }
+            PackUnitError::Layout(PackError::NoGuides) => {
+                PackFailure::Refused(vec![Diagnostic::error(
+                    "no-guides",
+                    &job.guides_dir,
+                    "there is no guide to pack",
+                )
+                .help("add guide files (*.json) to the guides folder")])
+            }
+            PackUnitError::Layout(e @ PackError::Unsettled(_)) => PackFailure::Refused(
+                vec![Diagnostic::error("pack", &job.guides_dir, e.to_string())],
+            ),
+            PackUnitError::Pdf(m) => {
+                PackFailure::Refused(vec![Diagnostic::error("pdf", &path, m).help(
+                    "this is probably a bug in guidepress; please report it with the guides attached",
+                )])
+            }
         })?;
+        warnings.extend(pack_warnings(&unit, &collection_file));
+        let bytes = unit.files.get("pdf").cloned().unwrap_or_default();
         if super::interrupt::requested() {
             let kept = "no pack written, an older one is left as it was";
             let stopped = super::interrupt::stopped(&path, kept);
@@ -162,14 +203,16 @@ pub fn pack(job: &PackJob) -> Result<PackReport, PackFailure> {
             )
             .help("check that the output folder is writable and the disk is not full")])
         })?;
+        cache.save();
         Ok(PackReport {
             path,
             layout: job.options.layout,
-            pages: pack.pages,
-            sides: pack.document.pages.len(),
+            pages: fact(&unit, "pages") as usize,
+            sides: fact(&unit, "sides") as usize,
             bytes: bytes.len(),
-            starts: pack.starts,
+            starts: pack_starts(&unit),
             warnings,
+            work: cache.stats(),
         })
     })
 }

@@ -171,11 +171,18 @@ fn run(opts: &BundleOptions) -> Result<BundleReport, Vec<Diagnostic>> {
                 rebuilt.lock().unwrap_or_else(|e| e.into_inner()).push(g.id.clone());
                 units::print_sheet(g, collection)
             })?;
-            let web_opts = format!("{base:?} ua-1");
-            let web = cached(&web_cache, k("web", &web_opts), &|| {
-                units::web_edition(g, collection, base.as_deref(), &standards, &resampler)
-            })?;
-            let hand = cached(&pack_cache, k("handout", ""), &|| {
+            let web = units::cached_web(
+                &web_cache,
+                key.as_deref(),
+                g,
+                collection,
+                base.as_deref(),
+                &standards,
+                &resampler,
+            )?;
+            let hand_key =
+                key.as_ref().map(|k| units::pack_key(&handout, &context, &[k.as_str()]));
+            let hand = cached(&pack_cache, hand_key, &|| {
                 units::pack(&[g], collection, &collection_file, &handout)
             })?;
             Ok((print, web, hand))
@@ -188,9 +195,8 @@ fn run(opts: &BundleOptions) -> Result<BundleReport, Vec<Diagnostic>> {
         .map(|layout| {
             let options = PackOptions { layout: *layout, ..PackOptions::default() };
             let key = all_keys.as_ref().map(|ks| {
-                let mut parts: Vec<&str> = vec![layout.name(), &context];
-                parts.extend(ks.iter().map(String::as_str));
-                keys::unit_key("pack", &parts)
+                let ks: Vec<&str> = ks.iter().map(String::as_str).collect();
+                units::pack_key(&options, &context, &ks)
             });
             cached(&pack_cache, key, &|| {
                 units::pack(&guides, collection, &collection_file, &options)

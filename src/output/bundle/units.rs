@@ -4,17 +4,17 @@
 //! fresh one.
 
 use std::collections::HashSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
-use crate::layout::pack::{layout_pack, PackOptions};
+use crate::layout::pack::{layout_pack, PackError, PackLayout, PackOptions};
 use crate::layout::{check_sheet_length, layout_guide, LayoutOptions};
 use crate::model::{Collection, Diagnostic, Guide, Severity};
-use crate::output::cache::Unit;
+use crate::output::cache::{Cache, Unit};
 use crate::output::lint::low_resolution;
-use crate::output::site::{render_web_pdf, Resampler};
+use crate::output::site::{render_web_pdf, Resampler, STANDARD_NAMES};
 use crate::pdf::{write_pdf, PdfOptions, PdfStandard};
 
 /// A diagnostic as a unit stores it. The guide's own file is written as
@@ -29,6 +29,9 @@ struct StoredDiagnostic {
     path: String,
     message: String,
     suggestion: Option<String>,
+    /// `file` is relative to the folder given when storing (packs).
+    #[serde(default)]
+    relative: bool,
 }
 
 /// A `&'static str` for a code read back from the cache (codes are few).
@@ -45,22 +48,41 @@ fn intern(code: &str) -> &'static str {
 }
 
 /// Stores `warnings` of `guide` in the unit's facts.
-fn put_warnings(unit: &mut Unit, guide_file: &std::path::Path, warnings: &[Diagnostic]) {
+fn put_warnings(unit: &mut Unit, guide_file: &Path, warnings: &[Diagnostic]) {
+    put_warnings_in(unit, guide_file, None, warnings)
+}
+
+/// Stores `warnings` in the unit's facts: `guide_file` is written as `""`,
+/// a file under `dir` relative to it, so a reused unit points at the
+/// project's files wherever the project now is.
+fn put_warnings_in(
+    unit: &mut Unit,
+    guide_file: &Path,
+    dir: Option<&Path>,
+    warnings: &[Diagnostic],
+) {
     let stored: Vec<StoredDiagnostic> = warnings
         .iter()
-        .map(|d| StoredDiagnostic {
-            error: d.is_error(),
-            code: d.code.to_string(),
-            file: if d.file == guide_file {
-                String::new()
+        .map(|d| {
+            let rel = dir.and_then(|dir| d.file.strip_prefix(dir).ok());
+            let (file, relative) = if d.file == guide_file {
+                (String::new(), false)
+            } else if let Some(rel) = rel.filter(|r| !r.as_os_str().is_empty()) {
+                (rel.to_string_lossy().into_owned(), true)
             } else {
-                d.file.display().to_string()
-            },
-            line: d.line,
-            column: d.column,
-            path: d.path.clone(),
-            message: d.message.clone(),
-            suggestion: d.suggestion.clone(),
+                (d.file.display().to_string(), false)
+            };
+            StoredDiagnostic {
+                error: d.is_error(),
+                code: d.code.to_string(),
+                file,
+                line: d.line,
+                column: d.column,
+                path: d.path.clone(),
+                message: d.message.clone(),
+                suggestion: d.suggestion.clone(),
+                relative,
+            }
         })
         .collect();
     let text = serde_json::to_string(&stored).unwrap_or_else(|_| "[]".into());
@@ -68,7 +90,12 @@ fn put_warnings(unit: &mut Unit, guide_file: &std::path::Path, warnings: &[Diagn
 }
 
 /// The warnings stored in a unit, for `guide_file`.
-pub fn warnings(unit: &Unit, guide_file: &std::path::Path) -> Vec<Diagnostic> {
+pub fn warnings(unit: &Unit, guide_file: &Path) -> Vec<Diagnostic> {
+    warnings_in(unit, guide_file, Path::new(""))
+}
+
+/// The warnings stored in a unit, for `guide_file`, relative files under `dir`.
+pub fn warnings_in(unit: &Unit, guide_file: &Path, dir: &Path) -> Vec<Diagnostic> {
     let stored: Vec<StoredDiagnostic> = unit
         .facts
         .get("warnings")
@@ -81,6 +108,8 @@ pub fn warnings(unit: &Unit, guide_file: &std::path::Path) -> Vec<Diagnostic> {
             code: intern(&s.code),
             file: if s.file.is_empty() {
                 guide_file.to_path_buf()
+            } else if s.relative {
+                dir.join(s.file)
             } else {
                 PathBuf::from(s.file)
             },
@@ -98,7 +127,7 @@ pub fn fact(unit: &Unit, name: &str) -> u64 {
     unit.facts.get(name).and_then(|v| v.parse().ok()).unwrap_or(0)
 }
 
-fn pdf_bug(file: &std::path::Path, e: impl std::fmt::Display) -> Diagnostic {
+fn pdf_bug(file: &Path, e: impl std::fmt::Display) -> Diagnostic {
     Diagnostic::error("pdf", file, e.to_string()).help(
         "this is probably a bug in guidepress; please report it with the guide attached",
     )
@@ -145,33 +174,131 @@ pub fn web_edition(
     Ok(unit)
 }
 
-/// A pack of `guides` with `options`: `pdf`, with `pages` (numbered pages)
-/// and `sides` (PDF pages). Warnings of the pack are those of its guides'
-/// sheets plus its front matter's, which the report takes from the sheets.
-pub fn pack(
+/// Why a pack unit could not be made.
+#[derive(Debug)]
+pub enum PackUnitError {
+    /// The layout refused the request.
+    Layout(PackError),
+    /// The PDF could not be written (a bug).
+    Pdf(String),
+}
+
+/// A pack of `guides` with `options`: `pdf`, with `pages` (numbered pages),
+/// `sides` (PDF pages), `starts` (JSON: each guide and its first page) and
+/// the pack's own warnings (files under the collection file's folder are
+/// stored relative to it). This is what `pack` writes, so `pack` and
+/// `bundle` share their work.
+pub fn pack_unit(
     guides: &[&Guide],
     collection: &Collection,
-    collection_file: &std::path::Path,
+    collection_file: &Path,
     options: &PackOptions,
-) -> Result<Unit, Box<Diagnostic>> {
-    let pack =
-        layout_pack(guides, collection, collection_file, options).map_err(|e| {
-            Box::new(Diagnostic::error("pack", collection_file, e.to_string()))
-        })?;
+) -> Result<Unit, PackUnitError> {
+    let pack = layout_pack(guides, collection, collection_file, options)
+        .map_err(PackUnitError::Layout)?;
     let bytes = write_pdf(&pack.document, &PdfOptions::default())
-        .map_err(|e| Box::new(pdf_bug(collection_file, e)))?;
+        .map_err(|e| PackUnitError::Pdf(e.to_string()))?;
     let mut unit = Unit::default();
     unit.facts.insert("pages".into(), pack.pages.to_string());
     unit.facts.insert("sides".into(), pack.document.pages.len().to_string());
+    let starts = serde_json::to_string(&pack.starts).unwrap_or_else(|_| "[]".into());
+    unit.facts.insert("starts".into(), starts);
+    put_warnings_in(&mut unit, collection_file, collection_file.parent(), &pack.warnings);
     unit.files.insert("pdf".into(), bytes);
     Ok(unit)
+}
+
+/// Each guide of a pack unit and the page it starts on.
+pub fn pack_starts(unit: &Unit) -> Vec<(String, usize)> {
+    unit.facts
+        .get("starts")
+        .and_then(|t| serde_json::from_str(t).ok())
+        .unwrap_or_default()
+}
+
+/// The warnings of a pack unit made with `collection_file`.
+pub fn pack_warnings(unit: &Unit, collection_file: &Path) -> Vec<Diagnostic> {
+    let dir = collection_file.parent().unwrap_or(Path::new(""));
+    warnings_in(unit, collection_file, dir)
+}
+
+/// [`pack_unit`] with its errors as a diagnostic (for the bundle).
+pub fn pack(
+    guides: &[&Guide],
+    collection: &Collection,
+    collection_file: &Path,
+    options: &PackOptions,
+) -> Result<Unit, Box<Diagnostic>> {
+    pack_unit(guides, collection, collection_file, options).map_err(|e| match e {
+        PackUnitError::Layout(e) => {
+            Box::new(Diagnostic::error("pack", collection_file, e.to_string()))
+        }
+        PackUnitError::Pdf(m) => Box::new(pdf_bug(collection_file, m)),
+    })
+}
+
+/// The options of a pack other than its layout, as a key part (`""` for
+/// the defaults, so the bundle's packs keep their keys).
+fn pack_extras(options: &PackOptions) -> String {
+    if !(options.duplex || options.large_print || options.fold_marks) {
+        return String::new();
+    }
+    format!(
+        " duplex={} large-print={} fold-marks={}",
+        options.duplex, options.large_print, options.fold_marks
+    )
+}
+
+/// The cache key of a pack of the guides with `guide_keys` (from
+/// [`super::keys::guide_key`], in pack order) within `context`; a handout's
+/// key depends on its one guide only.
+pub fn pack_key(options: &PackOptions, context: &str, guide_keys: &[&str]) -> String {
+    let extras = pack_extras(options);
+    if let (PackLayout::Handout, [k]) = (options.layout, guide_keys) {
+        return super::keys::unit_key("handout", &[k, &extras]);
+    }
+    let name = format!("{}{extras}", options.layout.name());
+    let mut parts: Vec<&str> = vec![&name, context];
+    parts.extend(guide_keys.iter().copied());
+    super::keys::unit_key("pack", &parts)
+}
+
+/// The cache key of a web edition of the guide with `guide_key`, linking to
+/// `base`, meeting `standards`: `site` and `bundle` share their web editions.
+pub fn web_key(guide_key: &str, base: Option<&str>, standards: &[PdfStandard]) -> String {
+    let names: Vec<&str> = standards
+        .iter()
+        .map(|s| {
+            STANDARD_NAMES.iter().find(|(_, x)| x == s).map(|(n, _)| *n).unwrap_or("?")
+        })
+        .collect();
+    let opts = format!("{base:?} {}", names.join(","));
+    super::keys::unit_key("web", &[guide_key, &opts])
+}
+
+/// The web edition of `guide` through `cache` (`key`: the guide's key from
+/// [`super::keys::guide_key`]; `None`: not cacheable).
+pub fn cached_web(
+    cache: &Cache,
+    key: Option<&str>,
+    guide: &Guide,
+    collection: &Collection,
+    base: Option<&str>,
+    standards: &[PdfStandard],
+    resampler: &Resampler,
+) -> Result<Unit, Box<Diagnostic>> {
+    let compute = || web_edition(guide, collection, base, standards, resampler);
+    match key {
+        Some(k) => cache.get_or_compute(&web_key(k, base, standards), compute),
+        None => compute(),
+    }
 }
 
 /// The print sheet of `guide` through `cache` (`key` from
 /// [`super::keys::guide_key`]; `None`: not cacheable): bytes, pages, warnings.
 /// This is what `build` writes, so `build` and `bundle` share their work.
 pub fn cached_sheet(
-    cache: &crate::output::cache::Cache,
+    cache: &Cache,
     key: Option<&str>,
     guide: &Guide,
     collection: &Collection,

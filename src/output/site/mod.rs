@@ -22,6 +22,9 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::build::{load, with_pool, Progress};
+use super::bundle::keys::{context_key, guide_key, hash_sources};
+use super::bundle::units::{cached_web, fact, warnings as unit_warnings};
+use super::cache::{Cache, CacheStats, Unit};
 use super::write::check_output_dir;
 use crate::layout::{check_sheet_length, layout_guide, GuideLinks, LayoutOptions};
 use crate::model::values::check_url;
@@ -148,6 +151,8 @@ pub struct SiteReport {
     pub base_url: Option<String>,
     /// Warnings of every guide and of the project.
     pub warnings: Vec<Diagnostic>,
+    /// Web editions reused from the cache (see [`cache_root`]) and rendered.
+    pub work: CacheStats,
 }
 
 /// A guide's screen edition, ready to be written.
@@ -294,7 +299,32 @@ fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The folder whose `.cache/web` holds the web editions of the site at
+/// `out`: the folder around it (never the site folder, which is replaced as
+/// a whole), so `site --out out/site` and `bundle --out out` share their work.
+pub fn cache_root(out: &Path) -> &Path {
+    out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
+}
+
+impl WebPdf {
+    /// The web edition stored in a unit of [`crate::output::bundle::units::web_edition`].
+    fn from_unit(mut unit: Unit, guide: &Guide) -> WebPdf {
+        WebPdf {
+            pages: fact(&unit, "pages") as usize,
+            thumbnail: Thumbnail {
+                width: fact(&unit, "thumb_width") as u32,
+                height: fact(&unit, "thumb_height") as u32,
+                png: unit.files.remove("thumb").unwrap_or_default(),
+            },
+            warnings: unit_warnings(&unit, &guide.file),
+            bytes: unit.files.remove("pdf").unwrap_or_default(),
+        }
+    }
+}
+
 /// Builds the whole site, or nothing: on any error the old site (if any) stays.
+/// Web editions whose inputs did not change are taken from the cache in
+/// [`cache_root`]`/.cache/web`, shared with `bundle`.
 pub fn build_site(
     opts: &SiteOptions,
     progress: Progress,
@@ -303,9 +333,13 @@ pub fn build_site(
     check_output_dir(out, &[&opts.guides_dir, &opts.images_dir])
         .map_err(|m| vec![Diagnostic::error("output-dir", out, m)])?;
     with_pool(opts.jobs, || {
+        // Sources are hashed before loading: see `bundle::keys::hash_sources`.
+        let sources = hash_sources(&opts.guides_dir);
         let loaded = load(&opts.guides_dir, &opts.images_dir)?;
         let collection = &loaded.collection;
         let base = base_url(&opts.links, collection);
+        let cache = Cache::open(cache_root(out), "web");
+        let context = context_key(&loaded, &sources);
         let resampler = Resampler::new();
         let total = loaded.guides.len();
         let done = AtomicUsize::new(0);
@@ -318,14 +352,20 @@ pub fn build_site(
                 }
                 let r = match &outcome.result {
                     Err(diags) => Err(diags.clone()),
-                    Ok(guide) => render_web_pdf(
-                        guide,
-                        collection,
-                        base.as_deref(),
-                        &opts.standards,
-                        &resampler,
-                    )
-                    .map_err(|d| vec![d]),
+                    Ok(guide) => {
+                        let key = guide_key(outcome, &context, &sources);
+                        cached_web(
+                            &cache,
+                            key.as_deref(),
+                            guide,
+                            collection,
+                            base.as_deref(),
+                            &opts.standards,
+                            &resampler,
+                        )
+                        .map(|unit| WebPdf::from_unit(unit, guide))
+                        .map_err(|d| vec![*d])
+                    }
                 };
                 let n = done.fetch_add(1, Ordering::Relaxed) + 1;
                 progress(n, total, &outcome.id);
@@ -333,6 +373,7 @@ pub fn build_site(
             })
             .collect();
 
+        cache.save();
         if super::interrupt::requested() {
             let kept = "the site was left as it was";
             return Err(vec![super::interrupt::stopped(out, kept)]);
@@ -367,7 +408,7 @@ pub fn build_site(
             },
             io,
         )?;
-        Ok(SiteReport { warnings, ..report })
+        Ok(SiteReport { warnings, work: cache.stats(), ..report })
     })
 }
 
@@ -416,6 +457,7 @@ fn write_site(
         files: files.into_iter().map(|(f, _)| f).collect(),
         base_url: base.map(str::to_string),
         warnings: Vec::new(),
+        work: CacheStats::default(),
     })
 }
 
