@@ -15,14 +15,26 @@ handout_id=vider-cache
 # The URLs a set of guides links to, one per line, sorted (what the QR codes must say).
 urls() {
   python3 - "$@" <<'PY'
-import json, re, sys
+import json, os, re, sys
 urls = set()
+# A local attachment is linked (and QR-coded) through its web copy,
+# <base_url>files/<path>, when the collection has a base_url.
+base = None
+for f in sys.argv[1:]:
+    if f.endswith("collection.json"):
+        b = json.load(open(f)).get("base_url")
+        base = b if not b or b.endswith("/") else b + "/"
+def attachment(href):
+    if re.match(r"^(https?|mailto):", href) or not base:
+        return href
+    rest = href[len("files/"):] if href.startswith("files/") else href
+    return base + "files/" + rest
 def walk(v):
     if isinstance(v, dict):
         if v.get("type") == "qr":
             urls.add(v["url"])
         if v.get("type") == "attachment":
-            urls.add(v["href"])
+            urls.add(attachment(v["href"]))
         for k, x in v.items():
             if k not in ("url", "href", "src"):
                 walk(x)
