@@ -2,8 +2,7 @@
 //! copies, and the web PDFs' links to them.
 
 use std::collections::BTreeMap;
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::layout::{Document, GuideLinks, LinkDest};
 use crate::model::{Block, Guide, LocalFile};
@@ -66,26 +65,6 @@ pub fn collect<'a>(
         }
     }
     Ok(by_path.into_values().collect())
-}
-
-/// Copies `files` into the site folder `root`; returns each copy's bytes.
-pub fn copy(files: &[SiteFile], root: &Path) -> Result<Vec<Vec<u8>>, String> {
-    files
-        .iter()
-        .map(|f| {
-            let bytes = fs::read(&f.source).map_err(|e| {
-                format!("cannot read attachment {}: {e}", f.source.display())
-            })?;
-            let to = root.join(&f.path);
-            if let Some(dir) = to.parent() {
-                fs::create_dir_all(dir)
-                    .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-            }
-            fs::write(&to, &bytes)
-                .map_err(|e| format!("cannot write {}: {e}", to.display()))?;
-            Ok(bytes)
-        })
-        .collect()
 }
 
 /// Points the attachment links of a web PDF (which lives in `pdf/`) at the

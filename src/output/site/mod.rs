@@ -19,12 +19,11 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
-use sha2::{Digest, Sha256};
 
 use super::build::{load, with_pool, Progress};
 use super::bundle::keys::{context_key, guide_key, hash_sources};
 use super::bundle::units::{cached_web, fact, warnings as unit_warnings};
-use super::cache::{Cache, CacheStats, Unit};
+use super::cache::{sha256_hex, Cache, CacheStats, Unit};
 use super::write::check_output_dir;
 use crate::layout::{check_sheet_length, layout_guide, GuideLinks, LayoutOptions};
 use crate::model::values::check_url;
@@ -295,10 +294,6 @@ fn pdf_error(guide: &Guide, standards: &[PdfStandard], e: PdfError) -> Diagnosti
     }
 }
 
-fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// The folder whose `.cache/web` holds the web editions of the site at
 /// `out`: the folder around it (never the site folder, which is replaced as
 /// a whole), so `site --out out/site` and `bundle --out out` share their work.
@@ -420,44 +415,102 @@ fn write_site(
     rendered: &[(&Guide, WebPdf)],
     files: Vec<SiteFile>,
 ) -> Result<SiteReport, String> {
-    let write = |rel: &str, bytes: &[u8]| -> Result<(), String> {
+    let published: Vec<Published> = rendered
+        .iter()
+        .map(|(guide, web)| Published {
+            guide,
+            pdf: &web.bytes,
+            pages: web.pages,
+            thumb: &web.thumbnail.png,
+            thumb_width: web.thumbnail.width,
+            thumb_height: web.thumbnail.height,
+        })
+        .collect();
+    let site = site_entries(collection, base, &published, files)?;
+    for (rel, bytes) in &site.entries {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)
                 .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
         }
         fs::write(&path, bytes)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))
-    };
-    let mut guides = Vec::new();
-    for (guide, web) in rendered {
-        write(&pdf_path(&guide.id), &web.bytes)?;
-        write(&thumb_path(&guide.id), &web.thumbnail.png)?;
-        guides.push(SiteGuide::new(
-            guide,
-            &web.bytes,
-            web.pages,
-            web.thumbnail.width,
-            web.thumbnail.height,
-        ));
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
-    let copied = files::copy(&files, dir)?;
-    let files: Vec<(SiteFile, String)> = files
-        .into_iter()
-        .zip(copied)
-        .map(|(f, bytes)| {
-            (SiteFile { bytes: bytes.len() as u64, ..f }, sha256_hex(&bytes))
-        })
-        .collect();
-    let m = manifest::manifest(collection, base, &guides, &files);
-    write("manifest.json", manifest::to_json(&m).as_bytes())?;
-    write("index.html", index::index_html(collection, &guides).as_bytes())?;
     Ok(SiteReport {
-        guides,
-        files: files.into_iter().map(|(f, _)| f).collect(),
+        guides: site.guides,
+        files: site.files,
         base_url: base.map(str::to_string),
         warnings: Vec::new(),
         work: CacheStats::default(),
+    })
+}
+
+/// A guide's published pieces, whether rendered now or taken from a cache.
+pub struct Published<'a> {
+    /// The guide.
+    pub guide: &'a Guide,
+    /// Its web PDF.
+    pub pdf: &'a [u8],
+    /// The PDF's page count.
+    pub pages: usize,
+    /// The thumbnail PNG.
+    pub thumb: &'a [u8],
+    /// Thumbnail width in pixels.
+    pub thumb_width: u32,
+    /// Thumbnail height in pixels.
+    pub thumb_height: u32,
+}
+
+/// The whole site in memory: every file by its path inside the site folder,
+/// and what the index and the manifest say about guides and attachments.
+pub struct SiteEntries {
+    /// `(path, bytes)`, PDFs and thumbnails first, then attachments, manifest, index.
+    pub entries: Vec<(String, Vec<u8>)>,
+    /// The guides, in collection order.
+    pub guides: Vec<SiteGuide>,
+    /// The attachments, with their sizes.
+    pub files: Vec<SiteFile>,
+}
+
+/// Assembles every file of the site; `guidepress site` writes them to a
+/// folder, `guidepress bundle` puts them in its zip, so both are identical.
+pub fn site_entries(
+    collection: &Collection,
+    base: Option<&str>,
+    published: &[Published],
+    files: Vec<SiteFile>,
+) -> Result<SiteEntries, String> {
+    let mut entries = Vec::new();
+    let mut guides = Vec::new();
+    for p in published {
+        entries.push((pdf_path(&p.guide.id), p.pdf.to_vec()));
+        entries.push((thumb_path(&p.guide.id), p.thumb.to_vec()));
+        guides.push(SiteGuide::new(
+            p.guide,
+            p.pdf,
+            p.pages,
+            p.thumb_width,
+            p.thumb_height,
+        ));
+    }
+    let mut with_sums: Vec<(SiteFile, String)> = Vec::new();
+    for f in files {
+        let bytes = fs::read(&f.source)
+            .map_err(|e| format!("cannot read attachment {}: {e}", f.source.display()))?;
+        with_sums.push((
+            SiteFile { bytes: bytes.len() as u64, ..f.clone() },
+            sha256_hex(&bytes),
+        ));
+        entries.push((f.path, bytes));
+    }
+    let m = manifest::manifest(collection, base, &guides, &with_sums);
+    entries.push(("manifest.json".into(), manifest::to_json(&m).into_bytes()));
+    entries
+        .push(("index.html".into(), index::index_html(collection, &guides).into_bytes()));
+    Ok(SiteEntries {
+        entries,
+        guides,
+        files: with_sums.into_iter().map(|(f, _)| f).collect(),
     })
 }
 
