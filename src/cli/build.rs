@@ -3,7 +3,7 @@
 use guidepress::output::{build, BuildOptions};
 
 use super::args::BuildArgs;
-use super::report::{print_diagnostics, progress_bar};
+use super::report::{print_diagnostics, progress_bar, report_progress};
 
 /// Runs the build and returns the exit code.
 pub fn run(args: &BuildArgs) -> i32 {
@@ -14,11 +14,7 @@ pub fn run(args: &BuildArgs) -> i32 {
         jobs: args.jobs.map(usize::from),
     };
     let bar = progress_bar(0);
-    let progress = |n: usize, total: usize, id: &str| {
-        bar.set_length(total as u64);
-        bar.set_position(n as u64);
-        bar.set_message(id.to_string());
-    };
+    let progress = report_progress(&bar);
     let result = build(&opts, &progress);
     bar.finish_and_clear();
     match result {

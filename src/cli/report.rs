@@ -28,3 +28,13 @@ pub fn progress_bar(len: u64) -> ProgressBar {
     }
     bar
 }
+
+/// The callback the build jobs call after each guide: moves `bar` and shows
+/// the guide's id.
+pub fn report_progress(bar: &ProgressBar) -> impl Fn(usize, usize, &str) + Sync + '_ {
+    move |n, total, id| {
+        bar.set_length(total as u64);
+        bar.set_position(n as u64);
+        bar.set_message(id.to_string());
+    }
+}

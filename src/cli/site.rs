@@ -6,7 +6,7 @@ use guidepress::output::site::{
 };
 
 use super::args::SiteArgs;
-use super::report::{print_diagnostics, progress_bar};
+use super::report::{print_diagnostics, progress_bar, report_progress};
 
 /// Resolves the flags into options, or says what is wrong with them.
 fn options(args: &SiteArgs) -> Result<SiteOptions, String> {
@@ -40,11 +40,7 @@ pub fn run(args: &SiteArgs) -> i32 {
         }
     };
     let bar = progress_bar(0);
-    let progress = |n: usize, total: usize, id: &str| {
-        bar.set_length(total as u64);
-        bar.set_position(n as u64);
-        bar.set_message(id.to_string());
-    };
+    let progress = report_progress(&bar);
     let result = build_site(&opts, &progress);
     bar.finish_and_clear();
     match result {
