@@ -147,18 +147,7 @@ impl Writer<'_> {
             // A rule under level-1 headings structures the sheet in grey scale too.
             if let Some(last) = chunks.last_mut() {
                 let y = last.height + 1.5;
-                last.items.push(Placed {
-                    item: Item::Line {
-                        x1: x,
-                        y1: y,
-                        x2: x + width,
-                        y2: y,
-                        width: 0.8,
-                        color: ACCENT,
-                        dash: None,
-                    },
-                    mark: Mark::Artifact,
-                });
+                last.items.push(Placed::rule(x, y, width, 0.8, ACCENT));
                 last.height += 3.0;
             }
         }
@@ -518,18 +507,7 @@ impl Writer<'_> {
                 },
             );
             let y = chunk.height;
-            chunk.items.push(Placed {
-                item: Item::Line {
-                    x1: x,
-                    y1: y,
-                    x2: x + width,
-                    y2: y,
-                    width: 1.0,
-                    color: ACCENT,
-                    dash: None,
-                },
-                mark: Mark::Artifact,
-            });
+            chunk.items.push(Placed::rule(x, y, width, 1.0, ACCENT));
             chunk.keep_with_next = true;
             header_index = Some(out.len());
             out.push(chunk);
@@ -537,19 +515,7 @@ impl Writer<'_> {
         for row in rows {
             let mut chunk = self.row(row, &widths, &body, x, pad, table, false);
             let y = chunk.height;
-            chunk.items.push(Placed {
-                item: Item::Line {
-                    x1: x,
-                    y1: y,
-                    x2: x + width,
-                    y2: y,
-                    width: 0.4,
-                    color: super::style::RULE,
-                    dash: None,
-                },
-                mark: Mark::Artifact,
-            });
-            chunk.repeat_header = header_index.map(|_| 0);
+            chunk.items.push(Placed::rule(x, y, width, 0.4, super::style::RULE));
             out.push(chunk);
         }
         // The header to repeat travels with the rows as a copy marked as artifact.

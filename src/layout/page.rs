@@ -202,6 +202,25 @@ pub struct Placed {
     pub mark: Mark,
 }
 
+impl Placed {
+    /// A horizontal rule from (`x`, `y`), `length` long: a decoration,
+    /// marked as artifact.
+    pub fn rule(x: f32, y: f32, length: f32, width: f32, color: Rgb) -> Placed {
+        Placed {
+            item: Item::Line {
+                x1: x,
+                y1: y,
+                x2: x + length,
+                y2: y,
+                width,
+                color,
+                dash: None,
+            },
+            mark: Mark::Artifact,
+        }
+    }
+}
+
 /// A clickable area.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Link {

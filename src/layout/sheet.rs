@@ -186,18 +186,7 @@ fn header(
     }
     if let Some(last) = chunks.last_mut() {
         let y = last.height + small.size * 0.4;
-        last.items.push(Placed {
-            item: Item::Line {
-                x1: x,
-                y1: y,
-                x2: x + width,
-                y2: y,
-                width: 0.5,
-                color: RULE,
-                dash: None,
-            },
-            mark: Mark::Artifact,
-        });
+        last.items.push(Placed::rule(x, y, width, 0.5, RULE));
         last.height = y + 0.5;
     }
     let h1 = w.tree.add(StructTree::ROOT, Role::Heading(1));
@@ -346,18 +335,7 @@ fn disclaimer(w: &mut Writer, text: &Inline, x: f32, width: f32) -> Vec<Chunk> {
     if let Some(first) = c.first_mut() {
         let gap = w.theme.gap * 2.0;
         first.space_before = gap;
-        first.items.push(Placed {
-            item: Item::Line {
-                x1: x,
-                y1: -gap / 2.0,
-                x2: x + width * 0.3,
-                y2: -gap / 2.0,
-                width: 0.5,
-                color: RULE,
-                dash: None,
-            },
-            mark: Mark::Artifact,
-        });
+        first.items.push(Placed::rule(x, -gap / 2.0, width * 0.3, 0.5, RULE));
     }
     c
 }
@@ -462,17 +440,6 @@ pub(crate) fn footer(theme: &Theme, title: &str, n: usize, total: usize) -> Vec<
         }
     }
     let ry = y - small.size * 1.2;
-    out.push(Placed {
-        item: Item::Line {
-            x1: x,
-            y1: ry,
-            x2: x + width,
-            y2: ry,
-            width: 0.4,
-            color: RULE,
-            dash: None,
-        },
-        mark: Mark::Artifact,
-    });
+    out.push(Placed::rule(x, ry, width, 0.4, RULE));
     out
 }
