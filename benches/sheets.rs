@@ -11,8 +11,9 @@ use std::time::Instant;
 
 use guidepress::layout::{layout_guide, LayoutOptions};
 use guidepress::model::{load, LoadOptions};
+use guidepress::output::lint::figures;
 use guidepress::output::write::write_atomic;
-use guidepress::pdf::{write_pdf, PdfOptions};
+use guidepress::pdf::{prepare_images, write_pdf, PdfOptions};
 use rayon::prelude::*;
 
 fn reference() -> PathBuf {
@@ -77,6 +78,8 @@ fn measure(n: usize, threads: usize) {
         loaded.guides.par_iter().for_each(|g| {
             let guide = g.result.as_ref().expect("reference guide is valid");
             let t = Instant::now();
+            // As `build` does: pictures are prepared on another thread during layout.
+            prepare_images(figures(guide).into_iter().map(|(f, _)| &f.image));
             let laid = layout_guide(guide, &loaded.collection, &lopts);
             let t1 = Instant::now();
             let data = write_pdf(&laid.document, &pdf).expect("reference guide renders");

@@ -6,12 +6,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use super::bundle::keys::guide_key;
-use super::bundle::units::cached_sheet;
+use super::bundle::units::{cached_sheet, print_key};
 use super::interrupt;
+use super::lint::figures;
 use super::write::{check_output_dir, clean_debris, write_atomic};
 use crate::layout::{check_sheet_length, layout_guide, LayoutOptions};
 use crate::model::{self, Collection, Diagnostic, Guide, LoadOptions, Loaded};
-use crate::pdf::{write_pdf, PdfOptions};
+use crate::pdf::{prepare_images, write_pdf, PdfOptions};
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -132,6 +133,17 @@ pub fn build(
         let loaded = load(&opts.guides_dir, &opts.images_dir)?;
         let cache = super::cache::Cache::open(&opts.out_dir, "print");
         let context = super::bundle::keys::context_key(&loaded, &sources);
+        let keys: Vec<Option<String>> =
+            loaded.guides.iter().map(|o| guide_key(o, &context, &sources)).collect();
+        // The pictures of the sheets to render are decoded and compressed on
+        // other threads while the output folder is prepared and the first
+        // sheets are laid out.
+        let to_render =
+            loaded.guides.iter().zip(&keys).filter(|(_, key)| {
+                !key.as_deref().is_some_and(|k| cache.has(&print_key(k)))
+            });
+        let guides = to_render.filter_map(|(o, _)| o.result.as_ref().ok());
+        prepare_images(guides.flat_map(figures).map(|(f, _)| &f.image));
         let pdf_dir = opts.out_dir.join("pdf");
         std::fs::create_dir_all(&pdf_dir).map_err(|e| {
             vec![Diagnostic::error(
@@ -146,14 +158,14 @@ pub fn build(
         let results: Vec<_> = loaded
             .guides
             .par_iter()
-            .map(|outcome| {
+            .zip(&keys)
+            .map(|(outcome, key)| {
                 if interrupt::requested() {
                     return (outcome, Err(Vec::new()));
                 }
                 let r = match &outcome.result {
                     Err(diags) => Err(diags.clone()),
                     Ok(guide) => {
-                        let key = guide_key(outcome, &context, &sources);
                         cached_sheet(&cache, key.as_deref(), guide, &loaded.collection)
                             .map_err(|d| vec![d])
                             .and_then(|(bytes, pages, warnings)| {

@@ -171,6 +171,12 @@ impl Cache {
         Ok(unit)
     }
 
+    /// Whether the previous run left a unit with `key` (it may still turn
+    /// out damaged when read).
+    pub fn has(&self, key: &str) -> bool {
+        self.dir.is_some() && self.old.units.contains_key(key)
+    }
+
     /// Counts so far.
     pub fn stats(&self) -> CacheStats {
         CacheStats {

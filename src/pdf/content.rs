@@ -31,41 +31,66 @@ pub(crate) struct ImageCache {
     entries: Vec<(String, Arc<Vec<u8>>, Image)>,
 }
 
-/// Process-wide krilla images. Creating one decodes and compresses the
-/// picture (most of the cost of a small sheet); a krilla `Image` is a cheap
-/// `Arc` afterwards, so every document of a build shares the work.
-static SHARED: std::sync::OnceLock<std::sync::Mutex<Vec<(Arc<Vec<u8>>, Image)>>> =
+/// A krilla image, made once: the first thread to need it makes it, the
+/// others wait for it.
+type Slot = Arc<std::sync::OnceLock<std::result::Result<Image, String>>>;
+
+/// Process-wide krilla images, by picture bytes. Making one decodes and
+/// compresses the picture (most of the cost of a small sheet); a krilla
+/// `Image` is a cheap `Arc` afterwards, so every document of a build shares
+/// the work. [`prepare`] makes them ahead of time on another thread.
+static SHARED: std::sync::OnceLock<std::sync::Mutex<Vec<(Arc<Vec<u8>>, Slot)>>> =
     std::sync::OnceLock::new();
 
 /// At most this many pictures are kept process-wide (bounded memory).
 const SHARED_MAX: usize = 256;
 
-fn shared_image(data: &ImageData) -> Result<Image> {
+/// The slot of `data`'s picture, added if new.
+fn slot(data: &ImageData) -> Slot {
     let shared = SHARED.get_or_init(Default::default);
-    let find = |list: &Vec<(Arc<Vec<u8>>, Image)>| {
-        list.iter()
-            .find(|(b, _)| Arc::ptr_eq(b, &data.bytes) || **b == *data.bytes)
-            .map(|(_, i)| i.clone())
-    };
-    if let Some(image) = shared.lock().ok().and_then(|l| find(&l)) {
-        return Ok(image);
+    // A poisoned lock only means another thread panicked; the list is still sound.
+    let mut list = shared.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, slot)) =
+        list.iter().find(|(b, _)| Arc::ptr_eq(b, &data.bytes) || **b == *data.bytes)
+    {
+        return slot.clone();
     }
+    if list.len() >= SHARED_MAX {
+        list.remove(0);
+    }
+    let slot = Slot::default();
+    list.push((data.bytes.clone(), slot.clone()));
+    slot
+}
+
+fn make_image(data: &ImageData) -> std::result::Result<Image, String> {
     let bytes = krilla::Data::from(data.bytes.clone());
     // No interpolation: PDF/A forbids it, and screenshots stay crisp.
-    let image = match data.format {
+    match data.format {
         ImageFormat::Png => Image::from_png(bytes, false),
         ImageFormat::Jpeg => Image::from_jpeg(bytes, false),
     }
-    .map_err(|reason| PdfError::Image { src: data.src.clone(), reason })?;
-    if let Ok(mut list) = shared.lock() {
-        if find(&list).is_none() {
-            if list.len() >= SHARED_MAX {
-                list.remove(0);
-            }
-            list.push((data.bytes.clone(), image.clone()));
-        }
+}
+
+/// Starts making `data`'s krilla image on another thread of the current
+/// rayon pool, unless it is made or being made already.
+pub(crate) fn prepare(data: &ImageData) {
+    let slot = slot(data);
+    if slot.get().is_none() {
+        let data = data.clone();
+        rayon::spawn(move || {
+            slot.get_or_init(|| make_image(&data));
+        });
     }
-    Ok(image)
+}
+
+/// The krilla image of `data`: made here unless another thread made it or
+/// is making it (then this waits for it).
+fn shared_image(data: &ImageData) -> Result<Image> {
+    slot(data)
+        .get_or_init(|| make_image(data))
+        .clone()
+        .map_err(|reason| PdfError::Image { src: data.src.clone(), reason })
 }
 
 impl ImageCache {

@@ -73,6 +73,17 @@ impl Default for PdfOptions {
     }
 }
 
+/// Starts decoding and compressing `images` in the background, so that the
+/// work overlaps layout instead of waiting for the first PDF that shows
+/// them. Optional: [`write_pdf`] prepares any picture it meets that was not
+/// prepared. The work goes to the current rayon pool. A picture krilla
+/// cannot read is reported by `write_pdf`, not here.
+pub fn prepare_images<'a>(images: impl IntoIterator<Item = &'a crate::model::ImageData>) {
+    for image in images {
+        content::prepare(image);
+    }
+}
+
 /// Writes `doc` as PDF bytes. The same document always gives the same bytes.
 pub fn write_pdf(doc: &Document, opts: &PdfOptions) -> Result<Vec<u8>> {
     check::check(doc)?;

@@ -13,9 +13,9 @@ use crate::layout::pack::{layout_pack, PackError, PackLayout, PackOptions};
 use crate::layout::{check_sheet_length, layout_guide, LayoutOptions};
 use crate::model::{Collection, Diagnostic, Guide, Severity};
 use crate::output::cache::{Cache, Unit};
-use crate::output::lint::low_resolution;
+use crate::output::lint::{figures, low_resolution};
 use crate::output::site::{render_web_pdf, Resampler, STANDARD_NAMES};
-use crate::pdf::{write_pdf, PdfOptions, PdfStandard};
+use crate::pdf::{prepare_images, write_pdf, PdfOptions, PdfStandard};
 
 /// A diagnostic as a unit stores it. The guide's own file is written as
 /// `""` so a reused unit points at the guide wherever the project now is.
@@ -139,6 +139,8 @@ pub fn print_sheet(
     guide: &Guide,
     collection: &Collection,
 ) -> Result<Unit, Box<Diagnostic>> {
+    // The pictures are decoded and compressed on another thread meanwhile.
+    prepare_images(figures(guide).into_iter().map(|(f, _)| &f.image));
     let laid =
         layout_guide(guide, collection, &LayoutOptions::for_collection(collection));
     check_sheet_length(&laid.document, guide)?;
@@ -294,6 +296,11 @@ pub fn cached_web(
     }
 }
 
+/// The cache key of the print sheet of the guide whose key is `guide_key`.
+pub fn print_key(guide_key: &str) -> String {
+    super::keys::unit_key("print", &[guide_key, "ua-1"])
+}
+
 /// The print sheet of `guide` through `cache` (`key` from
 /// [`super::keys::guide_key`]; `None`: not cacheable): bytes, pages, warnings.
 /// This is what `build` writes, so `build` and `bundle` share their work.
@@ -305,9 +312,7 @@ pub fn cached_sheet(
 ) -> Result<(Vec<u8>, usize, Vec<Diagnostic>), Diagnostic> {
     let compute = || print_sheet(guide, collection);
     let unit = match key {
-        Some(k) => {
-            cache.get_or_compute(&super::keys::unit_key("print", &[k, "ua-1"]), compute)
-        }
+        Some(k) => cache.get_or_compute(&print_key(k), compute),
         None => compute(),
     }
     .map_err(|d| *d)?;

@@ -54,8 +54,13 @@ pub fn run(text: &str, font: FontId, size: f32, x: f32, y: f32) -> TextRun {
 
 /// A 6 × 4 PNG encoded with the `image` crate.
 pub fn png(src: &str) -> ImageData {
+    png_seeded(src, 200)
+}
+
+/// A 6 × 4 PNG whose blue channel is `seed`: distinct seeds, distinct bytes.
+pub fn png_seeded(src: &str, seed: u8) -> ImageData {
     let img = image::RgbImage::from_fn(6, 4, |x, y| {
-        image::Rgb([x as u8 * 40, y as u8 * 60, 200])
+        image::Rgb([x as u8 * 40, y as u8 * 60, seed])
     });
     let mut bytes = Vec::new();
     image::DynamicImage::ImageRgb8(img)

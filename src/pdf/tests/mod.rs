@@ -8,6 +8,10 @@ use super::*;
 use fixture::HEADING;
 use readback::Pdf;
 
+use std::sync::Arc;
+
+use crate::model::ImageData;
+
 fn written() -> (Vec<u8>, Pdf) {
     let bytes = write_pdf(&fixture::sheet(), &PdfOptions::default())
         .expect("sheet is valid UA-1");
@@ -264,4 +268,49 @@ fn writes_a_sheet_for_manual_inspection() {
     let (bytes, _) = written();
     let path = std::env::temp_dir().join("guidepress-pdf-test.pdf");
     std::fs::write(path, bytes).unwrap();
+}
+
+/// `doc` with every picture replaced by `image`.
+fn with_image(
+    mut doc: crate::layout::Document,
+    image: &ImageData,
+) -> crate::layout::Document {
+    for placed in doc.pages.iter_mut().flat_map(|p| &mut p.items) {
+        if let crate::layout::Item::Image { image: i, .. } = &mut placed.item {
+            *i = image.clone();
+        }
+    }
+    doc
+}
+
+#[test]
+fn prepared_pictures_give_the_same_bytes_as_unprepared_ones() {
+    // Two pictures no other test uses: one is prepared ahead on a pool of
+    // two threads, the other made when the PDF needs it.
+    let (a, b) = (fixture::png_seeded("a.png", 17), fixture::png_seeded("a.png", 18));
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+    let opts = PdfOptions::default();
+    let (prepared, again) = pool.install(|| {
+        prepare_images([&a, &a]);
+        let doc = with_image(fixture::sheet(), &a);
+        rayon::join(
+            || write_pdf(&doc, &opts).unwrap(),
+            || write_pdf(&doc, &opts).unwrap(),
+        )
+    });
+    assert!(prepared == again, "concurrent writes of a prepared picture differ");
+    // Same layout, other pixels: only the picture's stream may differ in size.
+    let unprepared = write_pdf(&with_image(fixture::sheet(), &b), &opts).unwrap();
+    assert_eq!(Pdf::load(&prepared).image_count(), Pdf::load(&unprepared).image_count());
+}
+
+#[test]
+fn a_prepared_picture_that_cannot_be_read_is_reported_by_the_writer() {
+    let mut bad = fixture::png("broken-prepared.png");
+    bad.bytes = Arc::new(b"\x89PNG\r\n\x1a\nprepared but broken".to_vec());
+    prepare_images([&bad]);
+    match write_pdf(&with_image(fixture::sheet(), &bad), &PdfOptions::default()) {
+        Err(PdfError::Image { src, .. }) => assert_eq!(src, "broken-prepared.png"),
+        other => panic!("expected an image error, got {other:?}"),
+    }
 }
