@@ -18,7 +18,14 @@ pub struct FontData {
     pub descender: f32,
     face: rustybuzz::Face<'static>,
     plan: rustybuzz::ShapePlan,
+    /// Which characters below [`COVERAGE_END`] the font has, one bit each:
+    /// layout asks for every character, the cmap look-up is slower.
+    coverage: Box<[u64; COVERAGE_END as usize / 64]>,
 }
+
+/// Characters below this code point are answered from a bitmap (Latin,
+/// Greek, Cyrillic, general punctuation: what help sheets use).
+const COVERAGE_END: u32 = 0x2100;
 
 impl FontData {
     fn load(id: FontId, bytes: &'static [u8]) -> FontData {
@@ -35,6 +42,7 @@ impl FontData {
             None,
             &[],
         );
+        let coverage = coverage(&face);
         FontData {
             id,
             bytes: Arc::new(bytes.to_vec()),
@@ -43,6 +51,7 @@ impl FontData {
             descender: face.descender() as f32 / upem,
             face,
             plan,
+            coverage,
         }
     }
 
@@ -58,8 +67,30 @@ impl FontData {
 
     /// Whether the font has a glyph for `c`.
     pub fn has_char(&self, c: char) -> bool {
-        self.face.glyph_index(c).is_some()
+        let cp = c as u32;
+        if cp < COVERAGE_END {
+            self.coverage[(cp / 64) as usize] & (1 << (cp % 64)) != 0
+        } else {
+            self.face.glyph_index(c).is_some()
+        }
     }
+}
+
+/// The coverage bitmap of `face`: the code points its Unicode cmap
+/// subtables list, kept when the face maps them to a glyph (exactly what
+/// `glyph_index` answers).
+fn coverage(face: &rustybuzz::Face<'_>) -> Box<[u64; COVERAGE_END as usize / 64]> {
+    let mut bits = Box::new([0u64; COVERAGE_END as usize / 64]);
+    let Some(cmap) = face.tables().cmap else { return bits };
+    for subtable in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
+        subtable.codepoints(|cp| {
+            let has = char::from_u32(cp).is_some_and(|c| face.glyph_index(c).is_some());
+            if cp < COVERAGE_END && has {
+                bits[(cp / 64) as usize] |= 1 << (cp % 64);
+            }
+        });
+    }
+    bits
 }
 
 /// All bundled fonts.
@@ -109,5 +140,26 @@ impl FontBook {
     /// The font with the given id.
     pub fn font(&self, id: FontId) -> &FontData {
         &self.fonts[id as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coverage_bitmap_agrees_with_the_cmap() {
+        let book = FontBook::get();
+        for id in FontId::ALL {
+            let font = book.font(id);
+            for cp in 0..COVERAGE_END + 64 {
+                let Some(c) = char::from_u32(cp) else { continue };
+                assert_eq!(
+                    font.has_char(c),
+                    font.face().glyph_index(c).is_some(),
+                    "{id:?} U+{cp:04X}"
+                );
+            }
+        }
     }
 }

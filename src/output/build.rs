@@ -128,6 +128,7 @@ pub fn build(
     check_output_dir(&opts.out_dir, &[&opts.guides_dir, &opts.images_dir])
         .map_err(|m| vec![Diagnostic::error("output-dir", &opts.out_dir, m)])?;
     with_pool(opts.jobs, || {
+        crate::pdf::warm_up_fonts();
         // Sources are hashed before loading: see `bundle::keys::hash_sources`.
         let sources = super::bundle::keys::hash_sources(&opts.guides_dir);
         let loaded = load(&opts.guides_dir, &opts.images_dir)?;
