@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use guidepress::layout::{layout_guide, LayoutOptions};
-use guidepress::model::{load, LoadOptions};
+use guidepress::model::{scan, LoadOptions};
 use guidepress::output::lint::figures;
 use guidepress::output::write::write_atomic;
 use guidepress::pdf::{prepare_images, write_pdf, PdfOptions};
@@ -62,42 +62,47 @@ fn measure(n: usize, threads: usize) {
     let out = dir.join("out");
     std::fs::create_dir_all(&out).unwrap();
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
-    let (layout_ns, pdf_ns, write_ns) =
-        (AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0));
+    let (parse_ns, layout_ns, pdf_ns, write_ns) =
+        (AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0));
     let bytes = AtomicU64::new(0);
     let t0 = Instant::now();
-    let (parse_s, total_s) = pool.install(|| {
+    let total_s = pool.install(|| {
+        // As `build` does: list and identify the guides, then read, lay out,
+        // write and drop each one.
         let opts = LoadOptions {
             guides_dir: dir.join("guides"),
             images_dir: dir.join("images"),
         };
-        let loaded = load(&opts).expect("reference collection loads");
-        let parse_s = t0.elapsed().as_secs_f64();
-        let lopts = LayoutOptions::for_collection(&loaded.collection);
+        let project = scan(&opts).expect("reference collection scans");
+        parse_ns.fetch_add(t0.elapsed().as_nanos() as u64, Ordering::Relaxed);
+        let lopts = LayoutOptions::for_collection(&project.collection);
         let pdf = PdfOptions::default();
-        loaded.guides.par_iter().for_each(|g| {
-            let guide = g.result.as_ref().expect("reference guide is valid");
+        project.entries.par_iter().for_each(|entry| {
             let t = Instant::now();
-            // As `build` does: pictures are prepared on another thread during layout.
+            let outcome = project.load_guide(entry);
+            let guide = outcome.result.as_ref().expect("reference guide is valid");
+            let t0 = Instant::now();
+            // Pictures are prepared on another thread during layout.
             prepare_images(figures(guide).into_iter().map(|(f, _)| &f.image));
-            let laid = layout_guide(guide, &loaded.collection, &lopts);
+            let laid = layout_guide(guide, &project.collection, &lopts);
             let t1 = Instant::now();
             let data = write_pdf(&laid.document, &pdf).expect("reference guide renders");
             let t2 = Instant::now();
             write_atomic(&out.join(format!("{}.pdf", guide.id)), &data).unwrap();
             let t3 = Instant::now();
-            layout_ns.fetch_add((t1 - t).as_nanos() as u64, Ordering::Relaxed);
+            parse_ns.fetch_add((t0 - t).as_nanos() as u64, Ordering::Relaxed);
+            layout_ns.fetch_add((t1 - t0).as_nanos() as u64, Ordering::Relaxed);
             pdf_ns.fetch_add((t2 - t1).as_nanos() as u64, Ordering::Relaxed);
             write_ns.fetch_add((t3 - t2).as_nanos() as u64, Ordering::Relaxed);
             bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
         });
-        (parse_s, t0.elapsed().as_secs_f64())
+        t0.elapsed().as_secs_f64()
     });
     let ms = |ns: &AtomicU64| ns.load(Ordering::Relaxed) as f64 / 1e6 / n as f64;
     println!(
         "{n}\t{threads}\t{total_s:.4}\t{:.1}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.1}\t{:.1}",
         n as f64 / total_s,
-        parse_s * 1e3 / n as f64,
+        ms(&parse_ns),
         ms(&layout_ns),
         ms(&pdf_ns),
         ms(&write_ns),

@@ -100,40 +100,30 @@ pub struct FontBook {
 
 static BOOK: OnceLock<FontBook> = OnceLock::new();
 
+/// The bundled font files, in [`FontId`] order.
+pub const FILES: [(FontId, &[u8]); FontId::ALL.len()] = [
+    (
+        FontId::Regular,
+        include_bytes!("../../fonts/AtkinsonHyperlegibleNext_400Regular.ttf"),
+    ),
+    (FontId::Bold, include_bytes!("../../fonts/AtkinsonHyperlegibleNext_700Bold.ttf")),
+    (
+        FontId::Italic,
+        include_bytes!("../../fonts/AtkinsonHyperlegibleNext_400Regular_Italic.ttf"),
+    ),
+    (
+        FontId::BoldItalic,
+        include_bytes!("../../fonts/AtkinsonHyperlegibleNext_700Bold_Italic.ttf"),
+    ),
+    (FontId::Mono, include_bytes!("../../fonts/AtkinsonHyperlegibleMono_400Regular.ttf")),
+    (FontId::Symbols, include_bytes!("../../fonts/DejaVuSans-Symbols.ttf")),
+];
+
 impl FontBook {
     /// The process-wide font book (parsed on first use).
     pub fn get() -> &'static FontBook {
         BOOK.get_or_init(|| FontBook {
-            fonts: vec![
-                FontData::load(
-                    FontId::Regular,
-                    include_bytes!("../../fonts/AtkinsonHyperlegibleNext_400Regular.ttf"),
-                ),
-                FontData::load(
-                    FontId::Bold,
-                    include_bytes!("../../fonts/AtkinsonHyperlegibleNext_700Bold.ttf"),
-                ),
-                FontData::load(
-                    FontId::Italic,
-                    include_bytes!(
-                        "../../fonts/AtkinsonHyperlegibleNext_400Regular_Italic.ttf"
-                    ),
-                ),
-                FontData::load(
-                    FontId::BoldItalic,
-                    include_bytes!(
-                        "../../fonts/AtkinsonHyperlegibleNext_700Bold_Italic.ttf"
-                    ),
-                ),
-                FontData::load(
-                    FontId::Mono,
-                    include_bytes!("../../fonts/AtkinsonHyperlegibleMono_400Regular.ttf"),
-                ),
-                FontData::load(
-                    FontId::Symbols,
-                    include_bytes!("../../fonts/DejaVuSans-Symbols.ttf"),
-                ),
-            ],
+            fonts: FILES.iter().map(|&(id, bytes)| FontData::load(id, bytes)).collect(),
         })
     }
 

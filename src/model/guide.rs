@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use serde_json::Number;
+use serde_json::{Number, Value};
 
 use super::blocks::block;
 use super::chars::check_chars;
@@ -10,7 +10,7 @@ use super::check::{json_kind, Checker, Env, GuideRef};
 use super::diag::Diagnostic;
 use super::raw::{from_value, RawGuide, GUIDE_FIELDS};
 use super::report::Report;
-use super::source::{read_source, report_duplicates};
+use super::source::{decode_text, read_source, report_duplicates, MAX_JSON};
 use super::spans::join_index;
 use super::types::{Collection, Date, Guide, Located};
 use super::values::{is_slug, parse_date, parse_lang, slugify, suggest};
@@ -53,8 +53,7 @@ pub fn check_format(c: &mut Checker<'_>, format: Option<&Number>, what: &str) {
 
 /// Reads and validates the guide in `file`, applying `collection`'s defaults.
 pub fn load_guide(file: &Path, collection: &Collection, env: &Env<'_>) -> GuideDraft {
-    let stem =
-        file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = file_stem(file);
     let bare = |result, id_site| GuideDraft {
         id: stem.clone(),
         file: file.to_path_buf(),
@@ -69,6 +68,7 @@ pub fn load_guide(file: &Path, collection: &Collection, env: &Env<'_>) -> GuideD
             return bare(Err(vec![*d]), Diagnostic::error("duplicate-id", file, ""))
         }
     };
+    let probed = id_of(&source.value, &stem);
     let mut c = Checker::new(Report::new(file, &source.text, &source.spans), env);
     report_duplicates(&mut c.r, &source.spans);
     check_chars(&mut c.r, &source.value, "");
@@ -89,7 +89,9 @@ pub fn load_guide(file: &Path, collection: &Collection, env: &Env<'_>) -> GuideD
     }
     let Some(raw) = raw else {
         let (errors, _) = c.r.finish();
-        return bare(Err(errors), Diagnostic::error("duplicate-id", file, ""));
+        let mut draft = bare(Err(errors), Diagnostic::error("duplicate-id", file, ""));
+        draft.id = probed;
+        return draft;
     };
     let id_site = if raw.id.is_some() {
         c.r.error("duplicate-id", "id", "")
@@ -97,21 +99,44 @@ pub fn load_guide(file: &Path, collection: &Collection, env: &Env<'_>) -> GuideD
         Diagnostic::error("duplicate-id", file, "")
     };
     let id = check_id(&mut c, raw.id.as_deref(), &stem);
-    let guide = check_guide(&mut c, &raw, collection, file, id.clone());
+    let guide = check_guide(&mut c, &raw, collection, file, id);
     let refs = std::mem::take(&mut c.refs);
     let (errors, warnings) = c.r.finish();
     let result = match guide {
         Some(g) if errors.is_empty() => Ok(g),
         _ => Err(errors),
     };
-    GuideDraft {
-        id: id.unwrap_or(stem),
-        file: file.to_path_buf(),
-        result,
-        warnings,
-        refs,
-        id_site,
+    GuideDraft { id: probed, file: file.to_path_buf(), result, warnings, refs, id_site }
+}
+
+/// The id a guide file goes by before it is read in full: its `id` when
+/// that is a valid slug, else its file stem (also when the file cannot be
+/// read or parsed). [`load_guide`] gives its draft the same id, so ids can
+/// be checked across guides before any guide is validated.
+pub fn probe_id(file: &Path) -> String {
+    let stem = file_stem(file);
+    let small = std::fs::metadata(file).is_ok_and(|m| m.len() <= MAX_JSON);
+    let value = small
+        .then(|| std::fs::read(file).ok())
+        .flatten()
+        .and_then(|bytes| decode_text(file, bytes).ok())
+        .and_then(|text| serde_json::from_str::<Value>(&text).ok());
+    match value {
+        Some(v) => id_of(&v, &stem),
+        None => stem,
     }
+}
+
+/// `id` of the parsed guide `value` when it is a valid slug, else `stem`.
+fn id_of(value: &Value, stem: &str) -> String {
+    match value.get("id").and_then(Value::as_str) {
+        Some(id) if is_slug(id) => id.to_string(),
+        _ => stem.to_string(),
+    }
+}
+
+fn file_stem(file: &Path) -> String {
+    file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 /// The guide's id: `id` if given, else the file stem; both must be slugs.

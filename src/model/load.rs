@@ -1,16 +1,15 @@
-//! Loading a project: list guide files, read them in parallel, check across guides, order them.
+//! Loading a project: list guide files, read them all in parallel (through
+//! [`scan`]), and the checks of `order` against the guides.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::check::{Env, GuideRef};
-use super::collection::{load_collection, CollectionDraft};
+use super::collection::CollectionDraft;
 use super::diag::Diagnostic;
-use super::guide::{load_guide, GuideDraft};
-use super::images::{lower_first, ImageCache};
-use super::paths::Root;
+use super::images::lower_first;
+use super::project::scan;
 use super::types::{Collection, Guide};
 use super::values::closest;
 
@@ -51,75 +50,21 @@ pub struct GuideOutcome {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Loads and validates the project described by `opts`.
+/// Loads and validates the project described by `opts`: [`scan`], then
+/// every guide read in parallel.
 ///
 /// Fails only when nothing can be built: the guides folder cannot be read, or
 /// `collection.json` is invalid. A bad guide is reported in its own outcome.
 pub fn load(opts: &LoadOptions) -> Result<Loaded, Vec<Diagnostic>> {
-    let guides_dir = &opts.guides_dir;
-    let (collection_file, files) = list_guides(guides_dir)?;
-    let canonical = guides_dir.canonicalize().unwrap_or_else(|_| guides_dir.clone());
-    let project_dir =
-        canonical.parent().map_or_else(|| canonical.clone(), Path::to_path_buf);
-    let images = Root::new(&opts.images_dir, "images folder");
-    let project = Root::new(&project_dir, "project folder");
-    let cache = ImageCache::new();
-    let env = Env { images: &images, project: &project, cache: &cache };
-
-    let col = match &collection_file {
-        Some(file) => load_collection(file, &env)?,
-        None => CollectionDraft {
-            collection: Collection::default(),
-            warnings: Vec::new(),
-            refs: Vec::new(),
-            order_sites: Vec::new(),
-        },
-    };
-    let mut warnings = col.warnings.clone();
-    if files.is_empty() {
-        let message = format!("no guide files (*.json) in {}", guides_dir.display());
-        warnings.push(Diagnostic::warning("no-guides", guides_dir, message));
-    }
-
-    let mut drafts: Vec<GuideDraft> =
-        files.par_iter().map(|f| load_guide(f, &col.collection, &env)).collect();
-
-    mark_duplicate_ids(&mut drafts);
-    let ids: Vec<String> = drafts.iter().map(|d| d.id.clone()).collect();
-    let mut links = Links::new(&ids);
-    for draft in &mut drafts {
-        let refs = std::mem::take(&mut draft.refs);
-        for d in links.unknown(&refs) {
-            add_error(draft, d);
-        }
-    }
-    let fatal = links.unknown(&col.refs);
-    if !fatal.is_empty() {
-        return Err(fatal);
-    }
-    order_guides(&mut drafts, &col.collection.order);
-    warnings.extend(order_warnings(&col, &ids, collection_file.as_deref()));
-
-    let guides = drafts
-        .into_iter()
-        .map(|d| GuideOutcome {
-            id: d.id,
-            file: d.file,
-            result: d.result,
-            warnings: d.warnings,
-        })
-        .collect();
-    Ok(Loaded {
-        project_dir,
-        collection: col.collection,
-        collection_file,
-        guides,
-        warnings,
-    })
+    let project = scan(opts)?;
+    let guides = project.entries.par_iter().map(|e| project.load_guide(e)).collect();
+    Ok(project.into_loaded(guides))
 }
 
 /// `collection.json` (if any) and the guide files, sorted by name.
-fn list_guides(dir: &Path) -> Result<(Option<PathBuf>, Vec<PathBuf>), Vec<Diagnostic>> {
+pub(super) fn list_guides(
+    dir: &Path,
+) -> Result<(Option<PathBuf>, Vec<PathBuf>), Vec<Diagnostic>> {
     let folder_error = |e: std::io::Error| {
         let message = format!(
             "cannot read the guides folder {}: {}",
@@ -159,93 +104,8 @@ fn list_guides(dir: &Path) -> Result<(Option<PathBuf>, Vec<PathBuf>), Vec<Diagno
     Ok((collection, files))
 }
 
-/// Appends an error to a draft, refusing its guide.
-fn add_error(draft: &mut GuideDraft, d: Diagnostic) {
-    match &mut draft.result {
-        Ok(_) => draft.result = Err(vec![d]),
-        Err(errors) => errors.push(d),
-    }
-}
-
-/// Refuses every guide whose id another guide also has.
-fn mark_duplicate_ids(drafts: &mut [GuideDraft]) {
-    let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, d) in drafts.iter().enumerate() {
-        by_id.entry(d.id.clone()).or_default().push(i);
-    }
-    let mut groups: Vec<Vec<usize>> =
-        by_id.into_values().filter(|g| g.len() > 1).collect();
-    groups.sort();
-    for group in groups {
-        for &i in &group {
-            let others: Vec<String> = group
-                .iter()
-                .filter(|&&j| j != i)
-                .map(|&j| drafts[j].file.display().to_string())
-                .collect();
-            let mut d = drafts[i].id_site.clone();
-            d.message =
-                format!("id \"{}\" is also used by {}", drafts[i].id, others.join(", "));
-            d.suggestion = Some(
-                "give each guide its own id (its file name, or an \"id\" field)".into(),
-            );
-            add_error(&mut drafts[i], d);
-        }
-    }
-}
-
-/// Checks `guide:` links against the ids of a collection.
-struct Links<'a> {
-    ids: &'a [String],
-    known: HashSet<&'a str>,
-    /// The suggestion for each unknown id seen so far: with thousands of
-    /// guides linking to a renamed one, it is looked for once, not each time.
-    help: HashMap<String, String>,
-}
-
-impl<'a> Links<'a> {
-    fn new(ids: &'a [String]) -> Self {
-        Links {
-            ids,
-            known: ids.iter().map(String::as_str).collect(),
-            help: HashMap::new(),
-        }
-    }
-
-    /// Errors for the links in `refs` to ids no guide has.
-    fn unknown(&mut self, refs: &[GuideRef]) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        for r in refs.iter().filter(|r| !self.known.contains(r.id.as_str())) {
-            let ids = self.ids;
-            let help = self.help.entry(r.id.clone()).or_insert_with(|| {
-                match closest(&r.id, ids.iter().map(String::as_str)) {
-                    Some(c) => format!("did you mean \"guide:{c}\"?"),
-                    None => "a guide's id is its file name without .json, unless it sets \"id\""
-                        .into(),
-                }
-            });
-            let mut d = r.site.clone();
-            d.message = format!("no guide has the id \"{}\"", r.id);
-            d.suggestion = Some(help.clone());
-            out.push(d);
-        }
-        out
-    }
-}
-
-/// Sorts drafts: those in `order` first, in that order, then the rest by id.
-fn order_guides(drafts: &mut [GuideDraft], order: &[String]) {
-    let rank: HashMap<&str, usize> =
-        order.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
-    drafts.sort_by(|a, b| {
-        let ka = (rank.get(a.id.as_str()).copied().unwrap_or(usize::MAX), &a.id, &a.file);
-        let kb = (rank.get(b.id.as_str()).copied().unwrap_or(usize::MAX), &b.id, &b.file);
-        ka.cmp(&kb)
-    });
-}
-
 /// Warnings about `order`: entries without a guide, guides left out.
-fn order_warnings(
+pub(super) fn order_warnings(
     col: &CollectionDraft,
     ids: &[String],
     file: Option<&Path>,

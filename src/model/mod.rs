@@ -3,7 +3,8 @@
 //!
 //! Phases: [`source`] (bytes → JSON with positions), [`raw`] (JSON → serde
 //! structs), then validation ([`guide`], [`blocks`], [`collection`], with
-//! [`inline`] markup, [`paths`] and [`images`]), and [`mod@load`] across guides.
+//! [`inline`] markup, [`paths`] and [`images`]), and across guides: [`mod@project`]
+//! (ids, order, links; one guide at a time) and [`mod@load`] (all at once).
 
 pub mod blocks;
 pub mod chars;
@@ -15,6 +16,7 @@ pub mod images;
 pub mod inline;
 pub mod load;
 pub mod paths;
+pub mod project;
 pub mod raw;
 pub mod report;
 pub mod schema;
@@ -27,6 +29,7 @@ pub use diag::*;
 pub use images::ImageCache;
 pub use inline::{parse_inline, InlineError};
 pub use load::{load, GuideOutcome, LoadOptions, Loaded};
+pub use project::{scan, Entry, Project};
 pub use types::*;
 
 #[cfg(test)]

@@ -2,17 +2,17 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
-use super::bundle::keys::guide_key;
-use super::bundle::units::{cached_sheet, print_key};
+use super::bundle::keys::{guide_key, scan_key};
+use super::bundle::units::cached_sheet;
 use super::interrupt;
-use super::lint::figures;
 use super::write::{check_output_dir, clean_debris, write_atomic};
 use crate::layout::{check_sheet_length, layout_guide, LayoutOptions};
 use crate::model::{self, Collection, Diagnostic, Guide, LoadOptions, Loaded};
-use crate::pdf::{prepare_images, write_pdf, PdfOptions};
+use crate::pdf::{write_pdf, PdfOptions};
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -121,6 +121,9 @@ fn write_unless_same(path: &Path, bytes: &[u8]) -> Result<(), Vec<Diagnostic>> {
 
 /// Builds every guide; a bad guide does not stop the others. Sheets whose
 /// inputs did not change are taken from the cache in `<out>/.cache/`.
+///
+/// Guides are read one at a time, each just before its sheet is made, and
+/// dropped once it is written: memory does not grow with the collection.
 pub fn build(
     opts: &BuildOptions,
     progress: Progress,
@@ -128,48 +131,48 @@ pub fn build(
     check_output_dir(&opts.out_dir, &[&opts.guides_dir, &opts.images_dir])
         .map_err(|m| vec![Diagnostic::error("output-dir", &opts.out_dir, m)])?;
     with_pool(opts.jobs, || {
-        crate::pdf::warm_up_fonts();
+        // Meanwhile another thread hashes and parses the fonts.
+        rayon::spawn(|| {
+            super::cache::fonts_hash();
+            crate::pdf::load_fonts();
+        });
         // Sources are hashed before loading: see `bundle::keys::hash_sources`.
         let sources = super::bundle::keys::hash_sources(&opts.guides_dir);
-        let loaded = load(&opts.guides_dir, &opts.images_dir)?;
-        let cache = super::cache::Cache::open(&opts.out_dir, "print");
-        let context = super::bundle::keys::context_key(&loaded, &sources);
-        let keys: Vec<Option<String>> =
-            loaded.guides.iter().map(|o| guide_key(o, &context, &sources)).collect();
-        // The pictures of the sheets to render are decoded and compressed on
-        // other threads while the output folder is prepared and the first
-        // sheets are laid out.
-        let to_render =
-            loaded.guides.iter().zip(&keys).filter(|(_, key)| {
-                !key.as_deref().is_some_and(|k| cache.has(&print_key(k)))
-            });
-        let guides = to_render.filter_map(|(o, _)| o.result.as_ref().ok());
-        prepare_images(guides.flat_map(figures).map(|(f, _)| &f.image));
-        let pdf_dir = opts.out_dir.join("pdf");
-        std::fs::create_dir_all(&pdf_dir).map_err(|e| {
-            vec![Diagnostic::error(
-                "output-dir",
-                &pdf_dir,
-                format!("cannot create the output folder: {e}"),
-            )]
+        let project = model::scan(&LoadOptions {
+            guides_dir: opts.guides_dir.clone(),
+            images_dir: opts.images_dir.clone(),
         })?;
-        clean_debris(&pdf_dir);
-        let total = loaded.guides.len();
+        let cache = super::cache::Cache::open(&opts.out_dir, "print");
+        let context = scan_key(&project, &sources);
+        let pdf_dir = opts.out_dir.join("pdf");
+        // Made by the first sheet ready to be written, so that reading the
+        // first guide and decoding its pictures do not wait for the disk.
+        let folder: OnceLock<Result<(), Box<Diagnostic>>> = OnceLock::new();
+        let folder_ready = || {
+            folder.get_or_init(|| prepare_folder(&pdf_dir)).clone().map_err(|d| vec![*d])
+        };
+        let total = project.entries.len();
         let done = AtomicUsize::new(0);
-        let results: Vec<_> = loaded
-            .guides
+        let results: Vec<Done> = project
+            .entries
             .par_iter()
-            .zip(&keys)
-            .map(|(outcome, key)| {
+            .map(|entry| {
                 if interrupt::requested() {
-                    return (outcome, Err(Vec::new()));
+                    return Done {
+                        id: entry.id.clone(),
+                        warnings: Vec::new(),
+                        result: Err(Vec::new()),
+                    };
                 }
-                let r = match &outcome.result {
+                let outcome = project.load_guide(entry);
+                let result = match &outcome.result {
                     Err(diags) => Err(diags.clone()),
                     Ok(guide) => {
-                        cached_sheet(&cache, key.as_deref(), guide, &loaded.collection)
+                        let key = guide_key(&outcome, &context, &sources);
+                        cached_sheet(&cache, key.as_deref(), guide, &project.collection)
                             .map_err(|d| vec![d])
                             .and_then(|(bytes, pages, warnings)| {
+                                folder_ready()?;
                                 let path = pdf_dir.join(format!("{}.pdf", guide.id));
                                 write_unless_same(&path, &bytes)?;
                                 let bytes = bytes.len();
@@ -180,33 +183,58 @@ pub fn build(
                 };
                 let n = done.fetch_add(1, Ordering::Relaxed) + 1;
                 progress(n, total, &outcome.id);
-                (outcome, r)
+                // The guide itself is dropped here.
+                Done { id: outcome.id, warnings: outcome.warnings, result }
             })
             .collect();
         cache.save();
+        // Also made when no sheet was written, e.g. every guide is invalid.
+        folder_ready()?;
         if interrupt::requested() {
             clean_debris(&pdf_dir);
-            let written = results.iter().filter(|(_, r)| r.is_ok()).count();
+            let written = results.iter().filter(|d| d.result.is_ok()).count();
             let kept = format!(
                 "{written} of {total} PDFs written, the others left as they were"
             );
             return Err(vec![interrupt::stopped(&pdf_dir, &kept)]);
         }
         let mut report = BuildReport {
-            warnings: loaded.warnings.clone(),
+            warnings: project.warnings.clone(),
             work: cache.stats(),
             ..BuildReport::default()
         };
-        for (outcome, r) in results {
-            report.warnings.extend(outcome.warnings.iter().cloned());
-            match r {
+        for done in results {
+            report.warnings.extend(done.warnings);
+            match done.result {
                 Ok((built, warnings)) => {
                     report.warnings.extend(warnings);
                     report.built.push(built);
                 }
-                Err(diags) => report.failed.push((outcome.id.clone(), diags)),
+                Err(diags) => report.failed.push((done.id, diags)),
             }
         }
         Ok(report)
     })
+}
+
+/// Creates the PDF folder and removes temporary files an interrupted run left there.
+fn prepare_folder(pdf_dir: &Path) -> Result<(), Box<Diagnostic>> {
+    std::fs::create_dir_all(pdf_dir).map_err(|e| {
+        Box::new(Diagnostic::error(
+            "output-dir",
+            pdf_dir,
+            format!("cannot create the output folder: {e}"),
+        ))
+    })?;
+    clean_debris(pdf_dir);
+    Ok(())
+}
+
+/// What is kept of one guide once its sheet is written.
+struct Done {
+    id: String,
+    /// The guide's own warnings.
+    warnings: Vec<Diagnostic>,
+    /// The sheet written and its warnings, or why there is none.
+    result: Result<(Built, Vec<Diagnostic>), Vec<Diagnostic>>,
 }

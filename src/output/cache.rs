@@ -17,8 +17,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::write::write_atomic;
-use crate::layout::fonts::FontBook;
-use crate::layout::FontId;
+use crate::layout::fonts::FILES as FONT_FILES;
 
 /// Version of the index format; another version is ignored.
 const INDEX_VERSION: u32 = 2;
@@ -32,14 +31,14 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Hash of the bundled fonts, computed once: a font change invalidates everything.
+/// Hash of the bundled font files, computed once: a font change invalidates
+/// everything.
 pub fn fonts_hash() -> &'static str {
     static HASH: OnceLock<String> = OnceLock::new();
     HASH.get_or_init(|| {
-        let book = FontBook::get();
         let mut h = KeyHasher::new("fonts");
-        for id in FontId::ALL {
-            h.bytes(&book.font(id).bytes);
+        for (_, bytes) in FONT_FILES {
+            h.bytes(bytes);
         }
         h.finish()
     })
@@ -169,12 +168,6 @@ impl Cache {
         self.rebuilt.fetch_add(1, Ordering::Relaxed);
         self.store(key, &unit);
         Ok(unit)
-    }
-
-    /// Whether the previous run left a unit with `key` (it may still turn
-    /// out damaged when read).
-    pub fn has(&self, key: &str) -> bool {
-        self.dir.is_some() && self.old.units.contains_key(key)
     }
 
     /// Counts so far.

@@ -39,8 +39,11 @@ type Slot = Arc<std::sync::OnceLock<std::result::Result<Image, String>>>;
 /// compresses the picture (most of the cost of a small sheet); a krilla
 /// `Image` is a cheap `Arc` afterwards, so every document of a build shares
 /// the work. [`prepare`] makes them ahead of time on another thread.
-static SHARED: std::sync::OnceLock<std::sync::Mutex<Vec<(Arc<Vec<u8>>, Slot)>>> =
+static SHARED: std::sync::OnceLock<std::sync::Mutex<Vec<Shared>>> =
     std::sync::OnceLock::new();
+
+/// A picture's bytes and its krilla image.
+type Shared = (Arc<Vec<u8>>, Slot);
 
 /// At most this many pictures are kept process-wide (bounded memory).
 const SHARED_MAX: usize = 256;

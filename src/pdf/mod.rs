@@ -84,15 +84,12 @@ pub fn prepare_images<'a>(images: impl IntoIterator<Item = &'a crate::model::Ima
     }
 }
 
-/// Parses the bundled fonts (for layout and for krilla) on another thread of
-/// the current rayon pool, so that a small build does not wait for them
-/// after reading its guides. Optional: they are parsed on first use anyway.
-pub fn warm_up_fonts() {
-    rayon::spawn(|| {
-        for id in crate::layout::FontId::ALL {
-            let _ = fonts::font(id);
-        }
-    });
+/// Parses the bundled fonts, for layout and for krilla, now rather than on
+/// first use (e.g. on another thread while the guides are read).
+pub fn load_fonts() {
+    for id in crate::layout::FontId::ALL {
+        let _ = fonts::font(id);
+    }
 }
 
 /// Writes `doc` as PDF bytes. The same document always gives the same bytes.

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::model::{Block, GuideOutcome, Loaded};
+use crate::model::{Block, Collection, GuideOutcome, Loaded, Project};
 use crate::output::cache::{sha256_hex, KeyHasher};
 use crate::output::lint::figures;
 use crate::output::watch::canon;
@@ -30,18 +30,34 @@ pub fn hash_sources(guides_dir: &Path) -> BTreeMap<PathBuf, String> {
 
 /// The inputs every guide shares: the collection file, the logo, the ids.
 pub fn context_key(loaded: &Loaded, sources: &BTreeMap<PathBuf, String>) -> String {
+    let ids = loaded.guides.iter().map(|g| g.id.as_str());
+    project_key(loaded.collection_file.as_deref(), &loaded.collection, ids, sources)
+}
+
+/// [`context_key`] of a project read one guide at a time (same key).
+pub fn scan_key(project: &Project, sources: &BTreeMap<PathBuf, String>) -> String {
+    let ids = project.entries.iter().map(|e| e.id.as_str());
+    project_key(project.collection_file.as_deref(), &project.collection, ids, sources)
+}
+
+fn project_key<'a>(
+    collection_file: Option<&Path>,
+    collection: &Collection,
+    ids: impl Iterator<Item = &'a str>,
+    sources: &BTreeMap<PathBuf, String>,
+) -> String {
     let mut h = KeyHasher::new("context");
-    match &loaded.collection_file {
+    match collection_file {
         Some(f) => {
             h.str(sources.get(&canon(f)).map(String::as_str).unwrap_or("changing"))
         }
         None => h.str("no collection"),
     };
-    if let Some(logo) = &loaded.collection.logo {
+    if let Some(logo) = &collection.logo {
         h.str(&logo.src).str(&sha256_hex(&logo.bytes));
     }
-    for g in &loaded.guides {
-        h.str(&g.id);
+    for id in ids {
+        h.str(id);
     }
     h.finish()
 }

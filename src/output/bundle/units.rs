@@ -297,7 +297,7 @@ pub fn cached_web(
 }
 
 /// The cache key of the print sheet of the guide whose key is `guide_key`.
-pub fn print_key(guide_key: &str) -> String {
+fn print_key(guide_key: &str) -> String {
     super::keys::unit_key("print", &[guide_key, "ua-1"])
 }
 

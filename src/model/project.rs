@@ -1,0 +1,309 @@
+//! A project in two steps: list, identify and order the guide files
+//! ([`scan`]), then read and validate each guide when it is needed
+//! ([`Project::load_guide`]). `build` reads, renders and drops one guide at a
+//! time this way, so its memory does not grow with the number of guides.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use rayon::prelude::*;
+
+use super::check::{Env, GuideRef};
+use super::collection::{load_collection, CollectionDraft};
+use super::diag::Diagnostic;
+use super::guide::{load_guide, probe_id, GuideDraft};
+use super::images::ImageCache;
+use super::load::{list_guides, order_warnings, GuideOutcome, LoadOptions, Loaded};
+use super::paths::Root;
+use super::types::Collection;
+use super::values::closest;
+
+/// A guide file of a project, with the id it goes by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The guide's id (its valid `id`, else its file stem).
+    pub id: String,
+    /// The file.
+    pub file: PathBuf,
+}
+
+/// A scanned project: its collection, and its guide files in collection
+/// order, not yet read in full.
+#[derive(Debug)]
+pub struct Project {
+    /// The folder holding the guides folder; attachments are relative to it.
+    pub project_dir: PathBuf,
+    /// The collection's settings (defaults when `collection.json` is absent).
+    pub collection: Collection,
+    /// `collection.json`, when there is one.
+    pub collection_file: Option<PathBuf>,
+    /// Every guide file, in collection order: `order` first, then the others by id.
+    pub entries: Vec<Entry>,
+    /// Project-level warnings (e.g. an `order` entry without a guide).
+    pub warnings: Vec<Diagnostic>,
+    images: Root,
+    project: Root,
+    cache: ImageCache,
+    /// The files of each id that more than one guide has.
+    shared_ids: HashMap<String, Vec<PathBuf>>,
+    links: Mutex<Links>,
+}
+
+/// Lists the guide files of `opts`, reads `collection.json` and the id of
+/// every guide, and orders them.
+///
+/// Fails only when nothing can be built: the guides folder cannot be read, or
+/// `collection.json` is invalid.
+pub fn scan(opts: &LoadOptions) -> Result<Project, Vec<Diagnostic>> {
+    let guides_dir = &opts.guides_dir;
+    let (collection_file, files) = list_guides(guides_dir)?;
+    let canonical = guides_dir.canonicalize().unwrap_or_else(|_| guides_dir.clone());
+    let project_dir =
+        canonical.parent().map_or_else(|| canonical.clone(), Path::to_path_buf);
+    let images = Root::new(&opts.images_dir, "images folder");
+    let project = Root::new(&project_dir, "project folder");
+    let cache = ImageCache::new();
+    let col = match &collection_file {
+        Some(file) => {
+            let env = Env { images: &images, project: &project, cache: &cache };
+            load_collection(file, &env)?
+        }
+        None => CollectionDraft {
+            collection: Collection::default(),
+            warnings: Vec::new(),
+            refs: Vec::new(),
+            order_sites: Vec::new(),
+        },
+    };
+    let mut warnings = col.warnings.clone();
+    if files.is_empty() {
+        let message = format!("no guide files (*.json) in {}", guides_dir.display());
+        warnings.push(Diagnostic::warning("no-guides", guides_dir, message));
+    }
+
+    let ids: Vec<String> = files.par_iter().map(|f| probe_id(f)).collect();
+    let mut links = Links::new(ids.clone());
+    let fatal = links.unknown(&col.refs);
+    if !fatal.is_empty() {
+        return Err(fatal);
+    }
+    let shared_ids = shared_ids(&ids, &files);
+    warnings.extend(order_warnings(&col, &ids, collection_file.as_deref()));
+    let mut entries: Vec<Entry> =
+        ids.into_iter().zip(files).map(|(id, file)| Entry { id, file }).collect();
+    order_entries(&mut entries, &col.collection.order);
+    Ok(Project {
+        project_dir,
+        collection: col.collection,
+        collection_file,
+        entries,
+        warnings,
+        images,
+        project,
+        cache,
+        shared_ids,
+        links: Mutex::new(links),
+    })
+}
+
+impl Project {
+    /// Reads and validates the guide of `entry`, with the checks across
+    /// guides: its id is its own, its `guide:` links lead to guides.
+    pub fn load_guide(&self, entry: &Entry) -> GuideOutcome {
+        let env =
+            Env { images: &self.images, project: &self.project, cache: &self.cache };
+        let mut draft = load_guide(&entry.file, &self.collection, &env);
+        if let Some(d) = self.duplicate(&draft) {
+            add_error(&mut draft, d);
+        }
+        let refs = std::mem::take(&mut draft.refs);
+        // A poisoned lock only means another thread panicked; the cache is still sound.
+        let unknown = self.links.lock().unwrap_or_else(|e| e.into_inner()).unknown(&refs);
+        for d in unknown {
+            add_error(&mut draft, d);
+        }
+        GuideOutcome {
+            id: draft.id,
+            file: draft.file,
+            result: draft.result,
+            warnings: draft.warnings,
+        }
+    }
+
+    /// The project with every guide read (`guides` in entry order).
+    pub fn into_loaded(self, guides: Vec<GuideOutcome>) -> Loaded {
+        Loaded {
+            project_dir: self.project_dir,
+            collection: self.collection,
+            collection_file: self.collection_file,
+            guides,
+            warnings: self.warnings,
+        }
+    }
+
+    /// The error of a guide whose id another guide also has.
+    fn duplicate(&self, draft: &GuideDraft) -> Option<Diagnostic> {
+        let files = self.shared_ids.get(&draft.id)?;
+        let others: Vec<String> = files
+            .iter()
+            .filter(|f| **f != draft.file)
+            .map(|f| f.display().to_string())
+            .collect();
+        if others.is_empty() {
+            return None;
+        }
+        let mut d = draft.id_site.clone();
+        d.message = format!("id \"{}\" is also used by {}", draft.id, others.join(", "));
+        d.suggestion =
+            Some("give each guide its own id (its file name, or an \"id\" field)".into());
+        Some(d)
+    }
+}
+
+/// The ids that several files have, with those files (in listing order).
+fn shared_ids(ids: &[String], files: &[PathBuf]) -> HashMap<String, Vec<PathBuf>> {
+    let mut by_id: HashMap<String, Vec<PathBuf>> = HashMap::new();
+    for (id, file) in ids.iter().zip(files) {
+        by_id.entry(id.clone()).or_default().push(file.clone());
+    }
+    by_id.retain(|_, files| files.len() > 1);
+    by_id
+}
+
+/// Appends an error to a draft, refusing its guide.
+fn add_error(draft: &mut GuideDraft, d: Diagnostic) {
+    match &mut draft.result {
+        Ok(_) => draft.result = Err(vec![d]),
+        Err(errors) => errors.push(d),
+    }
+}
+
+/// Sorts entries: those in `order` first, in that order, then the rest by id.
+fn order_entries(entries: &mut [Entry], order: &[String]) {
+    let rank: HashMap<&str, usize> =
+        order.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
+    entries.sort_by(|a, b| {
+        let ka = (rank.get(a.id.as_str()).copied().unwrap_or(usize::MAX), &a.id, &a.file);
+        let kb = (rank.get(b.id.as_str()).copied().unwrap_or(usize::MAX), &b.id, &b.file);
+        ka.cmp(&kb)
+    });
+}
+
+/// Checks `guide:` links against the ids of a collection.
+#[derive(Debug)]
+struct Links {
+    ids: Vec<String>,
+    known: HashSet<String>,
+    /// The suggestion for each unknown id seen so far: with thousands of
+    /// guides linking to a renamed one, it is looked for once, not each time.
+    help: HashMap<String, String>,
+}
+
+impl Links {
+    fn new(ids: Vec<String>) -> Self {
+        let known = ids.iter().cloned().collect();
+        Links { ids, known, help: HashMap::new() }
+    }
+
+    /// Errors for the links in `refs` to ids no guide has.
+    fn unknown(&mut self, refs: &[GuideRef]) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for r in refs.iter().filter(|r| !self.known.contains(&r.id)) {
+            let ids = &self.ids;
+            let help = self.help.entry(r.id.clone()).or_insert_with(|| {
+                match closest(&r.id, ids.iter().map(String::as_str)) {
+                    Some(c) => format!("did you mean \"guide:{c}\"?"),
+                    None => "a guide's id is its file name without .json, unless it sets \"id\""
+                        .into(),
+                }
+            });
+            let mut d = r.site.clone();
+            d.message = format!("no guide has the id \"{}\"", r.id);
+            d.suggestion = Some(help.clone());
+            out.push(d);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::Project as TestProject;
+    use super::*;
+
+    /// The id a file goes by before it is read (`probe_id`) is the id its
+    /// outcome gets once it is read in full, whatever is wrong with it.
+    #[test]
+    fn probed_ids_are_the_ids_of_the_loaded_guides() {
+        let many_problems: String = (0..70).map(|i| format!("\"x{i}\": 1, ")).collect();
+        let table: &[(&str, &str, &str)] = &[
+            (
+                "a.json",
+                r#"{"format": 1, "id": "vider-cache", "title": "T", "body": []}"#,
+                "vider-cache",
+            ),
+            (
+                "b.json",
+                r#"{"format": 1, "id": "Vider Cache", "title": "T", "body": []}"#,
+                "b",
+            ),
+            ("c.json", r#"{"format": 1, "id": 3, "title": "T", "body": []}"#, "c"),
+            ("Bad Name.json", r#"{"format": 1, "title": "T", "body": []}"#, "Bad Name"),
+            ("d.json", r#"{"format": 1, "id": "dd", "title": "#, "d"),
+            ("e.json", r#"["e-id", 1]"#, "e"),
+            (
+                "f.json",
+                "\u{feff}{\"format\": 1, \"id\": \"ff\", \"title\": \"T\", \"body\": []}",
+                "ff",
+            ),
+            ("g.json", &format!("{{{many_problems}\"id\": \"gg\"}}"), "gg"),
+        ];
+        for (name, text, id) in table {
+            let project = TestProject::new("probe");
+            project.file(name, text);
+            let file = project.guide_path(name);
+            assert_eq!(probe_id(&file), *id, "{name}");
+            let loaded = project.load().unwrap();
+            assert_eq!(loaded.guides[0].id, *id, "{name}");
+        }
+    }
+
+    #[test]
+    fn guides_read_one_at_a_time_match_a_full_load() {
+        let project = TestProject::new("one-at-a-time");
+        let col = r#"{"format": 1, "title": "C", "order": ["b"]}"#;
+        project
+            .file("collection.json", col)
+            .file("a.json", r#"{"format": 1, "title": "A [b](guide:b)", "body": []}"#)
+            .file("b.json", r#"{"format": 1, "title": "B [z](guide:zz)", "body": []}"#)
+            .file("c.json", r#"{"format": 1, "id": "a", "title": "C", "body": []}"#);
+        let loaded = project.load().unwrap();
+        let scanned = scan(&LoadOptions {
+            guides_dir: project.dir.join("guides"),
+            images_dir: project.dir.join("images"),
+        })
+        .unwrap();
+        let ids: Vec<&str> = scanned.entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["b", "a", "a"]);
+        for (entry, full) in scanned.entries.iter().rev().zip(loaded.guides.iter().rev())
+        {
+            let one = scanned.load_guide(entry);
+            assert_eq!((&one.id, &one.file), (&full.id, &full.file));
+            let codes = |o: &GuideOutcome| -> Vec<String> {
+                o.result
+                    .as_ref()
+                    .err()
+                    .into_iter()
+                    .flatten()
+                    .map(|d| d.message.clone())
+                    .collect()
+            };
+            assert_eq!(codes(&one), codes(full), "{}", entry.file.display());
+        }
+        assert!(
+            loaded.guides.iter().all(|g| g.result.is_err()),
+            "b has a bad link, a and c share an id"
+        );
+    }
+}
