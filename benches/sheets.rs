@@ -2,7 +2,8 @@
 //! copies of the reference sheet and reports per-stage time, sheets per
 //! second, peak memory and thread scaling.
 //!
-//! Run: `cargo bench --bench sheets` (add `-- 10000` for larger counts).
+//! Run: `cargo bench --bench sheets` (add `-- 10000` for larger counts, and
+//! `--repeat 3` to print the run with the median time of three).
 //! Each measurement runs in a fresh child process so peak memory is its own.
 
 use std::path::{Path, PathBuf};
@@ -118,7 +119,25 @@ fn run_child(n: usize, threads: usize) -> String {
         .args(["--one", &n.to_string(), &threads.to_string()])
         .output()
         .expect("bench child runs");
+    if !out.status.success() {
+        let err = String::from_utf8_lossy(&out.stderr);
+        return format!("{n}\t{threads}\tfailed: {}", err.lines().last().unwrap_or(""));
+    }
     String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+/// The run with the median wall time among `repeat` runs (a noisy machine
+/// makes single runs wander; the median of three is steadier).
+fn median_run(n: usize, threads: usize, repeat: usize) -> String {
+    let mut runs: Vec<(f64, String)> = (0..repeat.max(1))
+        .map(|_| {
+            let line = run_child(n, threads);
+            let wall = line.split('\t').nth(2).and_then(|w| w.parse().ok());
+            (wall.unwrap_or(f64::INFINITY), line)
+        })
+        .collect();
+    runs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    runs.swap_remove(runs.len() / 2).1
 }
 
 fn main() {
@@ -129,7 +148,18 @@ fn main() {
         measure(n, t);
         return;
     }
-    let mut counts: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
+    let repeat = args
+        .iter()
+        .position(|a| a == "--repeat")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(1);
+    let mut counts: Vec<usize> = args
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i == 0 || args[i - 1] != "--repeat")
+        .filter_map(|(_, a)| a.parse().ok())
+        .collect();
     if counts.is_empty() {
         counts = vec![1, 100, 1000];
     }
@@ -143,7 +173,7 @@ fn main() {
     );
     for &n in &counts {
         for threads in [1, cores.max(2)] {
-            println!("{}", run_child(n, threads));
+            println!("{}", median_run(n, threads, repeat));
         }
     }
 }

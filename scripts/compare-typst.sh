@@ -14,10 +14,16 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 ms() { python3 -c "import sys; print(f'{float(sys.argv[1])*1000:.1f}')" "$1"; }
-timeit() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); python3 -c "print($e-$s)"; }
+# Wall time of a command in seconds (Python's start-up is not counted).
+timeit() {
+  python3 -c 'import subprocess, sys, time
+t = time.perf_counter()
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(time.perf_counter() - t)' "$@"
+}
 
 # One sheet, one process (median of 5).
-one_gp=$(for i in 1 2 3 4 5; do timeit "$bin" build benches/reference/guides --out "$tmp/one" -j1; done | sort -n | sed -n 3p)
+one_gp=$(for i in 1 2 3 4 5; do rm -rf "$tmp/one"; timeit "$bin" build benches/reference/guides --out "$tmp/one"; done | sort -n | sed -n 3p)
 # N sheets in one process.
 mkdir -p "$tmp/many/guides"
 cp -r benches/reference/images "$tmp/many/"
