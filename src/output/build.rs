@@ -131,10 +131,12 @@ pub fn build(
     check_output_dir(&opts.out_dir, &[&opts.guides_dir, &opts.images_dir])
         .map_err(|m| vec![Diagnostic::error("output-dir", &opts.out_dir, m)])?;
     with_pool(opts.jobs, || {
-        // Meanwhile another thread hashes and parses the fonts.
+        // Meanwhile another thread hashes the fonts (for cache keys). It
+        // does not parse them: it must be free to decode the first sheet's
+        // pictures as soon as that guide is read (the longest path of a
+        // small build); the fonts are parsed on first use, during layout.
         rayon::spawn(|| {
             super::cache::fonts_hash();
-            crate::pdf::load_fonts();
         });
         // Sources are hashed before loading: see `bundle::keys::hash_sources`.
         let sources = super::bundle::keys::hash_sources(&opts.guides_dir);

@@ -75,15 +75,34 @@ fn make_image(data: &ImageData) -> std::result::Result<Image, String> {
     }
 }
 
-/// Starts making `data`'s krilla image on another thread of the current
-/// rayon pool, unless it is made or being made already.
+/// Picture threads running now.
+static PREPARING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Starts making `data`'s krilla image on a thread of its own, unless it is
+/// made or being made already, or the current rayon pool has only one
+/// thread (the user asked for one), or as many picture threads as the pool
+/// has threads minus one are running (bounded memory; then the writer makes
+/// it when it needs it). Not a rayon job: a sleeping rayon worker sometimes
+/// takes milliseconds to notice one, and this work is the longest path of a
+/// small build.
 pub(crate) fn prepare(data: &ImageData) {
+    use std::sync::atomic::Ordering;
     let slot = slot(data);
-    if slot.get().is_none() {
-        let data = data.clone();
-        rayon::spawn(move || {
-            slot.get_or_init(|| make_image(&data));
-        });
+    if slot.get().is_some() {
+        return;
+    }
+    let max = rayon::current_num_threads().saturating_sub(1);
+    if PREPARING.fetch_add(1, Ordering::SeqCst) >= max {
+        PREPARING.fetch_sub(1, Ordering::SeqCst);
+        return;
+    }
+    let data = data.clone();
+    let spawned = std::thread::Builder::new().name("picture".into()).spawn(move || {
+        slot.get_or_init(|| make_image(&data));
+        PREPARING.fetch_sub(1, Ordering::SeqCst);
+    });
+    if spawned.is_err() {
+        PREPARING.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
