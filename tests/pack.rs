@@ -512,3 +512,35 @@ fn pack_booklet_content_of_each_tag_reads_in_page_order() {
         }
     }
 }
+
+#[test]
+fn pack_marks_a_guide_in_another_language_on_its_section() {
+    let mut l = bundled();
+    let all = guides(&l);
+    assert!(all.iter().all(|g| g.lang == guidepress::model::Lang::Fr));
+    let count = all.len();
+    // The second guide, read as if it were written in English.
+    let english = all[1].id.clone();
+    for o in &mut l.guides {
+        if let Ok(g) = &mut o.result {
+            if g.id == english {
+                g.lang = guidepress::model::Lang::En;
+            }
+        }
+    }
+    let pack = laid(&l, PackLayout::Single, false, false);
+    let bytes = written(&pack.document);
+    let pdf = Pdf::load(&bytes);
+    let root = pdf.dict(pdf.catalog(), b"StructTreeRoot");
+    let document = pdf.struct_kids(root)[0];
+    let parts = pdf.struct_kids(document);
+    let langs: Vec<Option<String>> =
+        parts.iter().map(|p| p.get(b"Lang").ok().map(|o| pdf.text(o))).collect();
+    // Cover, contents, then one section per guide: only the English one says so.
+    assert_eq!(langs.len(), 2 + count, "{langs:?}");
+    for (i, lang) in langs.iter().enumerate() {
+        let expected = (i == 2 + 1).then(|| "en".to_string());
+        assert_eq!(*lang, expected, "part {i}: {langs:?}");
+    }
+    assert_eq!(pdf.text(pdf.catalog().get(b"Lang").unwrap()), "fr");
+}

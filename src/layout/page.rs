@@ -295,6 +295,9 @@ pub struct StructNode {
     pub parent: Option<NodeId>,
     /// Child nodes, in reading order.
     pub children: Vec<NodeId>,
+    /// The language of this subtree when it differs from its parent's
+    /// (a guide in English inside a French pack); `None`: inherited.
+    pub lang: Option<Lang>,
 }
 
 /// The logical structure of a document: node 0 is the root.
@@ -311,6 +314,7 @@ impl Default for StructTree {
                 role: Role::Document,
                 parent: None,
                 children: vec![],
+                lang: None,
             }],
         }
     }
@@ -323,7 +327,9 @@ impl StructTree {
     /// Adds a child node under `parent` and returns its id.
     pub fn add(&mut self, parent: NodeId, role: Role) -> NodeId {
         let id = self.nodes.len();
-        self.nodes.push(StructNode { role, parent: Some(parent), children: vec![] });
+        let node =
+            StructNode { role, parent: Some(parent), children: vec![], lang: None };
+        self.nodes.push(node);
         self.nodes[parent].children.push(id);
         id
     }

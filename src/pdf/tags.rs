@@ -198,7 +198,8 @@ impl Builder<'_, '_> {
             Role::Section => Tag::Section.into(),
             Role::Note => Tag::Note.into(),
         };
-        kind.with_location(loc)
+        let lang = self.tree.nodes[n].lang.map(|l| l.code().to_string());
+        kind.with_location(loc).with_lang(lang)
     }
 
     /// Visits the content leaves of `n`'s subtree.

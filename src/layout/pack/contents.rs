@@ -113,7 +113,8 @@ pub(super) fn contents(entries: &[Entry], f: &Front) -> (Document, Vec<Diagnosti
     let flows = paginate(chunks, &w.headers, area);
     let footer = Some((f.title, f.first_page + 1, f.total));
     let (pages, outline) = front_pages(flows, theme, footer);
-    let doc = Document { pages, structure: w.tree, outline, meta: Meta::default() };
+    let meta = Meta { lang: f.lang, ..Meta::default() };
+    let doc = Document { pages, structure: w.tree, outline, meta };
     (doc, w.warnings)
 }
 

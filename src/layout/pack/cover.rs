@@ -126,7 +126,8 @@ pub(super) fn cover(
         }
     }
     let (pages, outline) = front_pages(flows, theme, None);
-    let doc = Document { pages, structure: w.tree, outline, meta: Meta::default() };
+    let meta = Meta { lang, ..Meta::default() };
+    let doc = Document { pages, structure: w.tree, outline, meta };
     (doc, w.warnings)
 }
 

@@ -240,6 +240,7 @@ fn split_reversed_nodes(doc: &mut Document, home: &[Option<(usize, usize)>]) {
                     role,
                     parent: Some(parent),
                     children: Vec::new(),
+                    lang: doc.structure.nodes[id].lang,
                 });
                 first_page.push(Some(p));
                 let kids = &mut doc.structure.nodes[parent].children;

@@ -41,6 +41,8 @@ impl Merger {
         let base = self.doc.structure.nodes.len();
         let first_page = self.doc.pages.len();
         let id = |n: usize| n + base;
+        // A part in another language than the pack says so on its section.
+        let part_lang = (part.meta.lang != self.doc.meta.lang).then_some(part.meta.lang);
         for (n, node) in part.structure.nodes.into_iter().enumerate() {
             let role = match node.role {
                 Role::Document => Role::Section,
@@ -53,7 +55,9 @@ impl Merger {
                 None => None,
             };
             let children = node.children.into_iter().map(id).collect();
-            self.doc.structure.nodes.push(StructNode { role, parent, children });
+            let lang =
+                if n == StructTree::ROOT { node.lang.or(part_lang) } else { node.lang };
+            self.doc.structure.nodes.push(StructNode { role, parent, children, lang });
         }
         self.doc.structure.nodes[StructTree::ROOT].children.push(id(StructTree::ROOT));
         for mut page in part.pages {

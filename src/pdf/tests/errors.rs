@@ -133,6 +133,7 @@ fn inconsistent_page_descriptions_are_errors_not_panics() {
         role: Role::Paragraph,
         parent: Some(0),
         children: vec![],
+        lang: None,
     });
     doc.pages[1].items[1].mark = Mark::Node(doc.structure.nodes.len() - 1);
     assert!(structure_error(&doc).contains("not in the structure tree"));
