@@ -5,8 +5,10 @@
 //! SHA-256 of its inputs, see [`KeyHasher`]) to its named outputs, each kept
 //! as `blobs/<sha256 of the bytes>`. A unit is reused only when every blob is
 //! there and hashes to its name, so a damaged cache is detected and the unit
-//! is rebuilt; an unreadable index is ignored whole. Saving keeps only the
-//! units used by the run, so the cache never grows beyond one build.
+//! is rebuilt; an unreadable index is ignored whole. Saving keeps the units
+//! the run used and, for [`MAX_UNUSED`] more saves, the ones it did not (a
+//! `pack` of one layout keeps the bundle's other packs); older units and
+//! their blobs are removed, so the cache does not grow without bound.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -111,7 +113,15 @@ struct Entry {
     /// Output name → blob hash.
     files: BTreeMap<String, String>,
     facts: BTreeMap<String, String>,
+    /// Saves since a run last used this unit (0: the run that saved it).
+    #[serde(default)]
+    unused: u32,
 }
+
+/// A unit no run used in this many saves is forgotten (and its blobs removed).
+/// Commands share a namespace without using all of it (a `pack` of one
+/// layout, a `bundle` of all four): the others' units stay a while.
+const MAX_UNUSED: u32 = 8;
 
 /// A cache namespace in an output folder (or a disabled one).
 pub struct Cache {
@@ -215,6 +225,7 @@ impl Cache {
         let entry = Entry {
             files: unit.files.iter().map(|(n, b)| (n.clone(), sha256_hex(b))).collect(),
             facts: unit.facts.clone(),
+            unused: 0,
         };
         let mut new = self.new.lock().unwrap_or_else(|e| e.into_inner());
         new.units.insert(key.to_string(), entry);
@@ -224,8 +235,14 @@ impl Cache {
     /// no unit refers to any more. Best effort.
     pub fn save(&self) {
         let Some(dir) = &self.dir else { return };
-        let new = self.new.lock().unwrap_or_else(|e| e.into_inner());
-        let Ok(text) = serde_json::to_vec(&*new) else { return };
+        let mut new = self.new.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        for (key, entry) in &self.old.units {
+            if entry.unused < MAX_UNUSED && !new.units.contains_key(key) {
+                let aged = Entry { unused: entry.unused + 1, ..entry.clone() };
+                new.units.insert(key.clone(), aged);
+            }
+        }
+        let Ok(text) = serde_json::to_vec(&new) else { return };
         if write_atomic(&dir.join("index.json"), &text).is_err() {
             return;
         }
@@ -308,21 +325,46 @@ mod tests {
     }
 
     #[test]
-    fn save_keeps_only_what_the_run_used() {
+    fn save_forgets_units_no_run_used_for_a_while() {
         let out = temp("prune");
+        let blobs = || -> Vec<String> {
+            let mut b: Vec<_> = std::fs::read_dir(out.join(".cache/t/blobs"))
+                .unwrap()
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect();
+            b.sort();
+            b
+        };
         let c = Cache::open(&out, "t");
         c.get_or_compute::<()>("a", || Ok(unit("a"))).unwrap();
         c.get_or_compute::<()>("b", || Ok(unit("b"))).unwrap();
         c.save();
+        let mut both = vec![sha256_hex(b"a"), sha256_hex(b"b")];
+        both.sort();
+        // Runs that use only "a" keep "b" for MAX_UNUSED saves…
+        for run in 1..=MAX_UNUSED + 1 {
+            let c = Cache::open(&out, "t");
+            c.get_or_compute::<()>("a", || Ok(unit("x"))).unwrap();
+            c.save();
+            if run <= MAX_UNUSED {
+                assert_eq!(blobs(), both, "after {run} runs without b");
+            }
+        }
+        // …then forget it and its blob.
+        assert_eq!(blobs(), [sha256_hex(b"a")]);
+        // A unit used again starts over.
         let c = Cache::open(&out, "t");
-        c.get_or_compute::<()>("a", || Ok(unit("x"))).unwrap();
+        c.get_or_compute::<()>("b", || Ok(unit("b"))).unwrap();
         c.save();
-        let blobs: Vec<_> = std::fs::read_dir(out.join(".cache/t/blobs"))
-            .unwrap()
-            .flatten()
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .collect();
-        assert_eq!(blobs, [sha256_hex(b"a")]);
+        let c = Cache::open(&out, "t");
+        let mut recomputed = false;
+        c.get_or_compute::<()>("b", || {
+            recomputed = true;
+            Ok(unit("b"))
+        })
+        .unwrap();
+        assert!(!recomputed);
         let _ = std::fs::remove_dir_all(&out);
     }
 }
