@@ -49,7 +49,8 @@ fn texts_on(laid: &LaidOut, page: usize) -> Vec<String> {
 #[test]
 fn every_kind_of_picture_is_placed_scaled_and_embedded() {
     use image::{ImageBuffer, Luma, Rgb, Rgba};
-    let cases: Vec<(&str, Box<dyn Fn(&Path)>)> = vec![
+    type Writer = Box<dyn Fn(&Path)>;
+    let cases: Vec<(&str, Writer)> = vec![
         (
             "rgb8.png",
             Box::new(|p: &Path| {

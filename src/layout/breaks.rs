@@ -161,7 +161,8 @@ mod tests {
     #[test]
     fn code_breaks_after_slashes_and_is_not_hyphenated() {
         let t = "https://ent.example.org/connexion";
-        let b = break_candidates(t, &[0..t.len()], Lang::Fr);
+        let code = std::slice::from_ref(&(0..t.len())).to_vec();
+        let b = break_candidates(t, &code, Lang::Fr);
         assert!(b.iter().all(|b| b.kind != BreakKind::Hyphen));
         assert!(b.iter().any(|b| b.pos == 24)); // after "org/"
     }

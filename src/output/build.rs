@@ -10,9 +10,7 @@ use super::bundle::keys::{guide_key, scan_key};
 use super::bundle::units::cached_sheet;
 use super::interrupt;
 use super::write::{check_output_dir, clean_debris, write_atomic};
-use crate::layout::{check_sheet_length, layout_guide, LayoutOptions};
-use crate::model::{self, Collection, Diagnostic, Guide, LoadOptions, Loaded};
-use crate::pdf::{write_pdf, PdfOptions};
+use crate::model::{self, Diagnostic, LoadOptions, Loaded};
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -89,23 +87,6 @@ pub fn load(guides_dir: &Path, images_dir: &Path) -> Result<Loaded, Vec<Diagnost
     })
 }
 
-/// Lays out and renders one guide as a standalone print sheet.
-pub fn render_sheet(
-    guide: &Guide,
-    collection: &Collection,
-    pdf: &PdfOptions,
-) -> Result<(Vec<u8>, usize, Vec<Diagnostic>), Diagnostic> {
-    let laid =
-        layout_guide(guide, collection, &LayoutOptions::for_collection(collection));
-    let pages = laid.document.pages.len();
-    check_sheet_length(&laid.document, guide).map_err(|d| *d)?;
-    let bytes = write_pdf(&laid.document, pdf).map_err(|e| {
-        Diagnostic::error("pdf", &guide.file, e.to_string())
-            .help("this is probably a bug in guidepress; please report it with the guide attached")
-    })?;
-    Ok((bytes, pages, laid.warnings))
-}
-
 /// Writes a sheet atomically, unless the file already holds these bytes
 /// (an unchanged sheet keeps its date).
 fn write_unless_same(path: &Path, bytes: &[u8]) -> Result<(), Vec<Diagnostic>> {
@@ -172,7 +153,7 @@ pub fn build(
                     Ok(guide) => {
                         let key = guide_key(&outcome, &context, &sources);
                         cached_sheet(&cache, key.as_deref(), guide, &project.collection)
-                            .map_err(|d| vec![d])
+                            .map_err(|d| vec![*d])
                             .and_then(|(bytes, pages, warnings)| {
                                 folder_ready()?;
                                 let path = pdf_dir.join(format!("{}.pdf", guide.id));

@@ -11,11 +11,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
-use super::build::render_sheet;
+use super::bundle::units::cached_sheet;
+use super::cache::Cache;
 use super::lint::figures;
 use super::write::write_atomic;
 use crate::model::{Block, Diagnostic, Loaded};
-use crate::pdf::PdfOptions;
 
 /// A path with its folder resolved (the file itself may no longer exist), so
 /// paths from listings, guides and the file system compare equal.
@@ -276,7 +276,6 @@ pub fn rebuild(
     which: Option<&BTreeSet<String>>,
 ) -> Rebuilt {
     use rayon::prelude::*;
-    let pdf = PdfOptions::default();
     let pdf_dir = out_dir.join("pdf");
     let selected: Vec<_> = loaded
         .guides
@@ -294,7 +293,7 @@ pub fn rebuild(
                     return (g.id.clone(), false, diags);
                 }
             };
-            match render_sheet(guide, &loaded.collection, &pdf) {
+            match cached_sheet(&Cache::disabled(), None, guide, &loaded.collection) {
                 Ok((bytes, _, warnings)) => {
                     diags.extend(warnings);
                     let path = pdf_dir.join(format!("{}.pdf", guide.id));
@@ -311,7 +310,7 @@ pub fn rebuild(
                     }
                 }
                 Err(d) => {
-                    diags.push(d);
+                    diags.push(*d);
                     (g.id.clone(), false, diags)
                 }
             }

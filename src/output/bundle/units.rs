@@ -164,8 +164,7 @@ pub fn web_edition(
     standards: &[PdfStandard],
     resampler: &Resampler,
 ) -> Result<Unit, Box<Diagnostic>> {
-    let web = render_web_pdf(guide, collection, base, standards, resampler)
-        .map_err(Box::new)?;
+    let web = render_web_pdf(guide, collection, base, standards, resampler)?;
     let mut unit = Unit::default();
     unit.facts.insert("pages".into(), web.pages.to_string());
     unit.facts.insert("thumb_width".into(), web.thumbnail.width.to_string());
@@ -309,13 +308,12 @@ pub fn cached_sheet(
     key: Option<&str>,
     guide: &Guide,
     collection: &Collection,
-) -> Result<(Vec<u8>, usize, Vec<Diagnostic>), Diagnostic> {
+) -> Result<(Vec<u8>, usize, Vec<Diagnostic>), Box<Diagnostic>> {
     let compute = || print_sheet(guide, collection);
     let unit = match key {
         Some(k) => cache.get_or_compute(&print_key(k), compute),
         None => compute(),
-    }
-    .map_err(|d| *d)?;
+    }?;
     let warnings = warnings(&unit, &guide.file);
     let pages = fact(&unit, "pages") as usize;
     let bytes = unit.files.into_values().next().unwrap_or_default();

@@ -241,7 +241,7 @@ pub fn render_web_pdf(
     base: Option<&str>,
     standards: &[PdfStandard],
     resampler: &Resampler,
-) -> Result<WebPdf, Diagnostic> {
+) -> Result<WebPdf, Box<Diagnostic>> {
     let guide_links = match base {
         // Layout links guides to <base>pdf/<id>.pdf, where the site puts them.
         Some(b) => GuideLinks::Base(b.to_string()),
@@ -249,17 +249,18 @@ pub fn render_web_pdf(
     };
     let opts = LayoutOptions { guide_links, ..LayoutOptions::for_collection(collection) };
     let mut laid = layout_guide(guide, collection, &opts);
-    check_sheet_length(&laid.document, guide).map_err(|d| *d)?;
+    check_sheet_length(&laid.document, guide)?;
     files::relink(&mut laid.document, guide, &opts.guide_links, base);
     resampler
         .downsample(&mut laid.document, WEB_DPI)
-        .map_err(|m| Diagnostic::error("image", &guide.file, m))?;
+        .map_err(|m| Box::new(Diagnostic::error("image", &guide.file, m)))?;
     let pdf = PdfOptions { standards: standards.to_vec(), tagged: true };
-    let bytes =
-        write_pdf(&laid.document, &pdf).map_err(|e| pdf_error(guide, standards, e))?;
+    let bytes = write_pdf(&laid.document, &pdf)
+        .map_err(|e| Box::new(pdf_error(guide, standards, e)))?;
     let thumbnail = thumbnail(&bytes, THUMB_WIDTH).map_err(|m| {
-        Diagnostic::error("thumbnail", &guide.file, m)
-            .help("this is probably a bug in guidepress; please report it with the guide attached")
+        Box::new(Diagnostic::error("thumbnail", &guide.file, m).help(
+            "this is probably a bug in guidepress; please report it with the guide attached",
+        ))
     })?;
     Ok(WebPdf {
         pages: laid.document.pages.len(),
