@@ -305,3 +305,35 @@ fn ctrl_c_stops_a_build_cleanly() {
     assert_clean(&out);
     let _ = std::fs::remove_dir_all(&project);
 }
+
+#[test]
+fn ctrl_c_stops_watch_cleanly() {
+    let project = large_collection("faults-watch-ctrl-c", 300);
+    let out = project.join("out");
+    let pdf_dir = out.join("pdf");
+    let child = Command::new(env!("CARGO_BIN_EXE_guidepress"))
+        .args(["watch", "guides", "--out", "out"])
+        .current_dir(&project)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Interrupt during the first build, once a few PDFs are there.
+    let pdfs = || std::fs::read_dir(&pdf_dir).map_or(0, |d| d.count());
+    let start = Instant::now();
+    while pdfs() < 3 && start.elapsed() < Duration::from_secs(120) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let sent = Command::new("kill").args(["-INT", &child.id().to_string()]).status();
+    assert!(sent.is_ok_and(|s| s.success()), "kill -INT failed");
+    let output = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(130), "{stdout}{stderr}");
+    assert!(stdout.contains("stopped watching"), "{stdout}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let written = common::files_in(&pdf_dir).len();
+    assert!(written < 306, "the first build was not stopped: {written} PDFs");
+    assert_clean(&out);
+    let _ = std::fs::remove_dir_all(&project);
+}

@@ -34,7 +34,10 @@ pub fn run() -> i32 {
         }
     };
     use args::Command as C;
-    if matches!(cli.command, C::Build(_) | C::Site(_) | C::Pack(_) | C::Bundle(_)) {
+    if matches!(
+        cli.command,
+        C::Build(_) | C::Site(_) | C::Pack(_) | C::Bundle(_) | C::Watch(_)
+    ) {
         interrupt::install();
     }
     let code = match cli.command {

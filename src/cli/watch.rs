@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use guidepress::model::Loaded;
 use guidepress::output::build::{load, with_pool};
 use guidepress::output::diagnostics::display_path;
+use guidepress::output::interrupt;
 use guidepress::output::watch::{
     plan, rebuild, Debouncer, Deps, Rebuild, Snapshot, Watched,
 };
@@ -43,6 +44,10 @@ pub fn run(args: &WatchArgs) -> i32 {
     loop {
         if args.exit_after.is_some_and(|n| rebuilds >= n) {
             return super::OK;
+        }
+        if interrupt::requested() {
+            println!("stopped watching");
+            return super::INTERRUPTED;
         }
         std::thread::sleep(Duration::from_millis(args.poll_ms.max(10)));
         let now = Snapshot::take(&watched);

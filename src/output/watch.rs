@@ -13,8 +13,9 @@ use std::time::{Duration, Instant, SystemTime};
 
 use super::bundle::units::cached_sheet;
 use super::cache::Cache;
+use super::interrupt;
 use super::lint::figures;
-use super::write::write_atomic;
+use super::write::{clean_debris, write_atomic};
 use crate::model::{Block, Diagnostic, Loaded};
 
 /// A path with its folder resolved (the file itself may no longer exist), so
@@ -285,6 +286,9 @@ pub fn rebuild(
     let results: Vec<_> = selected
         .par_iter()
         .map(|g| {
+            if interrupt::requested() {
+                return (g.id.clone(), false, Vec::new());
+            }
             let mut diags = g.warnings.clone();
             let guide = match &g.result {
                 Ok(guide) => guide,
@@ -316,6 +320,10 @@ pub fn rebuild(
             }
         })
         .collect();
+    if interrupt::requested() {
+        // No temporary file of a PDF in progress is left behind.
+        clean_debris(&pdf_dir);
+    }
     let mut out = Rebuilt::default();
     for (id, ok, diags) in results {
         if ok {
