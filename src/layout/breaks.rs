@@ -27,32 +27,69 @@ pub struct Break {
     pub kind: BreakKind,
 }
 
-/// All break candidates of `text`, sorted by position. `code` ranges are
-/// never hyphenated but may break after `/ . - _ ? & = #`.
-pub fn break_candidates(text: &str, code: &[Range<usize>], lang: Lang) -> Vec<Break> {
-    let in_code = |pos: usize| code.iter().any(|r| r.start < pos && pos < r.end);
-    let mut out: Vec<Break> = Vec::new();
-    for (pos, op) in linebreaks(text) {
-        let kind = match op {
-            BreakOpportunity::Mandatory => BreakKind::Mandatory,
-            BreakOpportunity::Allowed => BreakKind::Normal,
-        };
-        if kind == BreakKind::Normal && lang == Lang::Fr && french_no_break(text, pos) {
-            continue;
-        }
-        out.push(Break { pos, kind });
-    }
-    for r in code {
-        for (i, c) in text[r.clone()].char_indices() {
-            let pos = r.start + i + c.len_utf8();
-            if matches!(c, '/' | '.' | '-' | '_' | '?' | '&' | '=' | '#' | '@')
-                && pos < r.end
+/// Where the lines of a paragraph may end, with hyphenation left for later:
+/// only the words near a line's end are ever hyphenated (most are not).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Breaks {
+    /// Mandatory and ordinary break candidates, sorted by position.
+    pub normal: Vec<Break>,
+    /// The words that may be hyphenated (letters only, at least six of
+    /// them, outside `code`), in order.
+    pub words: Vec<Range<usize>>,
+    lang: Lang,
+}
+
+impl Breaks {
+    /// The break candidates of `text` and its hyphenatable words. `code`
+    /// ranges are never hyphenated but may break after `/ . - _ ? & = # @`.
+    pub fn new(text: &str, code: &[Range<usize>], lang: Lang) -> Breaks {
+        let in_code = |pos: usize| code.iter().any(|r| r.start < pos && pos < r.end);
+        let mut normal: Vec<Break> = Vec::new();
+        for (pos, op) in linebreaks(text) {
+            let kind = match op {
+                BreakOpportunity::Mandatory => BreakKind::Mandatory,
+                BreakOpportunity::Allowed => BreakKind::Normal,
+            };
+            if kind == BreakKind::Normal && lang == Lang::Fr && french_no_break(text, pos)
             {
-                out.push(Break { pos, kind: BreakKind::Normal });
+                continue;
+            }
+            normal.push(Break { pos, kind });
+        }
+        for r in code {
+            for (i, c) in text[r.clone()].char_indices() {
+                let pos = r.start + i + c.len_utf8();
+                if matches!(c, '/' | '.' | '-' | '_' | '?' | '&' | '=' | '#' | '@')
+                    && pos < r.end
+                {
+                    normal.push(Break { pos, kind: BreakKind::Normal });
+                }
             }
         }
+        normal.sort_by_key(|b| (b.pos, b.kind as u8));
+        normal.dedup_by_key(|b| b.pos);
+        let words = words(text).filter(|w| !in_code(w.start + 1)).collect();
+        Breaks { normal, words, lang }
     }
-    hyphenation_points(text, lang, &in_code, &mut out);
+
+    /// The hyphenation points of word `w` (an index into [`Breaks::words`]).
+    pub fn hyphens(&self, text: &str, w: usize) -> Vec<Break> {
+        let word = self.words[w].clone();
+        hyphen_points(text, word, self.lang)
+            .into_iter()
+            .map(|pos| Break { pos, kind: BreakKind::Hyphen })
+            .collect()
+    }
+}
+
+/// All break candidates of `text`, hyphenation points included, sorted by
+/// position (a hyphenation point where an ordinary break is gives way to it).
+pub fn break_candidates(text: &str, code: &[Range<usize>], lang: Lang) -> Vec<Break> {
+    let breaks = Breaks::new(text, code, lang);
+    let mut out = breaks.normal.clone();
+    for w in 0..breaks.words.len() {
+        out.extend(breaks.hyphens(text, w));
+    }
     out.sort_by_key(|b| (b.pos, b.kind as u8));
     out.dedup_by_key(|b| b.pos);
     out
@@ -71,46 +108,48 @@ fn french_no_break(text: &str, pos: usize) -> bool {
     space_before && trimmed.ends_with('«')
 }
 
-fn hyphenation_points(
-    text: &str,
-    lang: Lang,
-    in_code: &dyn Fn(usize) -> bool,
-    out: &mut Vec<Break>,
-) {
+/// The runs of letters of `text` that are long enough to hyphenate.
+fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut word_start: Option<usize> = None;
+    let mut chars = text.char_indices().chain(std::iter::once((text.len(), ' ')));
+    std::iter::from_fn(move || {
+        for (i, c) in chars.by_ref() {
+            if i < text.len() && c.is_alphabetic() {
+                word_start.get_or_insert(i);
+            } else if let Some(s) = word_start.take() {
+                if text[s..i].chars().count() >= 6 {
+                    return Some(s..i);
+                }
+            }
+        }
+        None
+    })
+}
+
+/// Where `word` (a range of `text`) may be hyphenated: byte offsets where
+/// the next line would start.
+fn hyphen_points(text: &str, word: Range<usize>, lang: Lang) -> Vec<usize> {
     let hlang = match lang {
         Lang::Fr => hypher::Lang::French,
         Lang::En => hypher::Lang::English,
     };
-    let mut word_start: Option<usize> = None;
-    let flush = |start: usize, end: usize, out: &mut Vec<Break>| {
-        let word = &text[start..end];
-        if word.chars().count() < 6 || in_code(start + 1) {
-            return;
-        }
-        let lower = word.to_lowercase();
-        // Map syllable boundaries back by character count (lowercasing may
-        // change byte lengths).
-        let mut chars_seen = 0;
-        let syllables: Vec<usize> =
-            hypher::hyphenate(&lower, hlang).map(|s| s.chars().count()).collect();
-        let offsets: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
-        for n in syllables.iter().take(syllables.len().saturating_sub(1)) {
-            chars_seen += n;
-            if let Some(&off) = offsets.get(chars_seen) {
-                out.push(Break { pos: start + off, kind: BreakKind::Hyphen });
-            }
-        }
-    };
-    for (i, c) in text.char_indices() {
-        if c.is_alphabetic() {
-            word_start.get_or_insert(i);
-        } else if let Some(s) = word_start.take() {
-            flush(s, i, out);
+    let start = word.start;
+    let word = &text[word];
+    let lower = word.to_lowercase();
+    // Map syllable boundaries back by character count (lowercasing may
+    // change byte lengths).
+    let syllables: Vec<usize> =
+        hypher::hyphenate(&lower, hlang).map(|s| s.chars().count()).collect();
+    let offsets: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+    let mut chars_seen = 0;
+    let mut out = Vec::new();
+    for n in syllables.iter().take(syllables.len().saturating_sub(1)) {
+        chars_seen += n;
+        if let Some(&off) = offsets.get(chars_seen) {
+            out.push(start + off);
         }
     }
-    if let Some(s) = word_start {
-        flush(s, text.len(), out);
-    }
+    out
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Inline layout: styled spans become lines of glyph runs (UAX #14 breaks,
 //! hyphenation, French no-break spaces, emergency breaks for long words).
 
-use super::breaks::{break_candidates, Break, BreakKind};
+use super::breaks::{Break, BreakKind, Breaks};
 use super::page::{FontId, Glyph, Rgb, TextRun};
 use super::shape::{shape, Shaped};
 use crate::model::{Inline, Lang, LinkTarget};
@@ -75,6 +75,26 @@ fn font_of(bold: bool, italic: bool, code: bool) -> FontId {
 
 /// Breaks `inline` into lines at most `width` points wide.
 pub fn layout_inline(inline: &Inline, base: &BaseStyle, lang: Lang, width: f32) -> Lines {
+    lay_out(inline, base, lang, width, Hyphenate::NearLineEnds)
+}
+
+/// Which words [`lay_out`] hyphenates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Hyphenate {
+    /// Only those near a line's end (what layout uses).
+    NearLineEnds,
+    /// Every word first (the reference the tests compare with).
+    #[cfg(test)]
+    All,
+}
+
+fn lay_out(
+    inline: &Inline,
+    base: &BaseStyle,
+    lang: Lang,
+    width: f32,
+    hyphenate: Hyphenate,
+) -> Lines {
     let mut text = String::new();
     let mut runs = Vec::new();
     let mut links: Vec<LinkTarget> = Vec::new();
@@ -123,14 +143,22 @@ pub fn layout_inline(inline: &Inline, base: &BaseStyle, lang: Lang, width: f32) 
 
     let code_ranges: Vec<_> =
         runs.iter().filter(|r| r.code).map(|r| r.range.clone()).collect();
-    let candidates = break_candidates(&text, &code_ranges, lang);
+    let breaks = Breaks::new(&text, &code_ranges, lang);
     let measure = Measure::new(&glyphs, &text);
+    // The width of a hyphen in each run, and the widest.
+    let hyphens: Vec<f32> =
+        runs.iter().map(|r| super::shape::measure("-", r.font, r.size)).collect();
     let hyphen_w = |at: usize| -> f32 {
         let ri = runs
             .iter()
             .position(|r| r.range.contains(&(at.saturating_sub(1))))
             .unwrap_or(0);
-        super::shape::measure("-", runs[ri].font, runs[ri].size)
+        hyphens.get(ri).copied().unwrap_or(0.0)
+    };
+    let mut candidates = Candidates {
+        breaks: &breaks,
+        hyphenated: vec![None; breaks.words.len()],
+        widest_hyphen: hyphens.iter().copied().fold(0.0, f32::max),
     };
 
     let mut lines = Vec::new();
@@ -138,8 +166,14 @@ pub fn layout_inline(inline: &Inline, base: &BaseStyle, lang: Lang, width: f32) 
     let mut guard = 0;
     while start < text.len() && guard <= text.len() {
         guard += 1;
-        let (end, kind) =
-            next_break(&text, &candidates, &measure, start, width, &hyphen_w);
+        let near = match hyphenate {
+            Hyphenate::NearLineEnds => {
+                candidates.near_line_end(&text, &measure, start, width)
+            }
+            #[cfg(test)]
+            Hyphenate::All => super::breaks::break_candidates(&text, &code_ranges, lang),
+        };
+        let (end, kind) = next_break(&text, &near, &measure, start, width, &hyphen_w);
         lines.push(build_line(
             &text, &runs, &glyphs, &glyph_run, &measure, start, end, kind,
         ));
@@ -188,7 +222,63 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
         + text[start..end].trim_end_matches([' ', '\n', '\t', '\u{a0}', '\u{202f}']).len()
 }
 
-/// Chooses where the line that starts at `start` ends.
+/// A paragraph's break candidates, hyphenating words only where a line may
+/// end (each at most once).
+struct Candidates<'b> {
+    breaks: &'b Breaks,
+    /// The hyphenation points of each word, once computed.
+    hyphenated: Vec<Option<Vec<Break>>>,
+    /// The widest hyphen of the paragraph's runs.
+    widest_hyphen: f32,
+}
+
+impl Candidates<'_> {
+    /// The candidates after `start` that [`next_break`] can reach or choose
+    /// for the line starting there: the ordinary ones up to the first that
+    /// does not fit, and the hyphenation points of the words that are not
+    /// wholly before the last ordinary break that would still fit with a
+    /// hyphen after it. A hyphenation point before that break fits (widths
+    /// grow along the text) and loses to it, so leaving it out changes
+    /// nothing: the lines are the ones all candidates would give.
+    fn near_line_end(
+        &mut self,
+        text: &str,
+        m: &Measure,
+        start: usize,
+        width: f32,
+    ) -> Vec<Break> {
+        let normal = &self.breaks.normal;
+        let first = normal.partition_point(|b| b.pos <= start);
+        let mut out = Vec::new();
+        let mut safe = start;
+        let mut over = usize::MAX;
+        for b in &normal[first..] {
+            out.push(*b);
+            let w = m.width(start, b.pos);
+            if w > width + 0.001 {
+                over = b.pos;
+                break;
+            }
+            if w + self.widest_hyphen <= width + 0.001 {
+                safe = b.pos;
+            }
+        }
+        let words = &self.breaks.words;
+        let from = words.partition_point(|w| w.end <= safe);
+        let reachable = words[from..].iter().take_while(|w| w.start < over).count();
+        for i in from..from + reachable {
+            let points =
+                self.hyphenated[i].get_or_insert_with(|| self.breaks.hyphens(text, i));
+            out.extend(points.iter().filter(|b| b.pos > start));
+        }
+        out.sort_by_key(|b| (b.pos, b.kind as u8));
+        out.dedup_by_key(|b| b.pos);
+        out
+    }
+}
+
+/// Chooses where the line that starts at `start` ends, among `candidates`
+/// (those after `start`, sorted).
 fn next_break(
     text: &str,
     candidates: &[Break],
@@ -433,6 +523,68 @@ mod tests {
     fn forced_line_break() {
         let lines = layout_inline(&Inline::plain("un\ndeux"), &style(), Lang::Fr, 500.0);
         assert_eq!(lines.lines.len(), 2);
+    }
+
+    /// Hyphenating only near line ends gives the lines hyphenating every
+    /// word would: French and English paragraphs with bold and code runs,
+    /// no-break punctuation and long words, at every width from narrow to wide.
+    #[test]
+    fn hyphenating_near_line_ends_gives_the_same_lines_as_hyphenating_all() {
+        let words = [
+            "le",
+            "navigateur",
+            "anticonstitutionnellement",
+            "paramètres",
+            "Établissement",
+            "d’administration",
+            "réinitialiser",
+            "connexion",
+            ":",
+            "!",
+            "«",
+            "»",
+            "l’ENT",
+            "https://ent.example.org/connexion",
+            "extensive",
+            "configuration",
+            "a",
+            "sécurité",
+            "mot-de-passe",
+            "informatique",
+            "?",
+            "téléchargement",
+            "x",
+        ];
+        let mut seed = 7u64;
+        let mut next = || {
+            seed =
+                seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        let mut hyphenated = 0;
+        for case in 0..120 {
+            let mut spans = Vec::new();
+            for _ in 0..(4 + next() % 30) {
+                let w = words[next() % words.len()];
+                let style = TextStyle {
+                    bold: next() % 5 == 0,
+                    code: w.starts_with("https") || next() % 17 == 0,
+                    ..TextStyle::default()
+                };
+                spans.push(Span { text: format!("{w} "), style, link: None });
+            }
+            let inline = Inline { spans };
+            let lang = if case % 3 == 0 { Lang::En } else { Lang::Fr };
+            for width in [40.0, 55.0, 73.5, 90.0, 120.0, 200.0, 400.0] {
+                let lazy =
+                    lay_out(&inline, &style(), lang, width, Hyphenate::NearLineEnds);
+                let all = lay_out(&inline, &style(), lang, width, Hyphenate::All);
+                assert_eq!(lazy, all, "case {case} at width {width}: {:?}", texts(&all));
+                hyphenated +=
+                    texts(&all).iter().filter(|t| t.ends_with('\u{ad}')).count();
+            }
+        }
+        assert!(hyphenated > 100, "the cases hardly hyphenate: {hyphenated} lines");
     }
 
     #[test]
