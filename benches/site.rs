@@ -24,8 +24,10 @@ fn main() {
 
     let mut times = Vec::new();
     for i in 0..runs {
+        // A folder of its own per run: the site's cache lives beside the
+        // site, and a run must not reuse the previous one's work.
         let opts = SiteOptions {
-            out_dir: tmp.join(format!("site-{i}")),
+            out_dir: tmp.join(format!("run-{i}/site")),
             ..SiteOptions::new(&guides, &images)
         };
         let t = Instant::now();
@@ -49,9 +51,10 @@ fn main() {
     let report = build(&print, &|_, _, _| {}).expect("the bundled guides build");
     println!("guide\tprint_KB\tweb_KB\tweb/print");
     for b in &report.built {
-        let web = std::fs::metadata(tmp.join("site-0/pdf").join(format!("{}.pdf", b.id)))
-            .map(|m| m.len())
-            .unwrap_or(0);
+        let web =
+            std::fs::metadata(tmp.join("run-0/site/pdf").join(format!("{}.pdf", b.id)))
+                .map(|m| m.len())
+                .unwrap_or(0);
         println!(
             "{}\t{:.1}\t{:.1}\t{:.2}",
             b.id,
