@@ -96,14 +96,19 @@ pub(crate) fn prepare(data: &ImageData) {
         PREPARING.fetch_sub(1, Ordering::SeqCst);
         return;
     }
-    let data = data.clone();
-    let spawned = std::thread::Builder::new().name("picture".into()).spawn(move || {
-        slot.get_or_init(|| make_image(&data));
-        PREPARING.fetch_sub(1, Ordering::SeqCst);
-    });
-    if spawned.is_err() {
-        PREPARING.fetch_sub(1, Ordering::SeqCst);
+    /// Counts the thread as ended when it ends, however it ends.
+    struct Running;
+    impl Drop for Running {
+        fn drop(&mut self) {
+            PREPARING.fetch_sub(1, Ordering::SeqCst);
+        }
     }
+    let running = Running;
+    let data = data.clone();
+    let _ = std::thread::Builder::new().name("picture".into()).spawn(move || {
+        let _running = running;
+        slot.get_or_init(|| make_image(&data));
+    });
 }
 
 /// The krilla image of `data`: made here unless another thread made it or
