@@ -258,3 +258,48 @@ fn a_heading_is_never_alone_at_the_bottom_of_a_page() {
         }
     }
 }
+
+/// A sheet whose last page would hold only a few lines is laid out again
+/// with less space between blocks, when that saves the page; otherwise the
+/// usual spacing stays.
+#[test]
+fn a_nearly_empty_last_page_is_saved_by_tighter_spacing() {
+    let spacing_and_pages = |n: usize| {
+        let body: Vec<Value> = (0..n)
+            .map(|i| json!({"type": "paragraph", "text": format!("Ligne {i}.")}))
+            .collect();
+        let laid = lay_out("tighten", Value::Array(body), |_| {});
+        let ys: Vec<f32> = laid.document.pages[0]
+            .items
+            .iter()
+            .filter_map(|p| match &p.item {
+                Item::Text(t) if t.text.starts_with("Ligne") => Some(t.y),
+                _ => None,
+            })
+            .collect();
+        (ys[1] - ys[0], laid.document.pages.len())
+    };
+    let (usual, _) = spacing_and_pages(3);
+    let mut saved = None;
+    let mut last_pages = 1;
+    for n in (20..90).step_by(2) {
+        let (spacing, pages) = spacing_and_pages(n);
+        assert!(
+            pages >= last_pages,
+            "{n} paragraphs: fewer pages than with fewer paragraphs"
+        );
+        last_pages = pages;
+        if pages == 2 {
+            // The first two-page sheet could not be saved: usual spacing.
+            assert!((spacing - usual).abs() < 0.01, "{n}: {spacing} vs {usual}");
+            break;
+        }
+        if spacing < usual - 0.5 {
+            saved.get_or_insert(n);
+        }
+    }
+    let n = saved.expect("some sheet was tightened onto one page");
+    // Just below, the usual spacing fits on one page.
+    let (spacing, pages) = spacing_and_pages(n - 8);
+    assert_eq!((pages, (spacing - usual).abs() < 0.01), (1, true));
+}

@@ -381,6 +381,7 @@ impl Writer<'_> {
             Some(f) => width * f.clamp(0.01, 1.0),
             None => natural.min(width),
         };
+        w *= self.theme.figure_scale;
         let max_h = self.max_figure_height();
         if w * ph / pw > max_h {
             w = max_h * pw / ph;

@@ -86,6 +86,50 @@ pub fn layout_guide(
     opts: &LayoutOptions,
 ) -> LaidOut {
     let theme = Theme::new(opts.paper, opts.scale);
+    let laid = lay_out(guide, collection, opts, &theme);
+    if laid.document.pages.len() < 2 || last_page_fill(&laid.document) > SPARE_LAST_PAGE {
+        return laid;
+    }
+    // A last page holding a few lines wastes a sheet of paper: try again
+    // with less space between blocks and slightly smaller pictures, and
+    // keep that only if it saves the page.
+    let tight = lay_out(guide, collection, opts, &theme.tightened());
+    if tight.document.pages.len() < laid.document.pages.len() {
+        tight
+    } else {
+        laid
+    }
+}
+
+/// A last page filled to at most this fraction of its body height is worth
+/// a second, tighter layout.
+const SPARE_LAST_PAGE: f32 = 0.25;
+
+/// How far down its body area the last page of `doc` is filled, from 0 to 1.
+fn last_page_fill(doc: &Document) -> f32 {
+    let Some(page) = doc.pages.last() else { return 0.0 };
+    let body = page.content_box;
+    let bottom = page
+        .items
+        .iter()
+        .map(|p| p.item.bbox())
+        .filter(|b| b.y >= body.y - 0.5 && b.bottom() <= body.bottom() + 0.5)
+        .map(|b| b.bottom())
+        .fold(body.y, f32::max);
+    if body.h <= 0.0 {
+        return 1.0;
+    }
+    (bottom - body.y) / body.h
+}
+
+/// Lays out one guide with `theme`.
+fn lay_out(
+    guide: &Guide,
+    collection: &Collection,
+    opts: &LayoutOptions,
+    theme: &Theme,
+) -> LaidOut {
+    let theme = theme.clone();
     let mut w = Writer {
         theme: &theme,
         lang: guide.lang,

@@ -39,6 +39,9 @@ pub struct Theme {
     pub indent: f32,
     /// Inner padding of boxes.
     pub pad: f32,
+    /// Pictures are drawn at this fraction of their size (1 normally; less
+    /// when a sheet is tightened to save a nearly empty last page).
+    pub figure_scale: f32,
 }
 
 fn style(size: f32, lead: f32, color: Rgb, bold: bool) -> BaseStyle {
@@ -73,7 +76,14 @@ impl Theme {
             gap: base * 0.75,
             indent: base * 1.6,
             pad: base * 0.8,
+            figure_scale: 1.0,
         }
+    }
+
+    /// This theme with less space between blocks and pictures at 85 %, for a
+    /// second try at a sheet whose last page would hold only a few lines.
+    pub fn tightened(&self) -> Theme {
+        Theme { gap: self.gap * 0.6, figure_scale: 0.85, ..self.clone() }
     }
 
     /// Left edge and width of the text area.
