@@ -2,7 +2,6 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
@@ -128,12 +127,7 @@ pub fn build(
         let cache = super::cache::Cache::open(&opts.out_dir, "print");
         let context = scan_key(&project, &sources);
         let pdf_dir = opts.out_dir.join("pdf");
-        // Made by the first sheet ready to be written, so that reading the
-        // first guide and decoding its pictures do not wait for the disk.
-        let folder: OnceLock<Result<(), Box<Diagnostic>>> = OnceLock::new();
-        let folder_ready = || {
-            folder.get_or_init(|| prepare_folder(&pdf_dir)).clone().map_err(|d| vec![*d])
-        };
+        prepare_folder(&pdf_dir).map_err(|d| vec![*d])?;
         let total = project.entries.len();
         let done = AtomicUsize::new(0);
         let results: Vec<Done> = project
@@ -155,7 +149,6 @@ pub fn build(
                         cached_sheet(&cache, key.as_deref(), guide, &project.collection)
                             .map_err(|d| vec![*d])
                             .and_then(|(bytes, pages, warnings)| {
-                                folder_ready()?;
                                 let path = pdf_dir.join(format!("{}.pdf", guide.id));
                                 write_unless_same(&path, &bytes)?;
                                 let bytes = bytes.len();
@@ -171,8 +164,6 @@ pub fn build(
             })
             .collect();
         cache.save();
-        // Also made when no sheet was written, e.g. every guide is invalid.
-        folder_ready()?;
         if interrupt::requested() {
             clean_debris(&pdf_dir);
             let written = results.iter().filter(|d| d.result.is_ok()).count();
