@@ -76,8 +76,9 @@ impl Default for PdfOptions {
 /// Starts decoding and compressing `images` in the background, so that the
 /// work overlaps layout instead of waiting for the first PDF that shows
 /// them. Optional: [`write_pdf`] prepares any picture it meets that was not
-/// prepared. The work goes to the current rayon pool. A picture krilla
-/// cannot read is reported by `write_pdf`, not here.
+/// prepared. The work runs on threads of its own, at most one fewer than the
+/// current rayon pool has (none with one thread). A picture krilla cannot
+/// read is reported by `write_pdf`, not here.
 pub fn prepare_images<'a>(images: impl IntoIterator<Item = &'a crate::model::ImageData>) {
     for image in images {
         content::prepare(image);
