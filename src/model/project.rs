@@ -114,7 +114,18 @@ impl Project {
         let env =
             Env { images: &self.images, project: &self.project, cache: &self.cache };
         let mut draft = load_guide(&entry.file, &self.collection, &env);
-        if let Some(d) = self.duplicate(&draft) {
+        if draft.id != entry.id {
+            // Edited since `scan`: the checks across guides (and the name
+            // of its PDF) would not hold for the new id in this run.
+            let message = format!(
+                "the file changed while guidepress was running: its id was \"{}\" and is now \"{}\"",
+                entry.id, draft.id
+            );
+            let d = Diagnostic::error("changed-during-run", &entry.file, message)
+                .help("run the command again once the file is saved");
+            draft.id = entry.id.clone();
+            add_error(&mut draft, d);
+        } else if let Some(d) = self.duplicate(&draft) {
             add_error(&mut draft, d);
         }
         let refs = std::mem::take(&mut draft.refs);
@@ -267,6 +278,36 @@ mod tests {
             let loaded = project.load().unwrap();
             assert_eq!(loaded.guides[0].id, *id, "{name}");
         }
+    }
+
+    #[test]
+    fn a_guide_whose_id_changes_after_the_scan_is_refused_for_this_run() {
+        let project = TestProject::new("id-changed");
+        project.file(
+            "a.json",
+            r#"{"format": 1, "title": "A", "body": [{"type": "page_break"}]}"#,
+        );
+        project.file(
+            "b.json",
+            r#"{"format": 1, "title": "B", "body": [{"type": "page_break"}]}"#,
+        );
+        let scanned = scan(&LoadOptions {
+            guides_dir: project.dir.join("guides"),
+            images_dir: project.dir.join("images"),
+        })
+        .unwrap();
+        // Someone saves b.json with a's id while the build runs.
+        project.file(
+            "b.json",
+            r#"{"format": 1, "id": "a", "title": "B", "body": [{"type": "page_break"}]}"#,
+        );
+        let b = scanned.load_guide(&scanned.entries[1]);
+        assert_eq!(b.id, "b");
+        let errors = b.result.unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].code, "changed-during-run");
+        assert!(errors[0].message.contains("\"a\""), "{}", errors[0].message);
+        assert!(scanned.load_guide(&scanned.entries[0]).result.is_ok());
     }
 
     #[test]
