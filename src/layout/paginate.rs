@@ -33,6 +33,18 @@ pub struct Area {
     pub pad: f32,
 }
 
+impl Area {
+    /// The body area of `theme`'s page: between the margins, with its box padding.
+    pub fn of(theme: &super::style::Theme) -> Area {
+        Area {
+            first_top: theme.margin.0,
+            top: theme.margin.0,
+            bottom: theme.page.1 - theme.margin.2,
+            pad: theme.pad,
+        }
+    }
+}
+
 /// Distributes `chunks` over as many pages as needed.
 pub fn paginate(chunks: Vec<Chunk>, headers: &[Chunk], area: Area) -> Vec<PageFlow> {
     let page_h = area.bottom - area.top - 2.0 * area.pad;

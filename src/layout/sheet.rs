@@ -129,9 +129,8 @@ fn lay_out(
     opts: &LayoutOptions,
     theme: &Theme,
 ) -> LaidOut {
-    let theme = theme.clone();
     let mut w = Writer {
-        theme: &theme,
+        theme,
         lang: guide.lang,
         tree: StructTree::default(),
         warnings: Vec::new(),
@@ -163,12 +162,7 @@ fn lay_out(
     if let Some(first) = chunks.first_mut() {
         first.anchor = Some(guide.id.clone());
     }
-    let area = Area {
-        first_top: theme.margin.0,
-        top: theme.margin.0,
-        bottom: theme.page.1 - theme.margin.2,
-        pad: theme.pad,
-    };
+    let area = Area::of(theme);
     let headers = std::mem::take(&mut w.headers);
     let flows = paginate(chunks, &headers, area);
     let meta = Meta {
@@ -180,7 +174,7 @@ fn lay_out(
         created: guide.published.or(guide.updated),
         modified: guide.updated.or(guide.published),
     };
-    let document = finish(flows, &theme, w.tree, meta, opts);
+    let document = finish(flows, theme, w.tree, meta, opts);
     LaidOut { document, warnings: w.warnings }
 }
 

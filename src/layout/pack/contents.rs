@@ -104,12 +104,7 @@ pub(super) fn contents(entries: &[Entry], f: &Front) -> (Document, Vec<Diagnosti
         keep_together(&mut group);
         chunks.extend(group);
     }
-    let area = Area {
-        first_top: theme.margin.0,
-        top: theme.margin.0,
-        bottom: theme.page.1 - theme.margin.2,
-        pad: theme.pad,
-    };
+    let area = Area::of(theme);
     let flows = paginate(chunks, &w.headers, area);
     let footer = Some((f.title, f.first_page + 1, f.total));
     let (pages, outline) = front_pages(flows, theme, footer);

@@ -108,12 +108,7 @@ pub(super) fn cover(
         chunks.extend(c);
     });
 
-    let area = Area {
-        first_top: theme.margin.0,
-        top: theme.margin.0,
-        bottom: theme.page.1 - theme.margin.2,
-        pad: theme.pad,
-    };
+    let area = Area::of(theme);
     let mut flows = paginate(chunks, &w.headers, area);
     // The QR code sits at the foot of the last page.
     if let (Some(()), Some(slot)) =
