@@ -85,16 +85,17 @@ pub fn prepare_images<'a>(images: impl IntoIterator<Item = &'a crate::model::Ima
     }
 }
 
-/// Parses the bundled fonts, for layout and for krilla, now rather than on
-/// first use (e.g. on another thread while the guides are read).
-pub fn load_fonts() {
-    for id in crate::layout::FontId::ALL {
-        let _ = fonts::font(id);
-    }
-}
+/// The deflate level of each document's own streams (page contents, font
+/// subsets, ToUnicode maps). zlib-rs at 2 takes 16 % less PDF time than
+/// krilla's 6 for 4 % more bytes on the reference sheet (docs/performance.md);
+/// pictures, made once per build, keep 6.
+const DOCUMENT_DEFLATE_LEVEL: u8 = 2;
 
 /// Writes `doc` as PDF bytes. The same document always gives the same bytes.
 pub fn write_pdf(doc: &Document, opts: &PdfOptions) -> Result<Vec<u8>> {
+    static LEVEL: std::sync::Once = std::sync::Once::new();
+    LEVEL
+        .call_once(|| krilla::stream::set_document_deflate_level(DOCUMENT_DEFLATE_LEVEL));
     check::check(doc)?;
 
     let settings = SerializeSettings {

@@ -2,6 +2,7 @@
 
 mod errors;
 mod fixture;
+mod pictures;
 mod readback;
 
 use super::*;
