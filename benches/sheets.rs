@@ -6,9 +6,6 @@
 //! `--repeat 3` to print the run with the median time of three).
 //! Each measurement runs in a fresh child process so peak memory is its own.
 
-#[path = "../src/malloc.rs"]
-mod malloc;
-
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
@@ -145,7 +142,6 @@ fn median_run(n: usize, threads: usize, repeat: usize) -> String {
 
 fn main() {
     // As the command does.
-    malloc::tune();
     let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
     if args.first().map(String::as_str) == Some("--one") {
         let n = args[1].parse().unwrap();
