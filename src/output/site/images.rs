@@ -102,10 +102,23 @@ impl Source {
         match image.format {
             ImageFormat::Png => {
                 let mut rgba = resized.to_rgba8();
-                // Back to the source's colours: flat areas stay flat, which
-                // the PDF's Flate compression (no predictor) needs to stay small.
+                // Back to the source's colours: flat areas stay flat, and the
+                // copy can be a palette PNG like its source.
                 if let Some(p) = &self.palette {
                     snap_to_palette(&mut rgba, p);
+                }
+                let opaque = |p: &Vec<[u8; 4]>| p.iter().all(|c| c[3] == 255);
+                if let Some(p) = self.palette.as_ref().filter(|p| opaque(p)) {
+                    bytes = indexed_png(&rgba, p).map_err(|e| {
+                        format!("cannot re-encode image `{}`: {e}", image.src)
+                    })?;
+                    return Ok(ImageData {
+                        src: image.src.clone(),
+                        bytes: Arc::new(bytes),
+                        format: image.format,
+                        width,
+                        height,
+                    });
                 }
                 let rgba = DynamicImage::ImageRgba8(rgba);
                 let out = if self.image.color().has_alpha() {
@@ -144,13 +157,14 @@ impl Source {
     }
 }
 
-/// About how many bytes `data` takes in a PDF: krilla embeds JPEG files
-/// as they are, and PNG pictures as Flate-compressed samples without a
-/// predictor (colour and alpha in separate streams).
+/// About how many bytes `data` takes in a PDF: JPEG files and most PNG
+/// files go in as they are (see [`png_as_is_size`]); other PNG pictures as
+/// Flate-compressed samples without a predictor (colour and alpha in
+/// separate streams).
 fn pdf_cost(data: &ImageData, decoded: &DynamicImage) -> usize {
     match data.format {
         ImageFormat::Jpeg => data.bytes.len(),
-        ImageFormat::Png => {
+        ImageFormat::Png => png_as_is_size(&data.bytes).unwrap_or_else(|| {
             let colour = if decoded.color().has_color() {
                 flate_size(decoded.to_rgb8().as_raw())
             } else {
@@ -163,8 +177,78 @@ fn pdf_cost(data: &ImageData, decoded: &DynamicImage) -> usize {
                 0
             };
             colour + alpha
+        }),
+    }
+}
+
+/// The size of a PNG's image data if the PDF writer embeds it as it is: not
+/// interlaced, no transparency, grey or palette samples of 1 to 8 bits or
+/// 8-bit RGB, no unknown critical chunk (the rule of `png_idat` in
+/// vendor/krilla/src/graphics/image.rs).
+fn png_as_is_size(png: &[u8]) -> Option<usize> {
+    let mut rest = png.strip_prefix(b"\x89PNG\r\n\x1a\n")?;
+    let mut size = 0;
+    loop {
+        let len = u32::from_be_bytes(rest.get(..4)?.try_into().ok()?) as usize;
+        let kind = rest.get(4..8)?;
+        let body = rest.get(8..8usize.checked_add(len)?)?;
+        rest = rest.get(len.checked_add(12)?..)?;
+        match kind {
+            b"IHDR" => {
+                let (depth, colour, interlace) =
+                    (*body.get(8)?, *body.get(9)?, *body.get(12)?);
+                let samples_ok =
+                    matches!((colour, depth), (0 | 3, 1 | 2 | 4 | 8) | (2, 8));
+                if !samples_ok || interlace != 0 {
+                    return None;
+                }
+            }
+            b"IDAT" => size += len,
+            b"IEND" => return Some(size),
+            b"tRNS" => return None,
+            b"PLTE" => {}
+            _ if kind[0].is_ascii_uppercase() => return None,
+            _ => {}
         }
     }
+}
+
+/// `rgba`, whose pixels all have a colour of the opaque `palette`, as a
+/// palette PNG with as few bits per pixel as the colours need: the PDF
+/// takes its data as it is, and that is the smallest form of a screenshot.
+fn indexed_png(
+    rgba: &RgbaImage,
+    palette: &[[u8; 4]],
+) -> Result<Vec<u8>, png::EncodingError> {
+    let index: HashMap<[u8; 4], u8> =
+        palette.iter().enumerate().map(|(i, c)| (*c, i as u8)).collect();
+    let (depth, bits) = match palette.len() {
+        0..=2 => (png::BitDepth::One, 1),
+        3..=4 => (png::BitDepth::Two, 2),
+        5..=16 => (png::BitDepth::Four, 4),
+        _ => (png::BitDepth::Eight, 8),
+    };
+    let (width, height) = rgba.dimensions();
+    let row_bytes = (width as usize * bits).div_ceil(8);
+    let mut data = vec![0u8; row_bytes * height as usize];
+    for (x, y, p) in rgba.enumerate_pixels() {
+        let i = usize::from(index.get(&p.0).copied().unwrap_or(0));
+        let bit = x as usize * bits;
+        let byte = &mut data[y as usize * row_bytes + bit / 8];
+        *byte |= (i << (8 - bits - bit % 8)) as u8;
+    }
+    let mut bytes = Vec::new();
+    let mut encoder = png::Encoder::new(&mut bytes, width, height);
+    encoder.set_color(png::ColorType::Indexed);
+    encoder.set_depth(depth);
+    encoder
+        .set_palette(palette.iter().flat_map(|c| [c[0], c[1], c[2]]).collect::<Vec<_>>());
+    encoder.set_compression(png::Compression::High);
+    encoder.set_filter(png::Filter::NoFilter);
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(&data)?;
+    writer.finish()?;
+    Ok(bytes)
 }
 
 /// Size of `bytes` after zlib at level 6, as krilla writes streams.
@@ -442,5 +526,68 @@ mod tests {
         let c = r.get(&big, 100, 50).unwrap().unwrap();
         assert_eq!((c.width, c.height), (100, 50));
         assert_eq!(r.decoded.lock().unwrap().len(), 1);
+    }
+
+    /// A flat picture of `colours` opaque colours in bands, as an RGB PNG.
+    fn flat_png(colours: u8, width: u32, height: u32) -> ImageData {
+        let img = image::RgbImage::from_fn(width, height, |x, _| {
+            let c = (x * u32::from(colours) / width) as u8;
+            image::Rgb([c * 9, 200 - c * 5, 40 + c * 3])
+        });
+        let mut bytes = Vec::new();
+        PngEncoder::new(Cursor::new(&mut bytes))
+            .write_image(img.as_raw(), width, height, image::ExtendedColorType::Rgb8)
+            .unwrap();
+        ImageData {
+            src: "plat.png".into(),
+            bytes: Arc::new(bytes),
+            format: ImageFormat::Png,
+            width,
+            height,
+        }
+    }
+
+    #[test]
+    fn flat_pictures_are_resampled_to_palette_pngs_with_the_fewest_bits() {
+        // (colours, bits per pixel of the resampled PNG)
+        let table = [(2u8, 1u8), (4, 2), (9, 4), (16, 4), (17, 8), (200, 8)];
+        for (colours, bits) in table {
+            let big = flat_png(colours, 400, 60);
+            let small = resample(&big, 200, 30).unwrap();
+            let header = &small.bytes[16..29];
+            assert_eq!(
+                (header[8], header[9]),
+                (bits, 3),
+                "{colours} colours: depth, type"
+            );
+            assert!(png_as_is_size(&small.bytes).is_some(), "{colours} colours");
+            // Every pixel is one of the source's colours.
+            let source: HashSet<[u8; 3]> = image::load_from_memory(&big.bytes)
+                .unwrap()
+                .to_rgb8()
+                .pixels()
+                .map(|p| p.0)
+                .collect();
+            let out = image::load_from_memory(&small.bytes).unwrap().to_rgb8();
+            assert_eq!((out.width(), out.height()), (200, 30));
+            assert!(out.pixels().all(|p| source.contains(&p.0)), "{colours} colours");
+        }
+    }
+
+    #[test]
+    fn the_size_a_png_takes_in_a_pdf_is_its_data_when_it_goes_in_as_it_is() {
+        let rgb = png(40, 20);
+        let idat = rgb.bytes.len() - 8 - (12 + 13) - 12 - 12;
+        assert_eq!(png_as_is_size(&rgb.bytes), Some(idat));
+        let mut rgba = Vec::new();
+        PngEncoder::new(Cursor::new(&mut rgba))
+            .write_image(&[9u8; 40 * 20 * 4], 40, 20, image::ExtendedColorType::Rgba8)
+            .unwrap();
+        assert_eq!(png_as_is_size(&rgba), None, "alpha");
+        let mut interlaced = rgb.bytes.to_vec();
+        interlaced[28] = 1;
+        assert_eq!(png_as_is_size(&interlaced), None, "interlaced");
+        assert_eq!(png_as_is_size(b"GIF89a"), None);
+        assert_eq!(png_as_is_size(&rgb.bytes[..40]), None, "cut short");
     }
 }
