@@ -665,9 +665,16 @@ fn png_metadata(data: &[u8]) -> Result<ImageMetadata, String> {
 }
 
 fn decode_png(data: &[u8]) -> Result<Repr, String> {
+    // guidepress patch: a PNG whose data can go into the PDF as it is is
+    // still decoded once, without expanding it, so that a broken file fails
+    // here as before.
+    let as_is = png_idat(data);
     let cursor = Cursor::new(data);
     let mut decoder = png::Decoder::new(cursor);
-    decoder.set_transformations(PNG_TRANSFORMATIONS);
+    decoder.set_transformations(match as_is {
+        Some(_) => Transformations::IDENTITY,
+        None => PNG_TRANSFORMATIONS,
+    });
     let mut reader = decoder
         .read_info()
         .map_err(|e| e.to_string().to_ascii_lowercase())?;
@@ -675,6 +682,9 @@ fn decode_png(data: &[u8]) -> Result<Repr, String> {
     let _ = reader
         .next_frame(&mut img_data)
         .map_err(|e| e.to_string())?;
+    if let Some(flate) = as_is {
+        return Ok(Repr::PngFlate(flate));
+    }
     let (color_type, bit_depth) = reader.output_color_type();
 
     let color_space = match color_type {
@@ -684,11 +694,6 @@ fn decode_png(data: &[u8]) -> Result<Repr, String> {
         ColorType::GrayscaleAlpha => ColorSpace::LumaA,
         _ => unreachable!(),
     };
-
-    // The whole image was decoded above, so the data is known to be sound.
-    if let Some(flate) = png_idat(data) {
-        return Ok(Repr::PngFlate(flate));
-    }
 
     let (color_channel, alpha_channel, bits_per_component) = match bit_depth {
         BitDepth::Eight => handle_u8_image(&img_data, color_space),
