@@ -46,6 +46,12 @@ pub fn fonts_hash() -> &'static str {
     })
 }
 
+/// Raised whenever the same inputs and the same guidepress version give other
+/// output bytes (e.g. pictures or compression written another way), so that
+/// units cached before are made again instead of reused. 2: PNG pictures go
+/// into PDFs as they are; print PDFs compressed for speed, web PDFs for size.
+const RENDERING: &str = "2";
+
 /// Builds a key from a unit's inputs. Every item is written with its length,
 /// so `("ab", "c")` and `("a", "bc")` give different keys. Every key starts
 /// from the guidepress version and the fonts.
@@ -57,6 +63,7 @@ impl KeyHasher {
         let mut h = KeyHasher(Sha256::new());
         h.str("guidepress-cache");
         h.str(env!("CARGO_PKG_VERSION"));
+        h.str(RENDERING);
         h.str(kind);
         if kind != "fonts" {
             h.str(fonts_hash());

@@ -64,12 +64,42 @@ pub struct PdfOptions {
     pub standards: Vec<PdfStandard>,
     /// Write the structure tree (tagged PDF). Forced on by PDF/UA-1 and PDF/A-2a.
     pub tagged: bool,
+    /// How hard each document's own streams are compressed.
+    pub compression: Compression,
 }
 
 impl Default for PdfOptions {
-    /// Tagged and validated as PDF/UA-1.
+    /// Tagged and validated as PDF/UA-1, compressed for speed.
     fn default() -> Self {
-        PdfOptions { standards: vec![PdfStandard::Ua1], tagged: true }
+        PdfOptions {
+            standards: vec![PdfStandard::Ua1],
+            tagged: true,
+            compression: Compression::Fast,
+        }
+    }
+}
+
+/// How hard to compress a document's own streams: page contents, font
+/// subsets, ToUnicode maps, attachments. Pictures are not affected: PNG and
+/// JPEG files go in as they are, other pictures are compressed once per build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Compression {
+    /// For print: zlib level 1. The reference sheet's PDF is written in 1.5 ms
+    /// instead of 2.0 ms and weighs 84 KB instead of 78 KB
+    /// (docs/performance.md); nobody downloads a print sheet.
+    Fast,
+    /// For the web, where every download counts: zlib level 6 (level 9 saved
+    /// a further 0.3 % on the bundled guides).
+    Small,
+}
+
+impl Compression {
+    /// The zlib level.
+    fn deflate_level(self) -> u8 {
+        match self {
+            Compression::Fast => FAST_LEVEL,
+            Compression::Small => SMALL_LEVEL,
+        }
     }
 }
 
@@ -85,22 +115,17 @@ pub fn prepare_images<'a>(images: impl IntoIterator<Item = &'a crate::model::Ima
     }
 }
 
-/// The deflate level of each document's own streams (page contents, font
-/// subsets, ToUnicode maps). zlib-rs at 2 takes 16 % less PDF time than
-/// krilla's 6 for 4 % more bytes on the reference sheet (docs/performance.md);
-/// pictures, made once per build, keep 6.
-const DOCUMENT_DEFLATE_LEVEL: u8 = 2;
+const FAST_LEVEL: u8 = 1;
+const SMALL_LEVEL: u8 = 6;
 
 /// Writes `doc` as PDF bytes. The same document always gives the same bytes.
 pub fn write_pdf(doc: &Document, opts: &PdfOptions) -> Result<Vec<u8>> {
-    static LEVEL: std::sync::Once = std::sync::Once::new();
-    LEVEL
-        .call_once(|| krilla::stream::set_document_deflate_level(DOCUMENT_DEFLATE_LEVEL));
     check::check(doc)?;
 
     let settings = SerializeSettings {
         configuration: configuration(&opts.standards)?,
         enable_tagging: opts.tagged,
+        deflate_level: opts.compression.deflate_level(),
         ..SerializeSettings::default()
     };
     let mut kdoc = KDocument::new_with(settings);

@@ -28,7 +28,7 @@ use super::write::check_output_dir;
 use crate::layout::{check_sheet_length, layout_guide, GuideLinks, LayoutOptions};
 use crate::model::values::check_url;
 use crate::model::{Collection, Date, Diagnostic, Guide, Inline, Lang};
-use crate::pdf::{write_pdf, PdfError, PdfOptions, PdfStandard};
+use crate::pdf::{write_pdf, Compression, PdfError, PdfOptions, PdfStandard};
 
 pub use files::SiteFile;
 pub use images::{Resampler, WEB_DPI};
@@ -254,7 +254,11 @@ pub fn render_web_pdf(
     resampler
         .downsample(&mut laid.document, WEB_DPI)
         .map_err(|m| Box::new(Diagnostic::error("image", &guide.file, m)))?;
-    let pdf = PdfOptions { standards: standards.to_vec(), tagged: true };
+    let pdf = PdfOptions {
+        standards: standards.to_vec(),
+        tagged: true,
+        compression: Compression::Small,
+    };
     let bytes = write_pdf(&laid.document, &pdf)
         .map_err(|e| Box::new(pdf_error(guide, standards, e)))?;
     let thumbnail = thumbnail(&bytes, THUMB_WIDTH).map_err(|m| {

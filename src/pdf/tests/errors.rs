@@ -40,7 +40,7 @@ fn figure_without_alt_fails_ua() {
     assert!(problems[0].starts_with("PDF/UA-1: missing alt text"), "{problems:?}");
     assert!(problems[0].contains("page 1"), "{problems:?}");
     // Without a standard it is only a weaker PDF.
-    let opts = PdfOptions { standards: vec![], tagged: true };
+    let opts = PdfOptions { standards: vec![], tagged: true, ..PdfOptions::default() };
     assert!(write_pdf(&doc, &opts).is_ok());
 }
 
@@ -80,8 +80,11 @@ fn missing_title_and_date_are_reported_per_standard() {
     doc.meta.title = String::new();
     doc.meta.created = None;
     doc.meta.modified = None;
-    let opts =
-        PdfOptions { standards: vec![PdfStandard::A2b, PdfStandard::Ua1], tagged: true };
+    let opts = PdfOptions {
+        standards: vec![PdfStandard::A2b, PdfStandard::Ua1],
+        tagged: true,
+        ..PdfOptions::default()
+    };
     let problems = problems(&doc, &opts);
     assert!(
         problems.contains(&"PDF/UA-1: the document has no title".to_string()),
@@ -163,8 +166,11 @@ fn inconsistent_page_descriptions_are_errors_not_panics() {
 
 #[test]
 fn two_archival_levels_are_refused() {
-    let opts =
-        PdfOptions { standards: vec![PdfStandard::A2b, PdfStandard::A2u], tagged: true };
+    let opts = PdfOptions {
+        standards: vec![PdfStandard::A2b, PdfStandard::A2u],
+        tagged: true,
+        ..PdfOptions::default()
+    };
     match write_pdf(&fixture::sheet(), &opts) {
         Err(e @ PdfError::Options(_)) => {
             assert!(e.to_string().contains("choose one PDF/A level"))
@@ -195,6 +201,10 @@ fn skipped_heading_level_fails_ua() {
         problems,
         ["PDF/UA-1: heading level 3 follows level 1, skipping a level (heading 8 on page 2)"]
     );
-    let opts = PdfOptions { standards: vec![PdfStandard::A2b], tagged: true };
+    let opts = PdfOptions {
+        standards: vec![PdfStandard::A2b],
+        tagged: true,
+        ..PdfOptions::default()
+    };
     assert!(write_pdf(&doc, &opts).is_ok());
 }

@@ -199,7 +199,11 @@ fn archival_standards_combine_with_ua() {
         vec![PdfStandard::A2a, PdfStandard::Ua1],
         vec![],
     ] {
-        let opts = PdfOptions { standards: standards.clone(), tagged: true };
+        let opts = PdfOptions {
+            standards: standards.clone(),
+            tagged: true,
+            ..PdfOptions::default()
+        };
         let bytes =
             write_pdf(&doc, &opts).unwrap_or_else(|e| panic!("{standards:?}: {e}"));
         Pdf::load(&bytes);
@@ -207,8 +211,24 @@ fn archival_standards_combine_with_ua() {
 }
 
 #[test]
+fn small_compression_gives_a_smaller_file_with_the_same_content() {
+    let doc = fixture::sheet();
+    let write = |compression| {
+        write_pdf(&doc, &PdfOptions { compression, ..PdfOptions::default() }).unwrap()
+    };
+    let (fast, small) = (write(Compression::Fast), write(Compression::Small));
+    assert!(small.len() < fast.len(), "small {} vs fast {}", small.len(), fast.len());
+    let (fast, small) = (Pdf::load(&fast), Pdf::load(&small));
+    for page in 1..=2 {
+        assert_eq!(fast.page_text(page), small.page_text(page), "page {page}");
+        let content = |pdf: &Pdf| pdf.content(pdf.pages()[page as usize - 1]);
+        assert_eq!(content(&fast), content(&small), "page {page}: content stream");
+    }
+}
+
+#[test]
 fn untagged_output_has_no_structure() {
-    let opts = PdfOptions { standards: vec![], tagged: false };
+    let opts = PdfOptions { standards: vec![], tagged: false, ..PdfOptions::default() };
     let bytes = write_pdf(&fixture::sheet(), &opts).unwrap();
     let pdf = Pdf::load(&bytes);
     assert!(pdf.catalog().get(b"StructTreeRoot").is_err());
@@ -259,7 +279,7 @@ fn empty_document_does_not_panic() {
         write_pdf(&doc, &PdfOptions::default()),
         Err(PdfError::Validation(_))
     ));
-    let opts = PdfOptions { standards: vec![], tagged: true };
+    let opts = PdfOptions { standards: vec![], tagged: true, ..PdfOptions::default() };
     assert!(write_pdf(&doc, &opts).is_ok());
 }
 

@@ -116,6 +116,12 @@ pub struct SerializeSettings {
     /// just use the default function which doesn't render them at all. If you do want this, it
     /// is recommended that you use the function provided by the `krilla-svg` crate.
     pub render_svg_glyph_fn: RenderSvgGlyphFn,
+    /// guidepress patch: the deflate level (0 to 9) of the streams compressed
+    /// for this document: page contents, font subsets, ToUnicode maps,
+    /// embedded files. 6, krilla's fixed level before, by default; lower is
+    /// faster, higher is smaller. Pictures are compressed when they are made,
+    /// at 6, whatever this says.
+    pub deflate_level: u8,
 }
 
 pub type RenderSvgGlyphFn = fn(&[u8], rgb::Color, GlyphId, (f32, f32), &mut Surface) -> Option<()>;
@@ -148,6 +154,7 @@ impl Default for SerializeSettings {
             configuration: Configuration::default(),
             enable_tagging: true,
             render_svg_glyph_fn: |_, _, _, _, _| None,
+            deflate_level: crate::stream::COMPRESSION_LEVEL,
         }
     }
 }

@@ -164,10 +164,10 @@ impl StreamFilter {
 
 impl StreamFilter {
     #[track_caller]
-    pub(crate) fn apply(&self, content: &[u8]) -> Vec<u8> {
+    pub(crate) fn apply(&self, content: &[u8], level: u8) -> Vec<u8> {
         match self {
-            StreamFilter::Flate => deflate_encode_at(content, document_level()),
-            StreamFilter::FlateMemoized => deflate_encode_memoized(content, document_level()),
+            StreamFilter::Flate => deflate_encode_at(content, level),
+            StreamFilter::FlateMemoized => deflate_encode_memoized(content, level),
             StreamFilter::AsciiHex => hex_encode(content),
             // Note: We don't actually encode manually with DCT, because
             // this is only used for JPEG images which are already encoded,
@@ -211,6 +211,8 @@ pub(crate) struct FilterStreamBuilder<'a> {
     content: Cow<'a, [u8]>,
     filters: StreamFilters,
     is_binary: bool,
+    /// guidepress patch: the deflate level of the filters this applies.
+    level: u8,
 }
 
 impl<'a> FilterStreamBuilder<'a> {
@@ -219,6 +221,7 @@ impl<'a> FilterStreamBuilder<'a> {
             content: Cow::Borrowed(content),
             filters: StreamFilters::None,
             is_binary: false,
+            level: COMPRESSION_LEVEL,
         }
     }
 
@@ -234,6 +237,7 @@ impl<'a> FilterStreamBuilder<'a> {
         serialize_settings: &SerializeSettings,
     ) -> Self {
         let mut filter_stream = Self::empty(content);
+        filter_stream.level = serialize_settings.deflate_level;
 
         if serialize_settings.compress_content_streams {
             filter_stream.add_filter(StreamFilter::FlateMemoized);
@@ -249,15 +253,22 @@ impl<'a> FilterStreamBuilder<'a> {
         filter_stream
     }
 
-    pub(crate) fn new_from_binary_data(content: &'a [u8]) -> Self {
+    pub(crate) fn new_from_binary_data(
+        content: &'a [u8],
+        serialize_settings: &SerializeSettings,
+    ) -> Self {
         let mut filter_stream = Self::binary(content);
+        filter_stream.level = serialize_settings.deflate_level;
         filter_stream.add_filter(StreamFilter::Flate);
 
         filter_stream
     }
 
-    pub(crate) fn new_auto_compressed(content: &'a [u8]) -> Self {
-        let filter_stream = Self::new_from_binary_data(content);
+    pub(crate) fn new_auto_compressed(
+        content: &'a [u8],
+        serialize_settings: &SerializeSettings,
+    ) -> Self {
+        let filter_stream = Self::new_from_binary_data(content, serialize_settings);
 
         const MAX_COMPRESSED_SIZE: usize = 75;
         if content.is_empty()
@@ -298,7 +309,7 @@ impl<'a> FilterStreamBuilder<'a> {
     }
 
     fn add_filter(&mut self, filter: StreamFilter) {
-        self.content = Cow::Owned(filter.apply(&self.content));
+        self.content = Cow::Owned(filter.apply(&self.content, self.level));
         self.filters.add(filter);
     }
 
@@ -341,26 +352,9 @@ fn deflate_encode_memoized(data: &[u8], level: u8) -> Vec<u8> {
     deflate_encode_at(data, level)
 }
 
-/// The deflate level of krilla 0.8.2, kept for pictures: they are made once
-/// and may be drawn in many documents.
-const COMPRESSION_LEVEL: u8 = 6;
-
-/// guidepress patch: the deflate level of the streams made for each document
-/// (page contents, font subsets, ToUnicode maps), [`COMPRESSION_LEVEL`]
-/// unless [`set_document_deflate_level`] says otherwise.
-static DOCUMENT_LEVEL: std::sync::atomic::AtomicU8 =
-    std::sync::atomic::AtomicU8::new(COMPRESSION_LEVEL);
-
-/// guidepress patch: sets the deflate level (0 to 9, higher values count as
-/// 9) of the streams made for each document from now on, in every thread.
-/// Pictures keep level 6.
-pub fn set_document_deflate_level(level: u8) {
-    DOCUMENT_LEVEL.store(level.min(9), std::sync::atomic::Ordering::Relaxed);
-}
-
-fn document_level() -> u8 {
-    DOCUMENT_LEVEL.load(std::sync::atomic::Ordering::Relaxed)
-}
+/// The deflate level of krilla 0.8.2: pictures, ICC profiles, and the
+/// default of [`SerializeSettings::deflate_level`].
+pub(crate) const COMPRESSION_LEVEL: u8 = 6;
 
 pub(crate) fn deflate_encode(data: &[u8]) -> Vec<u8> {
     deflate_encode_at(data, COMPRESSION_LEVEL)
@@ -382,7 +376,7 @@ fn deflate_encode_at(data: &[u8], level: u8) -> Vec<u8> {
         let index = match compressors.iter().position(|(l, _)| *l == level) {
             Some(index) => index,
             None => {
-                let fresh = Compress::new(Compression::new(u32::from(level)), true);
+                let fresh = Compress::new(Compression::new(u32::from(level.min(9))), true);
                 compressors.push((level, fresh));
                 compressors.len() - 1
             }

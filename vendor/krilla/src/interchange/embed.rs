@@ -67,12 +67,13 @@ impl Cacheable for EmbeddedFile {
         let mut stream_chunk = sc.new_chunk();
         let stream_ref = sc.new_ref();
 
+        let settings = sc.serialize_settings();
         let file_stream = match self.compress {
-            Some(true) => FilterStreamBuilder::new_from_binary_data(self.data.as_ref()),
+            Some(true) => FilterStreamBuilder::new_from_binary_data(self.data.as_ref(), &settings),
             Some(false) => FilterStreamBuilder::new_from_uncompressed(self.data.as_ref()),
-            None => FilterStreamBuilder::new_auto_compressed(self.data.as_ref()),
+            None => FilterStreamBuilder::new_auto_compressed(self.data.as_ref(), &settings),
         }
-        .finish(&sc.serialize_settings());
+        .finish(&settings);
 
         let mut embedded_file_stream =
             stream_chunk.embedded_file(stream_ref, file_stream.encoded_data());

@@ -250,7 +250,8 @@ impl CIDFont {
                 data = cff.as_bytes();
             }
 
-            FilterStreamBuilder::new_from_binary_data(data).finish(&sc.serialize_settings())
+            FilterStreamBuilder::new_from_binary_data(data, &sc.serialize_settings())
+                .finish(&sc.serialize_settings())
         };
 
         let base_font = base_font_name(&self.font, &self.glyph_remapper);
@@ -315,8 +316,9 @@ impl CIDFont {
                 bytes
             };
 
-            let cid_stream = FilterStreamBuilder::new_from_binary_data(&cid_stream_data)
-                .finish(&sc.serialize_settings());
+            let settings = sc.serialize_settings();
+            let cid_stream = FilterStreamBuilder::new_from_binary_data(&cid_stream_data, &settings)
+                .finish(&settings);
             let mut cid_set = stream_chunk.stream(cid_set_ref, cid_stream.encoded_data());
             cid_stream.write_filters(cid_set.deref_mut());
             cid_set.finish();
