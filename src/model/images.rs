@@ -198,6 +198,9 @@ fn measure(bytes: &[u8], format: ImageFormat) -> Result<(u32, u32), ImageError> 
 
 /// Decodes the whole image once, under memory limits, to catch corrupt files.
 fn decode(bytes: &[u8], format: ImageFormat) -> Result<(), ImageError> {
+    if format == ImageFormat::Png {
+        return decode_png(bytes);
+    }
     let mut reader =
         image::ImageReader::with_format(Cursor::new(bytes), image_format(format));
     let mut limits = image::Limits::default();
@@ -215,6 +218,36 @@ fn decode(bytes: &[u8], format: ImageFormat) -> Result<(), ImageError> {
         },
         other => corrupt(format, &other),
     })
+}
+
+/// Decodes a PNG's rows as they are stored (palette indices are not turned
+/// into colours): every chunk, the zlib data and the row filters are checked,
+/// at a fraction of the cost of a full decode to RGB.
+fn decode_png(bytes: &[u8]) -> Result<(), ImageError> {
+    let too_large = || ImageError {
+        code: "image-too-large",
+        message: format!(
+            "image too large to decode within {} MiB of memory",
+            MAX_ALLOC / (1024 * 1024)
+        ),
+    };
+    let fail = |e: png::DecodingError| match e {
+        png::DecodingError::LimitsExceeded => too_large(),
+        other => ImageError {
+            code: "bad-image",
+            message: format!(
+                "the PNG file is damaged or incomplete: {}",
+                lower_first(&other.to_string())
+            ),
+        },
+    };
+    let limits = png::Limits { bytes: MAX_ALLOC as usize };
+    let mut decoder = png::Decoder::new_with_limits(Cursor::new(bytes), limits);
+    decoder.set_transformations(png::Transformations::IDENTITY);
+    let mut reader = decoder.read_info().map_err(fail)?;
+    let size = reader.output_buffer_size().filter(|n| *n as u64 <= MAX_ALLOC);
+    let mut rows = vec![0; size.ok_or_else(too_large)?];
+    reader.next_frame(&mut rows).map(drop).map_err(fail)
 }
 
 fn corrupt(format: ImageFormat, e: &image::ImageError) -> ImageError {
