@@ -363,6 +363,16 @@ pub(crate) mod tests {
             ),
             ("wide", png_bytes(20_001, 1, None), "image-too-large", "20001×1"),
             (
+                "within the sides, over the memory",
+                png_bytes(
+                    20_000,
+                    20_000,
+                    Some(&[0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]),
+                ),
+                "image-too-large",
+                "too large to decode within 256 MiB",
+            ),
+            (
                 "truncated",
                 tiny_png()[..40].to_vec(),
                 "bad-image",
