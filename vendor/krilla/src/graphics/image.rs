@@ -565,7 +565,7 @@ impl Image {
 
 const PNG_TRANSFORMATIONS: Transformations = Transformations::EXPAND;
 
-/// `/DecodeParms` for PNG-filtered rows of 8-bit samples.
+/// guidepress patch: `/DecodeParms` for PNG-filtered rows of `p.bits`-bit samples.
 fn write_png_predictor(mut parms: pdf_writer::Dict<'_>, p: &PngFlateRepr) {
     parms.pair(Name(b"Predictor"), 15);
     parms.pair(Name(b"Colors"), i32::from(p.colors));
