@@ -15,8 +15,9 @@ use crate::layout::{Item, Rect};
 use crate::model::{ImageData, ImageFormat};
 use crate::pdf::{write_pdf, PdfOptions};
 
-/// Picture size in pixels, and the points each pixel gets on the page.
-const W: u32 = 8;
+/// Picture size in pixels (7 wide: rows of 1, 2 and 4 bits end in padding
+/// bits), and the points each pixel gets on the page.
+const W: u32 = 7;
 const H: u32 = 4;
 const CELL: f32 = 8.0;
 /// Where the picture sits on page 1 of the fixture sheet (top-left, points).
@@ -144,7 +145,7 @@ fn encode(c: &Case) -> Vec<u8> {
 }
 
 /// Marks the IHDR as Adam7 and re-encodes the image data for it. With
-/// W × H = 8 × 4 the passes are small; the png decoder checks them.
+/// W × H = 7 × 4 the passes are small; the png decoder checks them.
 fn set_interlaced(bytes: &mut Vec<u8>) {
     let c = &CASES.iter().find(|c| c.interlaced).expect("an interlaced case");
     let row = |y: u32, xs: &[u32]| -> Vec<u8> {
