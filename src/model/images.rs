@@ -209,30 +209,27 @@ fn decode(bytes: &[u8], format: ImageFormat) -> Result<(), ImageError> {
     limits.max_alloc = Some(MAX_ALLOC);
     reader.limits(limits);
     reader.decode().map(drop).map_err(|e| match e {
-        image::ImageError::Limits(_) => ImageError {
-            code: "image-too-large",
-            message: format!(
-                "image too large to decode within {} MiB of memory",
-                MAX_ALLOC / (1024 * 1024)
-            ),
-        },
+        image::ImageError::Limits(_) => over_memory(),
         other => corrupt(format, &other),
     })
+}
+
+fn over_memory() -> ImageError {
+    ImageError {
+        code: "image-too-large",
+        message: format!(
+            "image too large to decode within {} MiB of memory",
+            MAX_ALLOC / (1024 * 1024)
+        ),
+    }
 }
 
 /// Decodes a PNG's rows as they are stored (palette indices are not turned
 /// into colours): every chunk, the zlib data and the row filters are checked,
 /// at a fraction of the cost of a full decode to RGB.
 fn decode_png(bytes: &[u8]) -> Result<(), ImageError> {
-    let too_large = || ImageError {
-        code: "image-too-large",
-        message: format!(
-            "image too large to decode within {} MiB of memory",
-            MAX_ALLOC / (1024 * 1024)
-        ),
-    };
     let fail = |e: png::DecodingError| match e {
-        png::DecodingError::LimitsExceeded => too_large(),
+        png::DecodingError::LimitsExceeded => over_memory(),
         other => ImageError {
             code: "bad-image",
             message: format!(
@@ -246,7 +243,7 @@ fn decode_png(bytes: &[u8]) -> Result<(), ImageError> {
     decoder.set_transformations(png::Transformations::IDENTITY);
     let mut reader = decoder.read_info().map_err(fail)?;
     let size = reader.output_buffer_size().filter(|n| *n as u64 <= MAX_ALLOC);
-    let mut rows = vec![0; size.ok_or_else(too_large)?];
+    let mut rows = vec![0; size.ok_or_else(over_memory)?];
     reader.next_frame(&mut rows).map(drop).map_err(fail)
 }
 
