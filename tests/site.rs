@@ -330,6 +330,46 @@ fn site_built_twice_is_byte_identical() {
 }
 
 /// A deterministic photo-like picture: smooth gradients with fine noise.
+#[test]
+fn site_web_pdfs_weigh_less_than_print_pdfs_and_keep_their_pictures_as_they_are() {
+    let dir = temp_dir("site-weight");
+    let print = dir.join("print");
+    let report = common::build_bundled(&print, None);
+    assert!(report.failed.is_empty(), "{:?}", report.failed);
+    let site = dir.join("site");
+    build(&root(), &site, SiteLinks::Collection);
+    for id in collection_order() {
+        let size = |folder: &Path| {
+            fs::metadata(folder.join(format!("pdf/{id}.pdf"))).unwrap().len()
+        };
+        let (web, paper) = (size(&site), size(&print));
+        // Web PDFs are compressed harder (pdf::Compression::Small).
+        assert!(web < paper, "{id}: web {web} bytes, print {paper} bytes");
+        // The bundled screenshots are palette PNGs: in both, their data goes
+        // in as it is (an indexed image with a PNG predictor).
+        for folder in [&site, &print] {
+            let pdf = Pdf::load(&fs::read(folder.join(format!("pdf/{id}.pdf"))).unwrap());
+            for s in pdf.doc.objects.values().filter_map(|o| o.as_stream().ok()) {
+                if s.dict.get(b"Subtype").and_then(|t| t.as_name()).ok() != Some(b"Image")
+                {
+                    continue;
+                }
+                let space = s.dict.get(b"ColorSpace").and_then(|c| c.as_array());
+                let indexed =
+                    space.is_ok_and(|a| a[0].as_name().ok() == Some(b"Indexed"));
+                let predictor = s.dict.get(b"DecodeParms").is_ok();
+                assert!(
+                    indexed && predictor,
+                    "{id} in {}: {:?}",
+                    folder.display(),
+                    s.dict
+                );
+            }
+        }
+    }
+    clean(&dir);
+}
+
 fn photo(width: u32, height: u32) -> image::RgbImage {
     let mut x = 0x2545_F491u32;
     image::RgbImage::from_fn(width, height, |px, py| {
