@@ -589,5 +589,16 @@ mod tests {
         assert_eq!(png_as_is_size(&interlaced), None, "interlaced");
         assert_eq!(png_as_is_size(b"GIF89a"), None);
         assert_eq!(png_as_is_size(&rgb.bytes[..40]), None, "cut short");
+        // Cut anywhere or with any byte changed, it answers without panicking.
+        for end in 0..rgb.bytes.len() {
+            assert_eq!(png_as_is_size(&rgb.bytes[..end]), None, "cut at {end}");
+        }
+        for at in 8..rgb.bytes.len() {
+            for flip in [0x01u8, 0x80, 0xFF] {
+                let mut bytes = rgb.bytes.to_vec();
+                bytes[at] ^= flip;
+                let _ = png_as_is_size(&bytes);
+            }
+        }
     }
 }

@@ -318,3 +318,19 @@ fn a_broken_png_is_refused_as_before() {
     let err = sheet_with("cassee.png", png).expect_err("a broken PNG fails");
     assert!(err.to_string().contains("cassee.png"), "{err}");
 }
+
+#[test]
+fn a_cut_or_changed_png_gives_an_error_or_a_pdf_never_a_panic() {
+    let png = encode(&CASES[6]); // palette, 4 bits
+    let mut variants: Vec<Vec<u8>> =
+        (8..png.len()).map(|end| png[..end].to_vec()).collect();
+    for at in 8..png.len() {
+        let mut changed = png.clone();
+        changed[at] ^= 0xA5;
+        variants.push(changed);
+    }
+    for (i, bytes) in variants.into_iter().enumerate() {
+        let result = std::panic::catch_unwind(|| sheet_with("abimee.png", bytes));
+        assert!(result.is_ok(), "variant {i} panicked");
+    }
+}

@@ -586,7 +586,7 @@ fn png_idat(data: &[u8]) -> Option<PngFlateRepr> {
         let len = u32::from_be_bytes(rest.get(..4)?.try_into().ok()?) as usize;
         let kind = rest.get(4..8)?;
         let body = rest.get(8..8usize.checked_add(len)?)?;
-        rest = rest.get(12 + len..)?;
+        rest = rest.get(len.checked_add(12)?..)?;
         match kind {
             b"IHDR" if body.len() == 13 => {
                 let width = u32::from_be_bytes(body[..4].try_into().ok()?);
