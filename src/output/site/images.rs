@@ -532,7 +532,7 @@ mod tests {
     fn flat_png(colours: u8, width: u32, height: u32) -> ImageData {
         let img = image::RgbImage::from_fn(width, height, |x, _| {
             let c = (x * u32::from(colours) / width) as u8;
-            image::Rgb([c * 9, 200 - c * 5, 40 + c * 3])
+            image::Rgb([c, 255 - c, c.wrapping_mul(37)])
         });
         let mut bytes = Vec::new();
         PngEncoder::new(Cursor::new(&mut bytes))

@@ -128,8 +128,9 @@ fn encode(c: &Case) -> Vec<u8> {
         enc.set_depth(c.depth);
         if c.color == ColorType::Indexed {
             // 16 distinct colours; low depths use the first 2 or 4.
-            let palette: Vec<u8> =
-                (0..16u8).flat_map(|i| [i * 16, 255 - i * 13, (i * 71) % 255]).collect();
+            let palette: Vec<u8> = (0..16u8)
+                .flat_map(|i| [i * 16, 255 - i * 13, i.wrapping_mul(71)])
+                .collect();
             enc.set_palette(palette);
         }
         if c.trns {
