@@ -434,21 +434,27 @@ mod tests {
         Rect { x: 0.0, y: 0.0, w, h }
     }
 
-    fn png(width: u32, height: u32) -> ImageData {
-        let img = image::RgbImage::from_fn(width, height, |x, y| {
-            image::Rgb([(x * 7 % 256) as u8, (y * 5 % 256) as u8, ((x ^ y) % 256) as u8])
-        });
+    /// `img` as an RGB PNG named `src`.
+    fn encoded(src: &str, img: &image::RgbImage) -> ImageData {
+        let (width, height) = img.dimensions();
         let mut bytes = Vec::new();
         PngEncoder::new(Cursor::new(&mut bytes))
             .write_image(img.as_raw(), width, height, image::ExtendedColorType::Rgb8)
             .unwrap();
         ImageData {
-            src: "test.png".into(),
+            src: src.into(),
             bytes: Arc::new(bytes),
             format: ImageFormat::Png,
             width,
             height,
         }
+    }
+
+    fn png(width: u32, height: u32) -> ImageData {
+        let img = image::RgbImage::from_fn(width, height, |x, y| {
+            image::Rgb([(x * 7 % 256) as u8, (y * 5 % 256) as u8, ((x ^ y) % 256) as u8])
+        });
+        encoded("test.png", &img)
     }
 
     #[test]
@@ -534,17 +540,7 @@ mod tests {
             let c = (x * u32::from(colours) / width) as u8;
             image::Rgb([c, 255 - c, c.wrapping_mul(37)])
         });
-        let mut bytes = Vec::new();
-        PngEncoder::new(Cursor::new(&mut bytes))
-            .write_image(img.as_raw(), width, height, image::ExtendedColorType::Rgb8)
-            .unwrap();
-        ImageData {
-            src: "plat.png".into(),
-            bytes: Arc::new(bytes),
-            format: ImageFormat::Png,
-            width,
-            height,
-        }
+        encoded("plat.png", &img)
     }
 
     #[test]
