@@ -80,6 +80,7 @@ impl Writer<'_> {
                 for s in &label.spans {
                     inline.spans.push(Span {
                         link: Some(LinkTarget::Url(target.clone())),
+                        ui: None,
                         ..s.clone()
                     });
                 }
@@ -91,6 +92,7 @@ impl Writer<'_> {
                         ),
                         style: TextStyle::default(),
                         link: None,
+                        ui: None,
                     });
                 }
                 let body = self.theme.body;
@@ -333,6 +335,7 @@ impl Writer<'_> {
                     text: sep,
                     style: TextStyle { bold: true, ..TextStyle::default() },
                     link: None,
+                    ui: None,
                 });
                 for s in &t.spans {
                     let mut s = s.clone();
@@ -446,12 +449,14 @@ impl Writer<'_> {
                 text: "\n".into(),
                 style: TextStyle::default(),
                 link: None,
+                ui: None,
             });
         }
         inline.spans.push(Span {
             text: url.to_string(),
             style: TextStyle { code: true, ..TextStyle::default() },
             link: Some(LinkTarget::Url(url.to_string())),
+            ui: None,
         });
         let cap = self.tree.add(node, Role::Caption);
         let body = self.theme.body;

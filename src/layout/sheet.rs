@@ -208,6 +208,7 @@ fn header(
             text: url.clone(),
             style: TextStyle::default(),
             link: Some(LinkTarget::Url(url.clone())),
+            ui: None,
         });
     }
     if let Some(a) = &guide.author {
@@ -216,6 +217,7 @@ fn header(
             text: format!("{sep}{}{} {a}", labels::author(lang), labels::colon(lang)),
             style: TextStyle::default(),
             link: None,
+            ui: None,
         });
     }
     if !src.spans.is_empty() {
@@ -243,6 +245,7 @@ fn header(
             text: guide.audience.join(", "),
             style: TextStyle::default(),
             link: None,
+            ui: None,
         });
         let style = BaseStyle { color: ACCENT, ..small };
         let mut c = w.text(&line, &style, x, width, Some(p));
@@ -329,6 +332,7 @@ fn link_notes(w: &mut Writer, notes: &[String], x: f32, width: f32) -> Vec<Chunk
             text: url.clone(),
             style: TextStyle { code: true, ..TextStyle::default() },
             link: Some(LinkTarget::Url(url.clone())),
+            ui: None,
         });
         let saved = w.notes.take();
         let p = w.tree.add(lbody, Role::Paragraph);

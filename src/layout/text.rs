@@ -495,6 +495,7 @@ mod tests {
                     .into(),
                 style: TextStyle { code: true, ..TextStyle::default() },
                 link: None,
+                ui: None,
             }],
         };
         let lines = layout_inline(&inline, &style(), Lang::Fr, 80.0);
@@ -571,7 +572,7 @@ mod tests {
                     code: w.starts_with("https") || next() % 17 == 0,
                     ..TextStyle::default()
                 };
-                spans.push(Span { text: format!("{w} "), style, link: None });
+                spans.push(Span { text: format!("{w} "), style, link: None, ui: None });
             }
             let inline = Inline { spans };
             let lang = if case % 3 == 0 { Lang::En } else { Lang::Fr };

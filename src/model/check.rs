@@ -4,7 +4,7 @@ use serde_json::{Number, Value};
 
 use super::diag::Diagnostic;
 use super::images::ImageCache;
-use super::inline::{guide_refs, parse_inline};
+use super::inline::{guide_refs, parse_inline_warned};
 use super::paths::{PathError, Root};
 use super::report::Report;
 use super::types::{Figure, ImageData, Inline};
@@ -101,8 +101,11 @@ impl<'a> Checker<'a> {
 
     /// Parses inline text that may be empty (a table cell).
     pub fn inline_or_empty(&mut self, path: &str, text: &str) -> Option<Inline> {
-        match parse_inline(text) {
-            Ok(inline) => {
+        match parse_inline_warned(text) {
+            Ok((inline, warnings)) => {
+                for w in &warnings {
+                    self.r.inline_warning(path, w);
+                }
                 for id in guide_refs(&inline) {
                     let needle = format!("guide:{id}");
                     let offset =

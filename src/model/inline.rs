@@ -1,21 +1,28 @@
 //! Inline markup: the spec's small Markdown subset, parsed into styled spans.
 //!
 //! `**bold**`, `*italic*` (nestable), `` `code` ``, `[label](url)`, `<url>`,
-//! forced breaks (a newline) and backslash escapes. Anything else is text.
+//! keys `[[Ctrl]]+[[C]]` and menu paths `{{Menu > Aide}}` (see
+//! [`super::inline_ui`]), forced breaks (a newline) and backslash escapes.
+//! Anything else is text.
 //! A `*` with spaces (or the text's ends) on both sides is a plain asterisk;
 //! any other `*` is markup and must be closed, so a forgotten `**` is reported
 //! instead of printed.
 
-use super::types::{Inline, LinkTarget, Span, TextStyle};
+use super::inline_ui::{keys_at, menu_at, opens, unclosed};
+use super::types::{Inline, LinkTarget, Span, TextStyle, Ui, UiPart};
 use super::values::{check_url, is_slug, scheme_of};
 
 /// Characters a backslash can escape.
-const ESCAPABLE: &[char] = &['\\', '*', '`', '[', ']', '(', ')', '<', '>'];
+const ESCAPABLE: &[char] = &['\\', '*', '`', '[', ']', '(', ')', '<', '>', '{', '}'];
 
-/// Why a piece of inline text was refused.
+/// What separates the labels of a menu path in the text.
+pub const MENU_SEPARATOR: &str = " \u{203a} ";
+
+/// Why a piece of inline text was refused (or, for `unclosed-markup`, what
+/// deserves a warning).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InlineError {
-    /// `inline-markup` or `bad-link`.
+    /// `inline-markup` or `bad-link`; `unclosed-markup` for a warning.
     pub code: &'static str,
     /// What is wrong, lowercase.
     pub message: String,
@@ -27,9 +34,22 @@ pub struct InlineError {
 
 /// Parses inline text into spans, merging neighbours of equal style and link.
 pub fn parse_inline(text: &str) -> Result<Inline, InlineError> {
-    let mut p = Parser { chars: text.chars().collect(), spans: Vec::new() };
+    parse_inline_warned(text).map(|(inline, _)| inline)
+}
+
+/// Parses inline text into spans, with the warnings it deserves (a `[[` or
+/// `{{` never closed, printed as plain text).
+pub fn parse_inline_warned(
+    text: &str,
+) -> Result<(Inline, Vec<InlineError>), InlineError> {
+    let mut p = Parser {
+        chars: text.chars().collect(),
+        spans: Vec::new(),
+        groups: 0,
+        warnings: Vec::new(),
+    };
     p.sequence(0, p.chars.len(), TextStyle::default(), None)?;
-    Ok(Inline { spans: p.spans })
+    Ok((Inline { spans: p.spans }, p.warnings))
 }
 
 /// The `guide:` ids an inline text refers to.
@@ -56,6 +76,10 @@ struct Open {
 struct Parser {
     chars: Vec<char>,
     spans: Vec<Span>,
+    /// Key combinations and menu paths so far.
+    groups: u32,
+    /// `[[` and `{{` never closed.
+    warnings: Vec<InlineError>,
 }
 
 fn markup_error(offset: usize, message: String, suggestion: &str) -> InlineError {
@@ -86,13 +110,36 @@ impl Parser {
             return;
         }
         if let Some(last) = self.spans.last_mut() {
-            if last.style == style && last.link == *link {
+            if last.style == style && last.link == *link && last.ui.is_none() {
                 last.text.push_str(text);
                 text.clear();
                 return;
             }
         }
-        self.spans.push(Span { text: std::mem::take(text), style, link: link.clone() });
+        let text = std::mem::take(text);
+        self.spans.push(Span { text, style, link: link.clone(), ui: None });
+    }
+
+    /// Appends the parts of one key combination or menu path: `names`
+    /// become `part` spans, joined by `joint` spans reading `between`.
+    fn emit_group(
+        &mut self,
+        names: Vec<String>,
+        (part, joint, between): (UiPart, UiPart, &str),
+        style: TextStyle,
+        link: &Option<LinkTarget>,
+    ) {
+        let group = self.groups;
+        self.groups += 1;
+        for (k, text) in names.into_iter().enumerate() {
+            if k > 0 {
+                let ui = Some(Ui { part: joint, group });
+                let text = between.to_string();
+                self.spans.push(Span { text, style, link: link.clone(), ui });
+            }
+            let ui = Some(Ui { part, group });
+            self.spans.push(Span { text, style, link: link.clone(), ui });
+        }
     }
 
     /// Parses `chars[start..end]` on top of `base` style, inside `link` if any.
@@ -155,6 +202,37 @@ impl Parser {
                     let consumed = self.asterisks(i, run, start, end, &mut stack)?;
                     buf.extend(std::iter::repeat_n('*', run - consumed));
                     i += run;
+                }
+                '[' if opens(&self.chars, i, end, '[') => {
+                    match keys_at(&self.chars, i, end)? {
+                        Some(keys) => {
+                            self.emit(&mut buf, style_of(&stack), &link);
+                            let parts = (UiPart::Key, UiPart::Plus, "+");
+                            self.emit_group(keys.names, parts, style_of(&stack), &link);
+                            i = keys.after;
+                        }
+                        None => {
+                            self.warnings.push(unclosed(i, true));
+                            buf.push_str("[[");
+                            i += 2;
+                        }
+                    }
+                }
+                '{' if opens(&self.chars, i, end, '{') => {
+                    match menu_at(&self.chars, i, end)? {
+                        Some(menu) => {
+                            self.emit(&mut buf, style_of(&stack), &link);
+                            let parts =
+                                (UiPart::Label, UiPart::Separator, MENU_SEPARATOR);
+                            self.emit_group(menu.labels, parts, style_of(&stack), &link);
+                            i = menu.after;
+                        }
+                        None => {
+                            self.warnings.push(unclosed(i, false));
+                            buf.push_str("{{");
+                            i += 2;
+                        }
+                    }
                 }
                 '[' => match self.link_at(i, end)? {
                     Some((label_end, target, after)) => {

@@ -14,6 +14,7 @@ pub mod diag;
 pub mod guide;
 pub mod images;
 pub mod inline;
+mod inline_ui;
 pub mod load;
 pub mod paths;
 pub mod project;
@@ -27,7 +28,7 @@ pub mod values;
 
 pub use diag::*;
 pub use images::ImageCache;
-pub use inline::{parse_inline, InlineError};
+pub use inline::{parse_inline, parse_inline_warned, InlineError};
 pub use load::{load, GuideOutcome, LoadOptions, Loaded};
 pub use project::{scan, Entry, Project};
 pub use types::*;

@@ -143,6 +143,14 @@ impl<'a> Report<'a> {
         self.push(d);
     }
 
+    /// Records an inline markup warning in the string at `path`.
+    pub fn inline_warning(&mut self, path: &str, e: &InlineError) {
+        let mut d = self.error_in_string(e.code, path, e.offset, e.message.clone());
+        d.severity = Severity::Warning;
+        d.suggestion = e.suggestion.clone();
+        self.push(d);
+    }
+
     /// Errors and warnings sorted by position (unlocated last), split into
     /// (errors, warnings).
     pub fn finish(self) -> (Vec<Diagnostic>, Vec<Diagnostic>) {

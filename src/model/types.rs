@@ -89,6 +89,62 @@ pub struct Span {
     pub style: TextStyle,
     /// The link this text belongs to, if any.
     pub link: Option<LinkTarget>,
+    /// The key combination or menu path this text is part of, if any.
+    pub ui: Option<Ui>,
+}
+
+/// A part of something named on screen: a key combination
+/// (`[[Ctrl]]+[[Maj]]+[[Suppr]]`) or a menu path (`{{Menu > Aide}}`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Ui {
+    /// Which part.
+    pub part: UiPart,
+    /// Which combination or path of the text: the parts of one share the
+    /// number (counted from 0 in each inline text).
+    pub group: u32,
+}
+
+/// The parts of key combinations and menu paths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UiPart {
+    /// A key's name, drawn as a keycap (`Ctrl`).
+    Key,
+    /// The `+` that joins two keys of a combination.
+    Plus,
+    /// A label of a menu path or interface element, in bold (`Paramètres`).
+    Label,
+    /// The separator between two labels of a menu path (` › `).
+    Separator,
+}
+
+impl UiPart {
+    /// Whether this part belongs to a key combination (else a menu path).
+    pub fn is_key(self) -> bool {
+        matches!(self, UiPart::Key | UiPart::Plus)
+    }
+}
+
+/// How the parts `spans` of one key combination or menu path (or a piece
+/// of one, as a line holds it) read aloud: `Ctrl+Maj+Suppr`, `Menu, puis
+/// Paramètres, puis Vie privée et sécurité` ("then" in English).
+pub fn spoken(spans: &[&Span], lang: Lang) -> String {
+    let then = match lang {
+        Lang::Fr => "puis",
+        Lang::En => "then",
+    };
+    let mut out = String::new();
+    for s in spans {
+        match s.ui.map(|u| u.part) {
+            Some(UiPart::Separator) => {
+                out.push_str(", ");
+                out.push_str(then);
+                out.push(' ');
+            }
+            Some(UiPart::Key | UiPart::Plus) => out.push_str(s.text.trim()),
+            _ => out.push_str(&s.text.replace('\n', " ")),
+        }
+    }
+    out.trim().to_string()
 }
 
 /// Parsed inline text: a sequence of styled spans.
@@ -106,6 +162,7 @@ impl Inline {
                 text: text.into(),
                 style: TextStyle::default(),
                 link: None,
+                ui: None,
             }],
         }
     }
