@@ -221,7 +221,7 @@ fn body_urls(g: &Guide, base: Option<&str>, out: &mut BTreeSet<String>) {
             items(&it.items, out);
         }
     }
-    for b in &g.body {
+    for b in g.all_blocks() {
         match &b.value {
             Block::Heading { text, .. } | Block::Paragraph { text } => inline(text, out),
             Block::List { items: list, .. } => items(list, out),
@@ -229,8 +229,10 @@ fn body_urls(g: &Guide, base: Option<&str>, out: &mut BTreeSet<String>) {
                 for s in items {
                     inline(&s.text, out);
                     s.note.iter().for_each(|n| inline(n, out));
-                    let caption = s.image.as_ref().and_then(|f| f.caption.as_ref());
-                    caption.iter().for_each(|c| inline(c, out));
+                    s.substeps.iter().for_each(|n| inline(n, out));
+                    for f in &s.images {
+                        f.value.caption.iter().for_each(|c| inline(c, out));
+                    }
                 }
             }
             Block::Callout { title, text, .. } => {
@@ -238,7 +240,17 @@ fn body_urls(g: &Guide, base: Option<&str>, out: &mut BTreeSet<String>) {
                 inline(text, out);
             }
             Block::Image(f) => f.caption.iter().for_each(|c| inline(c, out)),
-            Block::Table { header, rows } => header
+            Block::Images { items, caption } => {
+                for f in items {
+                    f.value.caption.iter().for_each(|c| inline(c, out));
+                }
+                caption.iter().for_each(|c| inline(c, out));
+            }
+            Block::Variants { title, items } => {
+                title.iter().for_each(|t| inline(t, out));
+                items.iter().for_each(|v| inline(&v.label, out));
+            }
+            Block::Table { header, rows, .. } => header
                 .iter()
                 .flatten()
                 .chain(rows.iter().flatten())

@@ -10,8 +10,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use guidepress::model::blocks::{fields_of, BLOCK_TYPES};
+use guidepress::model::figures::{annotation_fields_of, ANNOTATION_TYPES};
 use guidepress::model::raw::{
-    COLLECTION_FIELDS, GUIDE_FIELDS, IMAGE_FIELDS, LIST_ITEM_FIELDS, STEP_FIELDS,
+    COLLECTION_FIELDS, COLUMN_FIELDS, GUIDE_FIELDS, IMAGE_FIELDS, LIST_ITEM_FIELDS,
+    STEP_FIELDS, VARIANT_FIELDS,
 };
 use guidepress::model::schema::{schema, schema_text, SchemaKind};
 use guidepress::model::{load, LoadOptions};
@@ -102,9 +104,32 @@ fn schema_fields_match_the_parser() {
     assert_eq!(properties(&defs["Step"]), set(STEP_FIELDS));
     assert_eq!(properties(&defs["StepImage"]), set(IMAGE_FIELDS));
     assert_eq!(properties(&defs["NestedItem"]), set(LIST_ITEM_FIELDS));
-    for o in [&g, &c, &defs["Step"], &defs["StepImage"], &defs["NestedItem"]] {
+    assert_eq!(properties(&defs["Variant"]), set(VARIANT_FIELDS));
+    assert_eq!(properties(&defs["Column"]), set(COLUMN_FIELDS));
+    for o in [
+        &g,
+        &c,
+        &defs["Step"],
+        &defs["StepImage"],
+        &defs["NestedItem"],
+        &defs["Variant"],
+        &defs["Column"],
+    ] {
         assert_eq!(o["additionalProperties"], false, "{o:#}");
     }
+    // One variant per annotation type, each with exactly its own fields.
+    let variants = defs["Annotation"]["oneOf"].as_array().expect("Annotation is a oneOf");
+    let mut types = Vec::new();
+    for v in variants {
+        let t =
+            v["properties"]["type"]["const"].as_str().expect("a const type").to_string();
+        let mut own: Vec<&str> = annotation_fields_of(&t).expect("a known type").to_vec();
+        own.push("type");
+        assert_eq!(properties(v), set(&own), "{t}");
+        assert_eq!(v["additionalProperties"], false, "{t}");
+        types.push(t);
+    }
+    assert_eq!(types, ANNOTATION_TYPES);
     // One variant per block type of the spec, each with exactly its own fields.
     let variants = defs["Block"]["oneOf"].as_array().expect("Block is a oneOf");
     let mut types = Vec::new();
@@ -153,6 +178,13 @@ fn parser_verdicts(name: &str, cases: &[(&str, String)]) -> Vec<bool> {
 #[test]
 fn schema_and_parser_refuse_the_spec_bad_cases() {
     let img = r#"{"type": "image", "src": "firefox-menu.png", "alt": "A"}"#;
+    let pic = r#"{"src": "firefox-menu.png", "alt": "A"}"#;
+    let firefox = r#"{"label": "Firefox", "body": [{"type": "paragraph", "text": "x"}]}"#;
+    let annotated = |a: &str| {
+        format!(
+            r#"{{"type": "image", "src": "firefox-menu.png", "alt": "A", "annotations": [{a}]}}"#
+        )
+    };
     let cases: Vec<(&str, String)> = vec![
         ("unknown field", guide("\"titel\": \"x\", ", img)),
         (
@@ -220,6 +252,98 @@ fn schema_and_parser_refuse_the_spec_bad_cases() {
             guide("", r#"{"type": "list", "items": [{"items": ["x"]}]}"#),
         ),
         ("table cell not text", guide("", r#"{"type": "table", "rows": [["a", 1]]}"#)),
+        (
+            "four pictures in a row",
+            guide(
+                "",
+                &format!(
+                    r#"{{"type": "images", "items": [{pic}, {pic}, {pic}, {pic}]}}"#
+                ),
+            ),
+        ),
+        ("no picture in a row", guide("", r#"{"type": "images", "items": []}"#)),
+        (
+            "one variant",
+            guide("", &format!(r#"{{"type": "variants", "items": [{firefox}]}}"#)),
+        ),
+        (
+            "variants inside a variant",
+            guide(
+                "",
+                &format!(
+                    r#"{{"type": "variants", "items": [{firefox}, {{"label": "Chrome", "body": [{{"type": "variants", "items": [{firefox}, {firefox}]}}]}}]}}"#
+                ),
+            ),
+        ),
+        (
+            "page break inside a variant",
+            guide(
+                "",
+                &format!(
+                    r#"{{"type": "variants", "items": [{firefox}, {{"label": "Chrome", "body": [{{"type": "page_break"}}]}}]}}"#
+                ),
+            ),
+        ),
+        (
+            "variant without body",
+            guide(
+                "",
+                &format!(
+                    r#"{{"type": "variants", "items": [{firefox}, {{"label": "Chrome"}}]}}"#
+                ),
+            ),
+        ),
+        (
+            "unknown annotation type",
+            guide("", &annotated(r#"{"type": "circle", "at": [1, 1]}"#)),
+        ),
+        (
+            "marker without number",
+            guide("", &annotated(r#"{"type": "marker", "at": [1, 1]}"#)),
+        ),
+        (
+            "marker number 0",
+            guide("", &annotated(r#"{"type": "marker", "n": 0, "at": [1, 1]}"#)),
+        ),
+        (
+            "point of three numbers",
+            guide("", &annotated(r#"{"type": "marker", "n": 1, "at": [1, 1, 1]}"#)),
+        ),
+        (
+            "negative coordinate",
+            guide("", &annotated(r#"{"type": "arrow", "from": [-1, 1], "to": [4, 4]}"#)),
+        ),
+        (
+            "field of another annotation type",
+            guide(
+                "",
+                &annotated(
+                    r#"{"type": "box", "at": [1, 1], "size": [2, 2], "to": [3, 3]}"#,
+                ),
+            ),
+        ),
+        (
+            "column width 0",
+            guide("", r#"{"type": "table", "rows": [["a"]], "columns": [{"width": 0}]}"#),
+        ),
+        (
+            "unknown alignment",
+            guide(
+                "",
+                r#"{"type": "table", "rows": [["a"]], "columns": [{"align": "justify"}]}"#,
+            ),
+        ),
+        (
+            "unknown step field",
+            guide(
+                "",
+                r#"{"type": "steps", "items": [{"text": "x", "sub_steps": ["y"]}]}"#,
+            ),
+        ),
+        (
+            "empty sub-steps",
+            guide("", r#"{"type": "steps", "items": [{"text": "x", "substeps": []}]}"#),
+        ),
     ];
     let v = validator(SchemaKind::Guide);
     let parser = parser_verdicts("schema-bad", &cases);
@@ -246,6 +370,24 @@ fn schema_and_parser_accept_the_same_edge_cases() {
                {"type": "attachment", "href": "files/ma-premiere-connexion.pdf", "label": "l"},
                {"type": "qr", "url": "mailto:a@b.fr", "caption": "c"},
                {"type": "page_break"}"#,
+        )),
+        ("every addition", guide(
+            "",
+            r#"{"type": "paragraph", "text": "[[Ctrl]]+[[Maj]]+[[Suppr]], {{Menu > Aide}}, \\{x\\}"},
+               {"type": "steps", "items": [
+                 {"text": "s", "substeps": ["a", "b"], "images": [
+                   {"src": "firefox-menu.png", "alt": "A", "annotations": [
+                     {"type": "marker", "n": 1, "at": [10, 10]},
+                     {"type": "box", "at": [0, 0], "size": [900, 500]},
+                     {"type": "arrow", "from": [1.5, 2], "to": [30, 40]}]},
+                   {"src": "firefox-menu.png", "alt": "B", "caption": "c", "width": 0.4}]},
+                 {"text": "t", "image": {"src": "firefox-menu.png", "alt": "C", "annotations": []}}]},
+               {"type": "images", "caption": "c", "items": [{"src": "firefox-menu.png", "alt": "A"}]},
+               {"type": "image", "src": "firefox-menu.png", "alt": "A", "annotations": [{"type": "marker", "n": 99, "at": [900, 500]}]},
+               {"type": "variants", "title": "t", "items": [
+                 {"label": "Firefox", "body": [{"type": "heading", "text": "h"}, {"type": "image", "src": "firefox-menu.png", "alt": "A"}]},
+                 {"label": "Chrome", "body": [{"type": "table", "rows": [["a", "b"]], "columns": [{"width": 0.3, "align": "right"}, {"align": "center"}]}]}]},
+               {"type": "table", "header": ["a", "b"], "rows": [["1", "2"]], "columns": [{"width": 0.5}, {"width": 0.5}]}"#,
         )),
         ("format 1.0", r#"{"format": 1.0, "title": "T", "body": [{"type": "page_break"}]}"#.into()),
     ];

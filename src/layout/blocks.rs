@@ -58,7 +58,7 @@ impl Writer<'_> {
                 self.callout(*kind, title.as_ref(), text, parent, x, width)
             }
             Block::Image(fig) => self.figure(fig, parent, x, width),
-            Block::Table { header, rows } => {
+            Block::Table { header, rows, .. } => {
                 self.table(header.as_deref(), rows, parent, x, width)
             }
             Block::Attachment { href, label, local } => {
@@ -103,6 +103,15 @@ impl Writer<'_> {
             Block::Qr { url, caption } => {
                 self.qr(url, caption.as_ref(), parent, x, width)
             }
+            Block::Images { items, .. } => items
+                .iter()
+                .flat_map(|f| self.figure(&f.value, parent, x, width))
+                .collect(),
+            Block::Variants { items, .. } => items
+                .iter()
+                .flat_map(|v| v.body.iter())
+                .flat_map(|b| self.block(&b.value, parent, x, width))
+                .collect(),
             Block::PageBreak => vec![Chunk { break_before: true, ..Chunk::default() }],
         };
         if let Some(first) = chunks.first_mut() {
@@ -285,7 +294,7 @@ impl Writer<'_> {
                 widows_and_orphans(&mut nc);
                 chunks.extend(nc);
             }
-            if let Some(fig) = &step.image {
+            for fig in step.images.iter().map(|f| &f.value) {
                 // A step stays with its picture.
                 if let Some(last) = chunks.last_mut() {
                     last.keep_with_next = true;

@@ -5,12 +5,14 @@ use serde_json::Value;
 use super::check::{json_kind, Checker};
 use super::paths::relative_to;
 use super::raw::{
-    from_value, RawBlock, RawImage, RawListItem, RawStep, BLOCK_FIELDS, IMAGE_FIELDS,
-    LIST_ITEM_FIELDS, STEP_FIELDS,
+    from_value, RawBlock, RawListItem, RawStep, BLOCK_FIELDS, LIST_ITEM_FIELDS,
+    STEP_FIELDS,
 };
 use super::spans::{join_index, join_key};
-use super::types::{Block, CalloutKind, Inline, ListItem, LocalFile, Step};
+use super::table::table;
+use super::types::{Block, CalloutKind, ListItem, LocalFile, Step};
 use super::values::{check_url, closest, quoted_list, scheme_of, suggest};
+use super::variants::variants;
 
 /// The block types of the spec.
 pub const BLOCK_TYPES: &[&str] = &[
@@ -20,6 +22,8 @@ pub const BLOCK_TYPES: &[&str] = &[
     "steps",
     "callout",
     "image",
+    "images",
+    "variants",
     "table",
     "attachment",
     "qr",
@@ -40,8 +44,10 @@ pub fn fields_of(block_type: &str) -> Option<&'static [&'static str]> {
         "list" => &["items", "ordered"],
         "steps" => &["items"],
         "callout" => &["kind", "title", "text"],
-        "image" => &["src", "alt", "caption", "width"],
-        "table" => &["header", "rows"],
+        "image" => &["src", "alt", "caption", "width", "annotations"],
+        "images" => &["items", "caption"],
+        "variants" => &["title", "items"],
+        "table" => &["header", "rows", "columns"],
         "attachment" => &["href", "label"],
         "qr" => &["url", "caption"],
         "page_break" => &[],
@@ -177,8 +183,23 @@ pub fn block(c: &mut Checker<'_>, path: &str, value: &Value) -> Option<Block> {
             raw.alt.as_ref(),
             raw.caption.as_ref(),
             raw.width.as_ref(),
+            raw.annotations.as_ref(),
         )?),
-        "table" => table(c, path, raw.header.as_ref(), raw.rows.as_ref())?,
+        "images" => {
+            let caption = c.opt_inline(&join_key(path, "caption"), raw.caption.as_ref());
+            let items = match raw.items.as_deref() {
+                Some(values) => c.pictures(&join_key(path, "items"), values),
+                None => {
+                    c.missing(path, "items", &what);
+                    return None;
+                }
+            };
+            Block::Images { items, caption }
+        }
+        "variants" => variants(c, path, raw.title.as_ref(), raw.items.as_deref(), block)?,
+        "table" => {
+            table(c, path, raw.header.as_ref(), raw.rows.as_ref(), raw.columns.as_ref())?
+        }
         "attachment" => {
             let label = c.req_inline(path, "label", raw.label.as_ref(), &what);
             let href = match raw.href.as_deref() {
@@ -312,92 +333,41 @@ fn step(c: &mut Checker<'_>, path: &str, v: &Value) -> Option<Step> {
     let raw = raw?;
     let text = c.req_inline(path, "text", raw.text.as_ref(), "a step");
     let note = c.opt_inline(&join_key(path, "note"), raw.note.as_ref());
-    let image = match &raw.image {
-        None => None,
-        Some(img) => {
-            let img_path = join_key(path, "image");
-            if !img.is_object() {
-                let message = format!(
-                    "expected an image {{ \"src\": …, \"alt\": … }}, found {}",
-                    json_kind(img)
-                );
-                c.fail("wrong-type", &img_path, message, None);
-                None
-            } else {
-                let (raw_img, problems) = from_value::<RawImage>(img, &img_path);
-                for p in &problems {
-                    c.r.raw_problem(p, IMAGE_FIELDS);
-                }
-                raw_img.and_then(|r: RawImage| {
-                    c.figure(
-                        &img_path,
-                        r.src.as_ref(),
-                        r.alt.as_ref(),
-                        r.caption.as_ref(),
-                        r.width.as_ref(),
-                    )
-                })
-            }
+    let substeps = match &raw.substeps {
+        None => Vec::new(),
+        Some(list) if list.is_empty() => {
+            let help = Some("list the sub-steps, or remove \"substeps\"".into());
+            let at = join_key(path, "substeps");
+            c.fail("empty", &at, "the list has no sub-steps".into(), help);
+            Vec::new()
+        }
+        Some(list) => {
+            let at = join_key(path, "substeps");
+            let items: Vec<_> = list
+                .iter()
+                .enumerate()
+                .map(|(i, t)| c.inline(&join_index(&at, i), t))
+                .collect();
+            items.into_iter().flatten().collect()
         }
     };
-    Some(Step { text: text?, image, note })
-}
-
-/// A table: optional header, rows all of one length.
-fn table(
-    c: &mut Checker<'_>,
-    path: &str,
-    header: Option<&Vec<String>>,
-    rows: Option<&Vec<Vec<String>>>,
-) -> Option<Block> {
-    let header_path = join_key(path, "header");
-    let rows_path = join_key(path, "rows");
-    let header: Option<Vec<Inline>> = header.map(|h| {
-        if h.is_empty() {
-            let help = Some("list the column titles, or remove \"header\"".to_string());
-            c.fail("table-shape", &header_path, "the header has no cells".into(), help);
-        }
-        cells(c, &header_path, h)
-    });
-    let Some(rows) = rows else {
-        c.missing(path, "rows", "a \"table\" block");
-        return None;
-    };
-    if rows.is_empty() {
-        c.fail("empty", &rows_path, "the table has no rows".into(), None);
-        return None;
-    }
-    let (width, from) = match &header {
-        Some(h) => (h.len(), "the header".to_string()),
-        None => (rows[0].len(), "row 1".to_string()),
-    };
-    let mut out = Vec::new();
-    for (i, row) in rows.iter().enumerate() {
-        let row_path = join_index(&rows_path, i);
-        if row.is_empty() {
-            c.fail("table-shape", &row_path, format!("row {} has no cells", i + 1), None);
-        } else if row.len() != width && width > 0 {
+    let images = match (&raw.image, &raw.images) {
+        (Some(_), Some(_)) => {
             let message =
-                format!("row {} has {} cells but {from} has {width}", i + 1, row.len());
+                "a step has either \"image\" or \"images\", not both".to_string();
             let help = Some(
-                "give every row the same number of cells (use \"\" for an empty one)"
-                    .to_string(),
+                "move the picture of \"image\" into the list \"images\"".to_string(),
             );
-            c.fail("table-shape", &row_path, message, help);
+            c.fail("conflicting-fields", &join_key(path, "images"), message, help);
+            Vec::new()
         }
-        out.push(cells(c, &row_path, row));
-    }
-    Some(Block::Table { header, rows: out })
-}
-
-fn cells(c: &mut Checker<'_>, path: &str, cells: &[String]) -> Vec<Inline> {
-    cells
-        .iter()
-        .enumerate()
-        .map(|(i, cell)| {
-            c.inline_or_empty(&join_index(path, i), cell).unwrap_or_default()
-        })
-        .collect()
+        (Some(one), None) => {
+            c.picture(&join_key(path, "image"), one).into_iter().collect()
+        }
+        (None, Some(list)) => c.pictures(&join_key(path, "images"), list),
+        (None, None) => Vec::new(),
+    };
+    Some(Step { text: text?, note, substeps, images })
 }
 
 /// An attachment `href`: a URL, or a file inside the project folder.
@@ -462,19 +432,14 @@ fn attachment(
 
 #[cfg(test)]
 mod tests {
-    use super::super::testkit::{brief, errors_of, find, Project};
+    use super::super::testkit::{
+        assert_block_errors, errors_of, guide_with, Case, Project,
+    };
     use super::super::types::LinkTarget;
     use super::*;
 
-    /// A guide whose body is the one block `block`, on line 2.
-    fn guide_with(block: &str) -> String {
-        format!("{{\"format\": 1, \"title\": \"T\", \"body\": [\n{block}\n]}}")
-    }
-
     #[test]
     fn block_errors_are_located() {
-        // (block, [(code, path, needle where the error points)])
-        type Case<'a> = (&'a str, &'a [(&'a str, &'a str, &'a str)]);
         let table: &[Case] = &[
             (r#"{"type": "paragraph", "text": "ok **bold** [a](guide:g)"}"#, &[]),
             (r#""just text""#, &[("wrong-type", "body[0]", "\"just")]),
@@ -640,22 +605,7 @@ mod tests {
                 &[("unknown-field", "body[0].text", "\"text\"")],
             ),
         ];
-        let project = Project::new("blocks");
-        for &(block, expect) in table {
-            let text = guide_with(block);
-            project.file("g.json", &text);
-            let loaded = project.load().expect("project loads");
-            let got = brief(&errors_of(&loaded, "g"));
-            let expect: Vec<_> = expect
-                .iter()
-                .map(|&(code, path, needle)| {
-                    // The block is on line 2, from column 1.
-                    let (line, column) = find(block, needle);
-                    (code, path.to_string(), line + 1, column)
-                })
-                .collect();
-            assert_eq!(got, expect, "{block}");
-        }
+        assert_block_errors("blocks", table);
     }
 
     #[test]
@@ -770,7 +720,7 @@ mod tests {
         }
         match &guide.body[3].value {
             Block::Steps { items } => {
-                let fig = items[0].image.as_ref().expect("step image");
+                let fig = &items[0].images[0].value;
                 assert_eq!(
                     (fig.image.src.as_str(), fig.image.width, fig.width),
                     ("firefox/menu.png", 2, Some(1.0))
@@ -779,7 +729,8 @@ mod tests {
             other => panic!("{other:?}"),
         }
         match &guide.body[6].value {
-            Block::Table { header, rows } => {
+            Block::Table { header, rows, columns } => {
+                assert!(columns.is_empty());
                 assert_eq!(header.as_ref().map(Vec::len), Some(2));
                 assert!(rows[0][1].spans.is_empty());
             }

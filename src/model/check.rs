@@ -1,13 +1,13 @@
 //! The checker: shared helpers that validate one field and report what is wrong.
 
-use serde_json::{Number, Value};
+use serde_json::Value;
 
 use super::diag::Diagnostic;
 use super::images::ImageCache;
 use super::inline::{guide_refs, parse_inline_warned};
 use super::paths::{PathError, Root};
 use super::report::Report;
-use super::types::{Figure, ImageData, Inline};
+use super::types::{ImageData, Inline};
 use super::values::check_url;
 
 /// What every guide of a load shares: the folders and the image cache.
@@ -219,64 +219,5 @@ impl<'a> Checker<'a> {
                 None
             }
         }
-    }
-
-    /// A figure: an image with alt text, optional caption and width.
-    pub fn figure(
-        &mut self,
-        owner: &str,
-        src: Option<&String>,
-        alt: Option<&String>,
-        caption: Option<&String>,
-        width: Option<&Number>,
-    ) -> Option<Figure> {
-        let join = super::spans::join_key;
-        let image = match src {
-            Some(src) => self.image(&join(owner, "src"), src),
-            None => {
-                self.missing(owner, "src", "an image");
-                None
-            }
-        };
-        let alt = match alt.map(|a| a.trim()) {
-            Some(a) if !a.is_empty() => Some(a.to_string()),
-            _ => {
-                let path = join(owner, "alt");
-                let message = if alt.is_some() {
-                    "the alternative text is empty"
-                } else {
-                    "the image has no alternative text (\"alt\")"
-                };
-                self.fail(
-                    "missing-alt",
-                    &path,
-                    message.into(),
-                    Some("describe what the picture shows, for readers who cannot see it: \"alt\": \"…\"".into()),
-                );
-                None
-            }
-        };
-        let caption = self.opt_inline(&join(owner, "caption"), caption);
-        let width = match width {
-            None => None,
-            Some(n) => {
-                let w = n.as_f64().unwrap_or(f64::NAN);
-                if w > 0.0 && w <= 1.0 {
-                    Some(w as f32)
-                } else {
-                    self.fail(
-                        "out-of-range",
-                        &join(owner, "width"),
-                        format!("width {n} is not between 0 (excluded) and 1"),
-                        Some(
-                            "width is a fraction of the text width, e.g. 0.5 for half"
-                                .into(),
-                        ),
-                    );
-                    None
-                }
-            }
-        };
-        Some(Figure { image: image?, alt: alt?, caption, width })
     }
 }

@@ -317,6 +317,14 @@ pub(crate) mod tests {
         out.into_inner()
     }
 
+    /// A valid `w`×`h` grey PNG (a gradient), encoded by the `image` crate.
+    pub fn grey_png(w: u32, h: u32) -> Vec<u8> {
+        let img = image::GrayImage::from_fn(w, h, |x, _| image::Luma([(x % 256) as u8]));
+        let mut out = Cursor::new(Vec::new());
+        img.write_to(&mut out, image::ImageFormat::Png).expect("encode png");
+        out.into_inner()
+    }
+
     #[test]
     fn crc_matches_the_reference() {
         assert_eq!(crc32(b"IEND"), 0xAE42_6082);

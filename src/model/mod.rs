@@ -11,6 +11,7 @@ pub mod chars;
 pub mod check;
 pub mod collection;
 pub mod diag;
+pub mod figures;
 pub mod guide;
 pub mod images;
 pub mod inline;
@@ -23,8 +24,10 @@ pub mod report;
 pub mod schema;
 pub mod source;
 pub mod spans;
+pub mod table;
 pub mod types;
 pub mod values;
+pub mod variants;
 
 pub use diag::*;
 pub use images::ImageCache;

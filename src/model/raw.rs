@@ -86,8 +86,24 @@ pub struct RawGuide {
 
 /// Every field any block type has (each type allows only some of them).
 pub const BLOCK_FIELDS: &[&str] = &[
-    "type", "text", "level", "items", "ordered", "kind", "title", "src", "alt",
-    "caption", "width", "header", "rows", "href", "label", "url",
+    "type",
+    "text",
+    "level",
+    "items",
+    "ordered",
+    "kind",
+    "title",
+    "src",
+    "alt",
+    "caption",
+    "width",
+    "annotations",
+    "header",
+    "rows",
+    "columns",
+    "href",
+    "label",
+    "url",
 ];
 
 /// A block, as written: `type` plus the fields of every type.
@@ -107,8 +123,10 @@ pub struct RawBlock {
     pub alt: Option<String>,
     pub caption: Option<String>,
     pub width: Option<Number>,
+    pub annotations: Option<Vec<Value>>,
     pub header: Option<Vec<String>>,
     pub rows: Option<Vec<Vec<String>>>,
+    pub columns: Option<Vec<Value>>,
     pub href: Option<String>,
     pub label: Option<String>,
     pub url: Option<String>,
@@ -127,22 +145,26 @@ pub struct RawListItem {
 }
 
 /// Fields of a step.
-pub const STEP_FIELDS: &[&str] = &["text", "image", "note"];
+pub const STEP_FIELDS: &[&str] = &["text", "image", "images", "note", "substeps"];
 
-/// A step; its image is read on its own.
+/// A step; its pictures are read on their own.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct RawStep {
     pub text: Option<String>,
     pub image: Option<Value>,
+    pub images: Option<Vec<Value>>,
     pub note: Option<String>,
+    pub substeps: Option<Vec<String>>,
 }
 
-/// Fields of an image inside a step (an image block has the same, plus `type`).
-pub const IMAGE_FIELDS: &[&str] = &["src", "alt", "caption", "width"];
+/// Fields of a picture inside a step or an `images` block (an image block
+/// has the same, plus `type`).
+pub const IMAGE_FIELDS: &[&str] = &["src", "alt", "caption", "width", "annotations"];
 
-/// An image inside a step.
+/// A picture inside a step or an `images` block; its annotations are read
+/// on their own.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
@@ -151,6 +173,48 @@ pub struct RawImage {
     pub alt: Option<String>,
     pub caption: Option<String>,
     pub width: Option<Number>,
+    pub annotations: Option<Vec<Value>>,
+}
+
+/// Every field any annotation type has (each type allows only some of them).
+pub const ANNOTATION_FIELDS: &[&str] = &["type", "n", "at", "size", "from", "to"];
+
+/// An annotation of a picture, as written: `type` plus the fields of every type.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct RawAnnotation {
+    #[serde(rename = "type")]
+    pub kind_name: Option<String>,
+    pub n: Option<Number>,
+    pub at: Option<Vec<Number>>,
+    pub size: Option<Vec<Number>>,
+    pub from: Option<Vec<Number>>,
+    pub to: Option<Vec<Number>>,
+}
+
+/// Fields of a variant of a `variants` block.
+pub const VARIANT_FIELDS: &[&str] = &["label", "body"];
+
+/// One variant; its blocks are read one by one.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct RawVariant {
+    pub label: Option<String>,
+    pub body: Option<Vec<Value>>,
+}
+
+/// Fields of a table column.
+pub const COLUMN_FIELDS: &[&str] = &["width", "align"];
+
+/// A table column's settings.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct RawColumn {
+    pub width: Option<Number>,
+    pub align: Option<String>,
 }
 
 /// A structural problem found while reading one object.
@@ -392,6 +456,9 @@ mod tests {
         check::<RawListItem>(LIST_ITEM_FIELDS);
         check::<RawStep>(STEP_FIELDS);
         check::<RawImage>(IMAGE_FIELDS);
+        check::<RawAnnotation>(ANNOTATION_FIELDS);
+        check::<RawVariant>(VARIANT_FIELDS);
+        check::<RawColumn>(COLUMN_FIELDS);
     }
 
     #[test]

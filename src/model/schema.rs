@@ -172,6 +172,24 @@ pub enum BlockSchema {
         caption: Option<InlineText>,
         /// Fraction of the text width; default: natural size at 150 dpi, shrunk to fit.
         width: Option<Fraction>,
+        /// Markers, boxes and arrows drawn over the picture.
+        annotations: Option<Annotations>,
+    },
+    /// One to three pictures side by side (in rows of fewer where the page is narrow).
+    Images {
+        /// The pictures, 1 to 3.
+        items: PictureRow,
+        /// Shown under the pictures.
+        caption: Option<InlineText>,
+    },
+    /// Content that differs by browser (or system…): each variant's label is
+    /// printed as a heading above its blocks.
+    Variants {
+        /// Shown above the variants.
+        title: Option<InlineText>,
+        /// The variants, 2 to 6, with distinct labels (checked by `guidepress check`).
+        #[schemars(length(min = 2, max = 6))]
+        items: Vec<VariantSchema>,
     },
     /// A table with a ruled header; every row has the same number of cells.
     Table {
@@ -179,6 +197,11 @@ pub enum BlockSchema {
         header: Option<Vec<InlineText>>,
         /// The rows, each a list of cells.
         rows: Vec<Vec<InlineText>>,
+        /// One entry per column (checked by `guidepress check`): its width as a
+        /// fraction of the table's, its alignment. The widths add up to at most 1,
+        /// and to less than 1 when a column has none (columns without a width
+        /// share the rest by their content).
+        columns: Option<Vec<ColumnSchema>>,
     },
     /// A link to a file, followed by its kind and size when the file is local.
     Attachment {
@@ -226,13 +249,19 @@ pub struct NestedItem {
 pub struct StepSchema {
     /// What to do.
     text: InlineText,
-    /// A picture illustrating the step, kept on the same page.
+    /// A picture illustrating the step, kept on the same page (not with `images`).
     image: Option<StepImage>,
+    /// One to three pictures side by side, kept on the same page (not with `image`).
+    images: Option<PictureRow>,
     /// A remark under the step.
     note: Option<InlineText>,
+    /// Sub-steps, lettered a), b), c) under the step.
+    #[schemars(length(min = 1))]
+    substeps: Option<Vec<InlineText>>,
 }
 
-/// A picture inside a step: the fields of an image block, without `type`.
+/// A picture inside a step or an `images` block: the fields of an image
+/// block, without `type`.
 #[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StepImage {
@@ -244,6 +273,145 @@ pub struct StepImage {
     caption: Option<InlineText>,
     /// Fraction of the text width; default: natural size at 150 dpi, shrunk to fit.
     width: Option<Fraction>,
+    /// Markers, boxes and arrows drawn over the picture.
+    annotations: Option<Annotations>,
+}
+
+/// One to three pictures side by side.
+#[derive(JsonSchema)]
+pub struct PictureRow(#[schemars(length(min = 1, max = 3))] Vec<StepImage>);
+
+/// Shapes drawn over a picture, in the picture's own pixels as displayed
+/// (origin at the top left). Checked by `guidepress check`: every point lies
+/// inside the picture, and a marker number is used once per picture.
+#[derive(JsonSchema)]
+pub struct Annotations(Vec<AnnotationSchema>);
+
+/// A shape drawn over a picture; `type` says which.
+#[derive(JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[schemars(rename = "Annotation")]
+pub enum AnnotationSchema {
+    /// A numbered disc, like "repère 1" on a screenshot.
+    Marker {
+        /// The number shown, 1 to 99; once per picture.
+        n: MarkerNumber,
+        /// Its centre, inside the picture.
+        at: Point,
+    },
+    /// A highlight frame.
+    Box {
+        /// Its top-left corner, inside the picture.
+        at: Point,
+        /// Its width and height in pixels, more than 0; the frame stays inside the picture.
+        size: Point,
+    },
+    /// An arrow.
+    Arrow {
+        /// Where it starts, inside the picture.
+        from: Point,
+        /// Where its head points, inside the picture and not at `from`.
+        to: Point,
+    },
+}
+
+/// Two numbers `[x, y]`: pixels of the picture, from (0, 0) at the top left.
+#[derive(JsonSchema)]
+pub struct Point(#[schemars(length(min = 2, max = 2))] Vec<Coordinate>);
+
+/// A coordinate in pixels.
+pub struct Coordinate;
+
+impl JsonSchema for Coordinate {
+    fn schema_name() -> Cow<'static, str> {
+        "Coordinate".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A coordinate in the picture's pixels, 0 or more.",
+            "type": "number",
+            "minimum": 0
+        })
+    }
+}
+
+/// A marker's number, 1 to 99.
+pub struct MarkerNumber;
+
+impl JsonSchema for MarkerNumber {
+    fn schema_name() -> Cow<'static, str> {
+        "MarkerNumber".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "The number a marker shows, 1 to 99, once per picture.",
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 99
+        })
+    }
+}
+
+/// One variant of a `variants` block.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Variant")]
+pub struct VariantSchema {
+    /// What the variant is for, e.g. "Firefox"; distinct within the block
+    /// (checked by `guidepress check`, ignoring case).
+    label: InlineText,
+    /// The variant's blocks: any but `variants` and `page_break`.
+    body: VariantBody,
+}
+
+/// The blocks of a variant: at least one, any type but `variants` and `page_break`.
+pub struct VariantBody;
+
+impl JsonSchema for VariantBody {
+    fn schema_name() -> Cow<'static, str> {
+        "VariantBody".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let block = generator.subschema_for::<BlockSchema>();
+        json_schema!({
+            "description": "The variant's blocks: at least one, any type but `variants` and `page_break`.",
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "allOf": [
+                    block,
+                    { "not": { "properties": { "type": { "enum": ["variants", "page_break"] } }, "required": ["type"] } }
+                ]
+            }
+        })
+    }
+}
+
+/// A table column's settings.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Column")]
+pub struct ColumnSchema {
+    /// Fraction of the table's width; default: a share of what the other
+    /// columns leave, by content.
+    width: Option<ColumnWidth>,
+    /// Alignment of the column's cells (default left).
+    align: Option<Align>,
+}
+
+/// How a column's text is aligned.
+#[derive(JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Align {
+    /// Ragged right.
+    Left,
+    /// Centred.
+    Center,
+    /// Ragged left.
+    Right,
 }
 
 /// The kind of a callout box.
@@ -282,8 +450,9 @@ pub enum Paper {
 }
 
 /// Inline text: **bold**, *italic*, `code`, [label](https://…), <https://…>,
-/// [label](mailto:…), [label](guide:ID); a newline is a forced line break;
-/// a backslash escapes a markup character.
+/// [label](mailto:…), [label](guide:ID), keys [[Ctrl]]+[[C]], menu paths
+/// {{Menu > Aide}}; a newline is a forced line break; a backslash escapes a
+/// markup character.
 #[derive(JsonSchema)]
 pub struct InlineText(String);
 
@@ -365,6 +534,24 @@ impl JsonSchema for Fraction {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "description": "A fraction of the text width, more than 0 and at most 1 (0.5 = half).",
+            "type": "number",
+            "exclusiveMinimum": 0,
+            "maximum": 1
+        })
+    }
+}
+
+/// A fraction of the table's width, in (0, 1].
+pub struct ColumnWidth;
+
+impl JsonSchema for ColumnWidth {
+    fn schema_name() -> Cow<'static, str> {
+        "ColumnWidth".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A fraction of the table's width, more than 0 and at most 1 (0.25 = a quarter). All the columns' widths add up to 1 at most, and to less than 1 when a column has none.",
             "type": "number",
             "exclusiveMinimum": 0,
             "maximum": 1

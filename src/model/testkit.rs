@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use super::diag::Diagnostic;
-use super::images::tests::tiny_png;
+use super::images::tests::{grey_png, tiny_png};
 use super::load::{load, LoadOptions, Loaded};
 use super::paths::tests::temp_dir;
 
@@ -21,6 +21,8 @@ impl Project {
             std::fs::create_dir_all(dir.join(sub)).expect("create folder");
         }
         std::fs::write(dir.join("images/a.png"), tiny_png()).expect("write image");
+        std::fs::write(dir.join("images/shot.png"), grey_png(200, 100))
+            .expect("write image");
         std::fs::write(dir.join("images/firefox/menu.png"), tiny_png())
             .expect("write image");
         std::fs::write(dir.join("images/broken.png"), &tiny_png()[..30])
@@ -94,4 +96,48 @@ pub fn errors_of(loaded: &Loaded, id: &str) -> Vec<Diagnostic> {
         Ok(_) => Vec::new(),
         Err(e) => e.clone(),
     }
+}
+
+/// A guide whose body is the one block `block`, on line 2.
+pub fn guide_with(block: &str) -> String {
+    format!("{{\"format\": 1, \"title\": \"T\", \"body\": [\n{block}\n]}}")
+}
+
+/// A block and the errors it must get: `(code, JSON path, text where the
+/// error points)`, the text being looked up in the block.
+pub type Case<'a> = (&'a str, &'a [(&'a str, &'a str, &'a str)]);
+
+/// Checks each block of `table`, alone in a guide of a fresh project named
+/// `name` (pictures: `a.png` 2×1, `shot.png` 200×100, `firefox/menu.png`).
+pub fn assert_block_errors(name: &str, table: &[Case]) {
+    let project = Project::new(name);
+    for &(block, expect) in table {
+        let text = guide_with(block);
+        project.file("g.json", &text);
+        let loaded = project.load().expect("project loads");
+        let got = brief(&errors_of(&loaded, "g"));
+        let expect: Vec<_> = expect
+            .iter()
+            .map(|&(code, path, needle)| {
+                // The block is on line 2, from column 1.
+                let (line, column) = find(block, needle);
+                (code, path.to_string(), line + 1, column)
+            })
+            .collect();
+        assert_eq!(got, expect, "{block}");
+    }
+}
+
+/// The message and suggestion of the first error of `block` (alone in a
+/// guide) whose code is `code`.
+pub fn first_error(name: &str, block: &str, code: &str) -> (String, Option<String>) {
+    let project = Project::new(name);
+    project.file("g.json", &guide_with(block));
+    let loaded = project.load().expect("project loads");
+    let errors = errors_of(&loaded, "g");
+    let d = errors
+        .iter()
+        .find(|d| d.code == code)
+        .unwrap_or_else(|| panic!("{block}: no {code} in {errors:#?}"));
+    (d.message.clone(), d.suggestion.clone())
 }

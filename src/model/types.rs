@@ -208,6 +208,36 @@ pub struct Figure {
     pub caption: Option<Inline>,
     /// Fraction of the text width, in (0, 1]; `None` means natural size at 150 dpi.
     pub width: Option<f32>,
+    /// Shapes drawn over the picture, in drawing order.
+    pub annotations: Vec<Annotation>,
+}
+
+/// A shape drawn over a picture. Coordinates are in the picture's own
+/// pixels as displayed, origin at the top left, x to the right, y down;
+/// they are inside the picture (checked).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Annotation {
+    /// A numbered disc centred on `at`, like "repère 1" in a screenshot.
+    Marker {
+        /// The number shown, 1 to 99, once per picture.
+        n: u8,
+        /// Centre.
+        at: (f32, f32),
+    },
+    /// A highlight frame around an area.
+    Box {
+        /// Top-left corner.
+        at: (f32, f32),
+        /// Width and height, both more than 0.
+        size: (f32, f32),
+    },
+    /// An arrow pointing from one point to another.
+    Arrow {
+        /// Where the line starts.
+        from: (f32, f32),
+        /// Where the head points (not `from`).
+        to: (f32, f32),
+    },
 }
 
 /// An item of a list, possibly with a nested list.
@@ -224,10 +254,45 @@ pub struct ListItem {
 pub struct Step {
     /// What to do.
     pub text: Inline,
-    /// A picture that illustrates the step; kept on the same page as the step.
-    pub image: Option<Figure>,
     /// A remark under the step.
     pub note: Option<Inline>,
+    /// Lettered sub-steps under it (`a)`, `b)`, …).
+    pub substeps: Vec<Inline>,
+    /// Pictures that illustrate the step, side by side (`image` gives one,
+    /// `images` one to three), each with its JSON path; kept on the same
+    /// page as the step.
+    pub images: Vec<Located<Figure>>,
+}
+
+/// One variant of a `variants` block: the content for one browser (or
+/// system, or profile).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    /// What the variant is for, e.g. "Firefox"; distinct within its block.
+    pub label: Inline,
+    /// The variant's blocks (neither `variants` nor `page_break`).
+    pub body: Vec<Located<Block>>,
+}
+
+/// How the text of a table column is aligned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Align {
+    /// Ragged right (the default).
+    #[default]
+    Left,
+    /// Centred.
+    Center,
+    /// Ragged left (numbers).
+    Right,
+}
+
+/// A table column's settings.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Column {
+    /// Fraction of the table width, in (0, 1]; `None`: from the content.
+    pub width: Option<f32>,
+    /// Alignment of the column's cells.
+    pub align: Align,
 }
 
 /// The kind of a callout box.
@@ -280,14 +345,67 @@ pub enum Block {
     Callout { kind: CalloutKind, title: Option<Inline>, text: Inline },
     /// A figure.
     Image(Figure),
-    /// A table; every row has the same number of cells as the header (if any).
-    Table { header: Option<Vec<Inline>>, rows: Vec<Vec<Inline>> },
+    /// One to three pictures side by side (in rows of fewer on narrow
+    /// pages), each with its JSON path, and a caption for the group.
+    Images { items: Vec<Located<Figure>>, caption: Option<Inline> },
+    /// Content that differs by browser (or system…): one body per variant.
+    Variants { title: Option<Inline>, items: Vec<Variant> },
+    /// A table; every row has the same number of cells as the header (if
+    /// any); `columns` is empty or has one entry per column.
+    Table { header: Option<Vec<Inline>>, rows: Vec<Vec<Inline>>, columns: Vec<Column> },
     /// A link to a file.
     Attachment { href: String, label: Inline, local: Option<LocalFile> },
     /// A QR code of a URL.
     Qr { url: String, caption: Option<Inline> },
     /// Starts a new page.
     PageBreak,
+}
+
+impl Block {
+    /// The blocks inside this one (the bodies of variants), in order.
+    pub fn children(&self) -> impl Iterator<Item = &Located<Block>> {
+        let items: &[Variant] = match self {
+            Block::Variants { items, .. } => items,
+            _ => &[],
+        };
+        items.iter().flat_map(|v| v.body.iter())
+    }
+
+    /// The figures of this block itself (not of the blocks inside it),
+    /// each with the JSON path of its `src`; `path` is the block's own.
+    pub fn figures<'a>(&'a self, path: &str) -> Vec<(&'a Figure, String)> {
+        match self {
+            Block::Image(f) => vec![(f, format!("{path}.src"))],
+            Block::Images { items, .. } => {
+                items.iter().map(|f| (&f.value, format!("{}.src", f.path))).collect()
+            }
+            Block::Steps { items } => items
+                .iter()
+                .flat_map(|s| s.images.iter())
+                .map(|f| (&f.value, format!("{}.src", f.path)))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Every block of `body` and of the blocks inside them, in reading order.
+pub fn all_blocks(body: &[Located<Block>]) -> Vec<&Located<Block>> {
+    let mut out = Vec::new();
+    for b in body {
+        out.push(b);
+        out.extend(all_blocks_of(&b.value));
+    }
+    out
+}
+
+fn all_blocks_of(block: &Block) -> Vec<&Located<Block>> {
+    let mut out = Vec::new();
+    for child in block.children() {
+        out.push(child);
+        out.extend(all_blocks_of(&child.value));
+    }
+    out
 }
 
 /// A validated block together with the JSON path it came from (e.g. `body[3]`).
@@ -353,4 +471,18 @@ pub struct Guide {
     pub keywords: Vec<String>,
     /// The content.
     pub body: Vec<Located<Block>>,
+}
+
+impl Guide {
+    /// Every block of the guide, those inside variants included, in
+    /// reading order.
+    pub fn all_blocks(&self) -> Vec<&Located<Block>> {
+        all_blocks(&self.body)
+    }
+
+    /// Every figure of the guide in reading order, with the JSON path of
+    /// its `src`.
+    pub fn figures(&self) -> Vec<(&Figure, String)> {
+        self.all_blocks().into_iter().flat_map(|b| b.value.figures(&b.path)).collect()
+    }
 }

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use crate::layout::{Document, Item};
 use crate::model::source::read_source;
-use crate::model::{Block, Date, Diagnostic, Figure, Guide, Loaded};
+use crate::model::{Date, Diagnostic, Figure, Guide, Loaded};
 
 /// Least resolution, in dots per inch at the printed size, of a sharp picture.
 pub const MIN_DPI: f32 = 150.0;
@@ -21,21 +21,7 @@ pub const STALE_YEARS: u16 = 3;
 
 /// Every figure of `guide` in reading order, with the JSON path of its `src`.
 pub fn figures(guide: &Guide) -> Vec<(&Figure, String)> {
-    let mut out = Vec::new();
-    for b in &guide.body {
-        match &b.value {
-            Block::Image(f) => out.push((f, format!("{}.src", b.path))),
-            Block::Steps { items } => {
-                for (i, s) in items.iter().enumerate() {
-                    if let Some(f) = &s.image {
-                        out.push((f, format!("{}.items[{i}].image.src", b.path)));
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    out
+    guide.figures()
 }
 
 /// `low-resolution` warnings for the pictures of `guide` as laid out in `doc`.

@@ -193,7 +193,7 @@ impl Deps {
             for (f, _) in figures(guide) {
                 use_file(canon(&images_dir.join(&f.image.src)));
             }
-            for b in &guide.body {
+            for b in guide.all_blocks() {
                 if let Block::Attachment { local: Some(l), .. } = &b.value {
                     use_file(canon(&l.abs_path));
                 }

@@ -18,6 +18,18 @@ pub fn texts<'a>(g: &'a Guide, c: &'a Collection) -> Vec<(String, &'a Inline)> {
 }
 
 fn block_texts<'a>(path: &str, b: &'a Block, out: &mut Vec<(String, &'a Inline)>) {
+    if let Block::Variants { title, items } = b {
+        if let Some(t) = title {
+            out.push((format!("{path}.title"), t));
+        }
+        for (i, v) in items.iter().enumerate() {
+            out.push((format!("{path}.items[{i}].label"), &v.label));
+            for inner in &v.body {
+                block_texts(&inner.path, &inner.value, out);
+            }
+        }
+        return;
+    }
     let mut push = |p: String, t: &'a Inline| out.push((format!("{path}{p}"), t));
     match b {
         Block::Heading { text, .. } | Block::Paragraph { text } => {
@@ -33,11 +45,16 @@ fn block_texts<'a>(path: &str, b: &'a Block, out: &mut Vec<(String, &'a Inline)>
         Block::Steps { items } => {
             for (i, s) in items.iter().enumerate() {
                 push(format!(".items[{i}].text"), &s.text);
-                if let Some(c) = s.image.as_ref().and_then(|f| f.caption.as_ref()) {
-                    push(format!(".items[{i}].image.caption"), c);
-                }
                 if let Some(n) = &s.note {
                     push(format!(".items[{i}].note"), n);
+                }
+                for (k, sub) in s.substeps.iter().enumerate() {
+                    push(format!(".items[{i}].substeps[{k}]"), sub);
+                }
+                for f in &s.images {
+                    if let Some(c) = &f.value.caption {
+                        push(format!("{}.caption", &f.path[path.len()..]), c);
+                    }
                 }
             }
         }
@@ -52,7 +69,18 @@ fn block_texts<'a>(path: &str, b: &'a Block, out: &mut Vec<(String, &'a Inline)>
                 push(".caption".into(), c);
             }
         }
-        Block::Table { header, rows } => {
+        Block::Images { items, caption } => {
+            for f in items {
+                if let Some(c) = &f.value.caption {
+                    push(format!("{}.caption", &f.path[path.len()..]), c);
+                }
+            }
+            if let Some(c) = caption {
+                push(".caption".into(), c);
+            }
+        }
+        Block::Variants { .. } => {}
+        Block::Table { header, rows, .. } => {
             for (j, cell) in header.iter().flatten().enumerate() {
                 push(format!(".header[{j}]"), cell);
             }
@@ -103,18 +131,10 @@ pub fn link_uris(g: &Guide, c: &Collection) -> Vec<String> {
     uris
 }
 
-/// Every figure of the guide: image blocks and step pictures, in order.
+/// Every figure of the guide: image blocks, rows of pictures and step
+/// pictures, those inside variants included, in order.
 pub fn figures(g: &Guide) -> Vec<&Figure> {
-    g.body
-        .iter()
-        .flat_map(|b| match &b.value {
-            Block::Image(f) => vec![f],
-            Block::Steps { items } => {
-                items.iter().filter_map(|s| s.image.as_ref()).collect()
-            }
-            _ => vec![],
-        })
-        .collect()
+    g.figures().into_iter().map(|(f, _)| f).collect()
 }
 
 /// The texts of the level-1 headings, in order.
@@ -128,7 +148,7 @@ pub fn level1_headings(g: &Guide) -> Vec<String> {
         .collect()
 }
 
-/// Whether any block satisfies `f`.
+/// Whether any block (inside variants too) satisfies `f`.
 pub fn has_block(g: &Guide, f: impl Fn(&Block) -> bool) -> bool {
-    g.body.iter().any(|b| f(&b.value))
+    g.all_blocks().iter().any(|b| f(&b.value))
 }

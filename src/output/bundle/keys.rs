@@ -76,7 +76,7 @@ pub fn guide_key(
     for (f, _) in figures(guide) {
         h.str(&f.image.src).str(&sha256_hex(&f.image.bytes));
     }
-    for b in &guide.body {
+    for b in guide.all_blocks() {
         if let Block::Attachment { local: Some(l), .. } = &b.value {
             h.str(&l.rel_path).str(&l.bytes.to_string()).str(&l.kind);
         }

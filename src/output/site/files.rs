@@ -30,7 +30,7 @@ pub fn site_path(rel_path: &str) -> String {
 
 /// The local attachments of `guide`, in reading order.
 pub fn local_files(guide: &Guide) -> impl Iterator<Item = &LocalFile> {
-    guide.body.iter().filter_map(|b| match &b.value {
+    guide.all_blocks().into_iter().filter_map(|b| match &b.value {
         Block::Attachment { local: Some(f), .. } => Some(f),
         _ => None,
     })
