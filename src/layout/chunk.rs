@@ -63,6 +63,7 @@ pub fn shift_item(item: &mut Item, dy: f32) {
             *y2 += dy;
         }
         Item::Frame { rect, .. } | Item::Image { rect, .. } => rect.y += dy,
+        Item::Path { path, .. } => path.iter_mut().for_each(|e| *e = e.moved(0.0, dy)),
     }
 }
 
@@ -163,6 +164,9 @@ impl Writer<'_> {
                 }
                 chunk.items.push(Placed { item: Item::Text(run), mark });
             }
+            // Keycaps go under the keys' text, as decoration.
+            let caps = line.keys.iter().map(|k| super::ui::keycap(k, x, ascent));
+            chunk.items.splice(0..0, caps);
             for (l, x0, x1) in link_spans {
                 if x1 <= x0 {
                     continue;

@@ -16,6 +16,7 @@ pub mod shape;
 pub mod sheet;
 pub mod style;
 pub mod text;
+pub mod ui;
 
 pub use chunk::GuideLinks;
 pub use page::*;

@@ -117,6 +117,90 @@ pub struct TextRun {
     pub text: String,
     /// Total advance width.
     pub width: f32,
+    /// What the run reads as, when text extraction and screen readers
+    /// should get something else than its glyphs' text (the PDF's
+    /// `ActualText`): a key combination drawn as keycaps reads
+    /// `Ctrl+Maj+Suppr` without the gaps of the keycaps, a menu path's " › "
+    /// reads ", puis ".
+    pub actual: Option<String>,
+}
+
+/// One element of a vector outline.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PathEl {
+    /// Starts a new sub-path at a point.
+    Move(f32, f32),
+    /// A straight line to a point.
+    Line(f32, f32),
+    /// A cubic Bézier curve: two control points, then the end point.
+    Cubic(f32, f32, f32, f32, f32, f32),
+    /// Closes the sub-path.
+    Close,
+}
+
+impl PathEl {
+    /// The points of the element (end and control points).
+    fn points(&self) -> Vec<(f32, f32)> {
+        match *self {
+            PathEl::Move(x, y) | PathEl::Line(x, y) => vec![(x, y)],
+            PathEl::Cubic(a, b, c, d, e, f) => vec![(a, b), (c, d), (e, f)],
+            PathEl::Close => vec![],
+        }
+    }
+
+    /// The element moved by (`dx`, `dy`).
+    pub fn moved(self, dx: f32, dy: f32) -> PathEl {
+        match self {
+            PathEl::Move(x, y) => PathEl::Move(x + dx, y + dy),
+            PathEl::Line(x, y) => PathEl::Line(x + dx, y + dy),
+            PathEl::Cubic(a, b, c, d, e, f) => {
+                PathEl::Cubic(a + dx, b + dy, c + dx, d + dy, e + dx, f + dy)
+            }
+            PathEl::Close => PathEl::Close,
+        }
+    }
+}
+
+/// How a vector outline's edge is drawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pen {
+    /// Line width in points.
+    pub width: f32,
+    /// Colour.
+    pub color: Rgb,
+}
+
+/// The outline of a circle of radius `r` centred on (`cx`, `cy`).
+pub fn circle(cx: f32, cy: f32, r: f32) -> Vec<PathEl> {
+    // Four cubic arcs; 0.5523 puts their midpoints on the circle.
+    let k = r * 0.552_284_8;
+    vec![
+        PathEl::Move(cx + r, cy),
+        PathEl::Cubic(cx + r, cy + k, cx + k, cy + r, cx, cy + r),
+        PathEl::Cubic(cx - k, cy + r, cx - r, cy + k, cx - r, cy),
+        PathEl::Cubic(cx - r, cy - k, cx - k, cy - r, cx, cy - r),
+        PathEl::Cubic(cx + k, cy - r, cx + r, cy - k, cx + r, cy),
+        PathEl::Close,
+    ]
+}
+
+/// The outline of `rect` with corners rounded to `radius`.
+pub fn rounded_rect(rect: Rect, radius: f32) -> Vec<PathEl> {
+    let r = radius.min(rect.w / 2.0).min(rect.h / 2.0).max(0.0);
+    let k = r * (1.0 - 0.552_284_8);
+    let (x0, y0, x1, y1) = (rect.x, rect.y, rect.right(), rect.bottom());
+    vec![
+        PathEl::Move(x0 + r, y0),
+        PathEl::Line(x1 - r, y0),
+        PathEl::Cubic(x1 - k, y0, x1, y0 + k, x1, y0 + r),
+        PathEl::Line(x1, y1 - r),
+        PathEl::Cubic(x1, y1 - k, x1 - k, y1, x1 - r, y1),
+        PathEl::Line(x0 + r, y1),
+        PathEl::Cubic(x0 + k, y1, x0, y1 - k, x0, y1 - r),
+        PathEl::Line(x0, y0 + r),
+        PathEl::Cubic(x0, y0 + k, x0 + k, y0, x0 + r, y0),
+        PathEl::Close,
+    ]
 }
 
 /// What a link points to.
@@ -141,6 +225,8 @@ pub enum Item {
     Frame { rect: Rect, width: f32, color: Rgb, dash: Option<f32> },
     /// A picture scaled into `rect`.
     Image { rect: Rect, image: ImageData },
+    /// A vector outline, filled and/or stroked (keycaps, markers, arrows).
+    Path { path: Vec<PathEl>, fill: Option<Rgb>, stroke: Option<Pen> },
 }
 
 impl Item {
@@ -162,6 +248,17 @@ impl Item {
             }
             Item::Frame { rect, .. } => *rect,
             Item::Image { rect, .. } => *rect,
+            Item::Path { path, stroke, .. } => {
+                let points = path.iter().flat_map(PathEl::points);
+                let r = union(points.map(|(x, y)| Rect { x, y, w: 0.0, h: 0.0 }));
+                let half = stroke.map_or(0.0, |p| p.width / 2.0);
+                Rect {
+                    x: r.x - half,
+                    y: r.y - half,
+                    w: r.w + 2.0 * half,
+                    h: r.h + 2.0 * half,
+                }
+            }
         }
     }
 }
@@ -260,6 +357,8 @@ pub enum Role {
     Paragraph,
     /// A list (`ordered` picks numbering).
     List { ordered: bool },
+    /// A list numbered with letters: a step's sub-steps.
+    LetteredList,
     /// A list item.
     ListItem,
     /// The bullet or number of a list item.

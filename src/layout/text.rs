@@ -4,7 +4,7 @@
 use super::breaks::{Break, BreakKind, Breaks};
 use super::page::{FontId, Glyph, Rgb, TextRun};
 use super::shape::{shape, Shaped};
-use crate::model::{Inline, Lang, LinkTarget};
+use crate::model::{Inline, Lang, LinkTarget, Ui, UiPart};
 
 /// How a piece of inline text is set before its own emphasis applies.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -32,6 +32,7 @@ struct Run {
     color: Rgb,
     link: Option<usize>,
     code: bool,
+    ui: Option<Ui>,
 }
 
 /// A fragment of a line: one text run, with the link it belongs to.
@@ -41,6 +42,8 @@ pub struct Fragment {
     pub run: TextRun,
     /// Index into [`Lines::links`].
     pub link: Option<usize>,
+    /// The key combination or menu path part it sets, if any.
+    pub ui: Option<Ui>,
 }
 
 /// One laid-out line.
@@ -50,6 +53,8 @@ pub struct Line {
     pub fragments: Vec<Fragment>,
     /// Visible width (trailing spaces excluded).
     pub width: f32,
+    /// The keycaps to draw around keys (`[[Ctrl]]`).
+    pub keys: Vec<super::ui::KeyBox>,
 }
 
 /// A paragraph broken into lines.
@@ -108,20 +113,18 @@ fn lay_out(
                 links.len() - 1
             }
         });
-        let code = span.style.code;
+        let style = super::ui::style_of(span.style, span.ui);
+        let code = style.code;
         // Code is set a little smaller: the mono face runs large.
         let size = if code { base.size * 0.92 } else { base.size };
         runs.push(Run {
             range: start..text.len(),
-            font: font_of(
-                base.bold || span.style.bold,
-                base.italic || span.style.italic,
-                code,
-            ),
+            font: font_of(base.bold || style.bold, base.italic || style.italic, code),
             size,
             color: if link.is_some() { base.link_color } else { base.color },
             link,
             code,
+            ui: span.ui,
         });
     }
 
@@ -141,9 +144,18 @@ fn lay_out(
         glyph_run.extend(std::iter::repeat_n(ri, glyphs.len() - before));
     }
 
+    let keys: Vec<Option<f32>> = runs
+        .iter()
+        .map(|r| (r.ui.map(|u| u.part) == Some(UiPart::Key)).then_some(r.size))
+        .collect();
+    super::ui::pad_keys(&mut glyphs, &glyph_run, &keys);
+
     let code_ranges: Vec<_> =
         runs.iter().filter(|r| r.code).map(|r| r.range.clone()).collect();
-    let breaks = Breaks::new(&text, &code_ranges, lang);
+    let mut breaks = Breaks::new(&text, &code_ranges, lang);
+    let spans: Vec<_> = runs.iter().map(|r| (r.range.clone(), r.ui)).collect();
+    let groups = super::ui::groups(&text, &spans);
+    let last_resort = super::ui::apply(&mut breaks, &groups);
     let measure = Measure::new(&glyphs, &text);
     // The width of a hyphen in each run, and the widest.
     let hyphens: Vec<f32> =
@@ -173,10 +185,14 @@ fn lay_out(
             #[cfg(test)]
             Hyphenate::All => super::breaks::break_candidates(&text, &code_ranges, lang),
         };
-        let (end, kind) = next_break(&text, &near, &measure, start, width, &hyphen_w);
-        lines.push(build_line(
-            &text, &runs, &glyphs, &glyph_run, &measure, start, end, kind,
-        ));
+        let (end, kind) =
+            next_break(&text, &near, &last_resort, &measure, start, width, &hyphen_w);
+        let mut line =
+            build_line(&text, &runs, &glyphs, &glyph_run, &measure, start, end, kind);
+        if !groups.is_empty() {
+            super::ui::finish_line(&mut line, lang);
+        }
+        lines.push(line);
         start = end;
     }
     Lines { lines, links, missing }
@@ -278,10 +294,12 @@ impl Candidates<'_> {
 }
 
 /// Chooses where the line that starts at `start` ends, among `candidates`
-/// (those after `start`, sorted).
+/// (those after `start`, sorted), else among `last_resort` (sorted), else
+/// between any two characters.
 fn next_break(
     text: &str,
     candidates: &[Break],
+    last_resort: &[usize],
     m: &Measure,
     start: usize,
     width: f32,
@@ -311,7 +329,16 @@ fn next_break(
         }
         (Some(n), _) => (n, BreakKind::Normal),
         (None, Some(h)) => (h, BreakKind::Hyphen),
-        (None, None) => (emergency_break(text, m, start, width), BreakKind::Normal),
+        (None, None) => {
+            let fits = last_resort
+                .iter()
+                .filter(|&&p| p > start && m.width(start, p) <= width + 0.001)
+                .max();
+            match fits {
+                Some(&p) => (p, BreakKind::Normal),
+                None => (emergency_break(text, m, start, width), BreakKind::Normal),
+            }
+        }
     }
 }
 
@@ -420,14 +447,16 @@ fn build_line(
                     glyphs: out,
                     text: run_text,
                     width: visible,
+                    actual: None,
                 },
                 link: run.link,
+                ui: run.ui,
             });
         }
         x += w;
         i = j;
     }
-    Line { fragments, width }
+    Line { fragments, width, keys: Vec::new() }
 }
 
 #[cfg(test)]

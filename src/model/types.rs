@@ -124,14 +124,19 @@ impl UiPart {
     }
 }
 
+/// The word that joins the labels of a menu path read aloud.
+pub fn menu_then(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "puis",
+        Lang::En => "then",
+    }
+}
+
 /// How the parts `spans` of one key combination or menu path (or a piece
 /// of one, as a line holds it) read aloud: `Ctrl+Maj+Suppr`, `Menu, puis
 /// Paramètres, puis Vie privée et sécurité` ("then" in English).
 pub fn spoken(spans: &[&Span], lang: Lang) -> String {
-    let then = match lang {
-        Lang::Fr => "puis",
-        Lang::En => "then",
-    };
+    let then = menu_then(lang);
     let mut out = String::new();
     for s in spans {
         match s.ui.map(|u| u.part) {

@@ -187,6 +187,15 @@ fn check_item(item: &Item) -> std::result::Result<(), String> {
                 Err(format!("image `{}` has an invalid area", image.src))
             }
         }
+        Item::Path { path, stroke, .. } => {
+            let b = item.bbox();
+            let pen_ok = stroke.is_none_or(|p| p.width.is_finite() && p.width >= 0.0);
+            if !path.is_empty() && finite_rect(&b) && pen_ok {
+                Ok(())
+            } else {
+                Err("vector outline has invalid points or line width".into())
+            }
+        }
     }
 }
 

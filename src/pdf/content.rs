@@ -17,7 +17,7 @@ use krilla::surface::{Location, Surface};
 use krilla::tagging::{Artifact, ArtifactType, ContentTag, Identifier, SpanTag};
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
-use crate::layout::{Item, Mark, Page, Rect, Rgb, TextRun};
+use crate::layout::{Item, Mark, Page, PathEl, Pen, Rect, Rgb, TextRun};
 use crate::model::{ImageData, ImageFormat};
 
 use super::error::{PdfError, Result};
@@ -193,6 +193,7 @@ enum Shape<'a> {
     Fill { path: krilla::geom::Path, color: Rgb },
     Stroke { path: krilla::geom::Path, width: f32, color: Rgb, dash: Option<f32> },
     Image { image: Image, x: f32, y: f32, size: Size },
+    Outline { path: krilla::geom::Path, fill: Option<Rgb>, stroke: Option<Pen> },
 }
 
 impl<'a> Shape<'a> {
@@ -267,6 +268,22 @@ impl<'a> Shape<'a> {
                 }),
                 None => None,
             },
+            Item::Path { path, fill, stroke } => {
+                let mut pb = PathBuilder::new();
+                for el in path {
+                    match *el {
+                        PathEl::Move(x, y) => pb.move_to(x, y),
+                        PathEl::Line(x, y) => pb.line_to(x, y),
+                        PathEl::Cubic(a, b, c, d, e, f) => pb.cubic_to(a, b, c, d, e, f),
+                        PathEl::Close => pb.close(),
+                    }
+                }
+                pb.finish().map(|path| Shape::Outline {
+                    path,
+                    fill: *fill,
+                    stroke: *stroke,
+                })
+            }
         })
     }
 }
@@ -331,6 +348,7 @@ impl Painter<'_, '_> {
             Shape::Text { run, font } => {
                 s.set_stroke(None);
                 s.set_fill(Some(fill(run.color)));
+                s.set_actual_text(run.actual.as_deref());
                 s.draw_glyphs(
                     Point::from_xy(run.x, run.y),
                     glyphs,
@@ -339,6 +357,7 @@ impl Painter<'_, '_> {
                     run.size,
                     false,
                 );
+                s.set_actual_text(None);
             }
             Shape::Fill { path, color } => {
                 s.set_stroke(None);
@@ -362,6 +381,18 @@ impl Painter<'_, '_> {
                 s.push_transform(&Transform::from_translate(*x, *y));
                 s.draw_image(image.clone(), *size);
                 s.pop();
+            }
+            Shape::Outline { path, fill, stroke } => {
+                s.set_fill(fill.map(self::fill));
+                s.set_stroke(stroke.map(|pen| Stroke {
+                    paint: self::color(pen.color).into(),
+                    width: pen.width,
+                    line_cap: krilla::paint::LineCap::Round,
+                    line_join: krilla::paint::LineJoin::Round,
+                    ..Stroke::default()
+                }));
+                s.draw_path(path);
+                s.set_stroke(None);
             }
         }
     }

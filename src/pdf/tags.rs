@@ -182,6 +182,7 @@ impl Builder<'_, '_> {
                     if *ordered { ListNumbering::Decimal } else { ListNumbering::Disc };
                 Tag::L(numbering).into()
             }
+            Role::LetteredList => Tag::L(ListNumbering::LowerAlpha).into(),
             Role::ListItem => Tag::LI.into(),
             Role::Label => Tag::Lbl.into(),
             Role::ListBody => Tag::LBody.into(),

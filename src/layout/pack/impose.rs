@@ -143,6 +143,7 @@ pub fn translate(item: &mut Item, dx: f32, dy: f32) {
             *y2 += dy;
         }
         Item::Frame { rect, .. } | Item::Image { rect, .. } => mv(rect),
+        Item::Path { path, .. } => path.iter_mut().for_each(|e| *e = e.moved(dx, dy)),
     }
 }
 

@@ -49,6 +49,7 @@ pub fn run(text: &str, font: FontId, size: f32, x: f32, y: f32) -> TextRun {
         glyphs,
         text: text.into(),
         width,
+        actual: None,
     }
 }
 

@@ -56,6 +56,10 @@ pub(crate) struct ContentBuilder {
     /// A temporary buffer that's reused across the builder.
     scratch: Vec<u8>,
     pub(crate) active_marked_content: bool,
+    /// guidepress patch: text that the next glyph runs read as, written as a
+    /// `/Span << /ActualText … >>` inside their text object (see
+    /// `Surface::set_actual_text`).
+    pub(crate) actual_text: Option<String>,
 }
 
 /// Stores either a device-specific color space,
@@ -83,6 +87,8 @@ impl ContentBuilder {
             bbox: None,
             scratch: Vec::new(),
             active_marked_content: false,
+            // guidepress patch: no actual text unless asked for.
+            actual_text: None,
         }
     }
 
@@ -693,6 +699,16 @@ impl ContentBuilder {
 
                 action(sb, sc, chunk_container);
                 sb.content.begin_text();
+                // guidepress patch: the whole run reads as `actual_text`. The
+                // marked content sits inside the text object (and so inside
+                // the `q … Q` of this run), where readers such as poppler
+                // place the actual text with the run's own transformation.
+                let actual = sb.actual_text.clone();
+                if let Some(text) = &actual {
+                    let mut span =
+                        sb.content.begin_marked_content_with_properties(Name(b"Span"));
+                    span.properties().actual_text(TextStr(text));
+                }
 
                 let font_container = sc.register_font_container(font.clone());
                 let do_text_span = reversed
@@ -748,6 +764,10 @@ impl ContentBuilder {
                     )
                 }
 
+                // guidepress patch: closes the actual text's marked content.
+                if actual.is_some() {
+                    sb.content.end_marked_content();
+                }
                 sb.content.end_text();
             },
             sc,

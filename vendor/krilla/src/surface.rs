@@ -114,6 +114,14 @@ impl<'a> Surface<'a> {
         self.fill = fill;
     }
 
+    /// guidepress patch: sets the text the glyph runs drawn next read as
+    /// (`ActualText`), e.g. `Ctrl+Maj+Suppr` for keys drawn as keycaps;
+    /// `None` ends it. It is written inside each run's text object, so
+    /// text extraction places it where the glyphs are.
+    pub fn set_actual_text(&mut self, text: Option<&str>) {
+        self.bd.get_mut().actual_text = text.map(str::to_string);
+    }
+
     /// Get the currently active fill.
     pub fn get_fill(&mut self) -> Option<&Fill> {
         self.fill.as_ref()
