@@ -7,7 +7,7 @@ use super::page::{Item, Link, LinkDest, Mark, NodeId, Placed, Rect, Rgb, Role};
 use super::style::{ACCENT, MM};
 use super::text::BaseStyle;
 use crate::model::{
-    Block, CalloutKind, Figure, Inline, LinkTarget, ListItem, Span, Step, TextStyle,
+    Block, CalloutKind, Inline, LinkTarget, ListItem, Span, Step, TextStyle,
 };
 
 /// Chains chunks so they stay on one page (all but the last keep with the next).
@@ -58,8 +58,8 @@ impl Writer<'_> {
                 self.callout(*kind, title.as_ref(), text, parent, x, width)
             }
             Block::Image(fig) => self.figure(fig, parent, x, width),
-            Block::Table { header, rows, .. } => {
-                self.table(header.as_deref(), rows, parent, x, width)
+            Block::Table { header, rows, columns } => {
+                self.table(header.as_deref(), rows, columns, parent, x, width)
             }
             Block::Attachment { href, label, local } => {
                 let node = self.tree.add(parent, Role::Paragraph);
@@ -103,15 +103,13 @@ impl Writer<'_> {
             Block::Qr { url, caption } => {
                 self.qr(url, caption.as_ref(), parent, x, width)
             }
-            Block::Images { items, .. } => items
-                .iter()
-                .flat_map(|f| self.figure(&f.value, parent, x, width))
-                .collect(),
-            Block::Variants { items, .. } => items
-                .iter()
-                .flat_map(|v| v.body.iter())
-                .flat_map(|b| self.block(&b.value, parent, x, width))
-                .collect(),
+            Block::Images { items, caption } => {
+                let node = self.tree.add(parent, Role::Section);
+                self.pictures(items, caption.as_ref(), node, x, width)
+            }
+            Block::Variants { title, items } => {
+                self.variants(title.as_ref(), items, parent, x, width)
+            }
             Block::PageBreak => vec![Chunk { break_before: true, ..Chunk::default() }],
         };
         if let Some(first) = chunks.first_mut() {
@@ -128,29 +126,26 @@ impl Writer<'_> {
         x: f32,
         width: f32,
     ) -> Vec<Chunk> {
-        let lvl = level.clamp(1, 3);
+        // Inside a variant, headings sit below the variant's label.
+        let shifted = level.clamp(1, 3) + self.levels.shift;
+        let lvl = shifted.min(3);
         let style = self.theme.headings[usize::from(lvl - 1)];
         // The sheet title is H1; section headings start at H2. A heading that
         // skips a level (a level 3 right after the title) keeps its look but
         // is tagged one level below the previous heading, as PDF/UA requires.
-        let previous = self
-            .tree
-            .nodes
-            .iter()
-            .rev()
-            .find_map(|n| match n.role {
-                Role::Heading(l) => Some(l),
-                _ => None,
-            })
-            .unwrap_or(0);
-        let node = self.tree.add(parent, Role::Heading((lvl + 1).min(previous + 1)));
+        let previous = self.last_heading_tag();
+        let node =
+            self.tree.add(parent, Role::Heading((shifted + 1).min(previous + 1).min(6)));
+        if self.levels.shift == 0 {
+            self.levels.section = lvl;
+        }
         let mut chunks = self.text(text, &style, x, width, Some(node));
         for c in &mut chunks {
             c.keep_with_next = true;
         }
         if let Some(first) = chunks.first_mut() {
             first.space_before = self.theme.gap * if lvl == 1 { 1.9 } else { 1.4 };
-            if lvl == 1 {
+            if shifted == 1 {
                 first.bookmark = Some((text.plain_text().replace('\n', " "), 1));
             }
         }
@@ -165,7 +160,20 @@ impl Writer<'_> {
         chunks
     }
 
-    fn label_run(
+    /// The tag level of the last heading written (1: the sheet title).
+    pub fn last_heading_tag(&self) -> u8 {
+        self.tree
+            .nodes
+            .iter()
+            .rev()
+            .find_map(|n| match n.role {
+                Role::Heading(l) => Some(l),
+                _ => None,
+            })
+            .unwrap_or(0)
+    }
+
+    pub(super) fn label_run(
         &mut self,
         label: &str,
         style: &BaseStyle,
@@ -294,16 +302,59 @@ impl Writer<'_> {
                 widows_and_orphans(&mut nc);
                 chunks.extend(nc);
             }
-            for fig in step.images.iter().map(|f| &f.value) {
-                // A step stays with its picture.
+            if !step.substeps.is_empty() {
                 if let Some(last) = chunks.last_mut() {
                     last.keep_with_next = true;
                 }
-                let mut fc = self.figure(fig, lbody, x + indent, width - indent);
+                chunks.extend(self.substeps(
+                    &step.substeps,
+                    lbody,
+                    x + indent,
+                    width - indent,
+                ));
+            }
+            if !step.images.is_empty() {
+                // A step stays with its pictures.
+                if let Some(last) = chunks.last_mut() {
+                    last.keep_with_next = true;
+                }
+                let mut fc =
+                    self.pictures(&step.images, None, lbody, x + indent, width - indent);
                 if let Some(first) = fc.first_mut() {
                     first.space_before = body.size * 0.5;
                 }
                 chunks.extend(fc);
+            }
+            out.extend(chunks);
+        }
+        out
+    }
+
+    /// A step's sub-steps, lettered `a)`, `b)`… under it, at `x`.
+    fn substeps(
+        &mut self,
+        items: &[Inline],
+        parent: NodeId,
+        x: f32,
+        width: f32,
+    ) -> Vec<Chunk> {
+        let list = self.tree.add(parent, Role::LetteredList);
+        let body = self.theme.body;
+        let indent = body.size * 1.9;
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let li = self.tree.add(list, Role::ListItem);
+            let lbl = self.tree.add(li, Role::Label);
+            let label = format!("{})", letters(i));
+            let label_item =
+                self.label_run(&label, &body, x + indent - body.size * 0.4, lbl);
+            let lbody = self.tree.add(li, Role::ListBody);
+            let mut chunks =
+                self.text(item, &body, x + indent, width - indent, Some(lbody));
+            widows_and_orphans(&mut chunks);
+            if let Some(first) = chunks.first_mut() {
+                first.items.insert(0, label_item);
+                first.space_before = body.size * 0.25;
             }
             out.extend(chunks);
         }
@@ -378,60 +429,6 @@ impl Writer<'_> {
         chunks
     }
 
-    /// A figure: the picture (never split), scaled to fit, and its caption.
-    pub fn figure(
-        &mut self,
-        fig: &Figure,
-        parent: NodeId,
-        x: f32,
-        width: f32,
-    ) -> Vec<Chunk> {
-        let node = self.tree.add(parent, Role::Figure { alt: fig.alt.clone() });
-        let (pw, ph) = (fig.image.width.max(1) as f32, fig.image.height.max(1) as f32);
-        let natural = pw / 150.0 * 72.0;
-        let mut w = match fig.width {
-            Some(f) => width * f.clamp(0.01, 1.0),
-            None => natural.min(width),
-        };
-        w *= self.theme.figure_scale;
-        let max_h = self.max_figure_height();
-        if w * ph / pw > max_h {
-            w = max_h * pw / ph;
-        }
-        let h = w * ph / pw;
-        let left = x + (width - w) / 2.0;
-        let rect = Rect { x: left, y: 0.0, w, h };
-        let mut chunk = Chunk { height: h, ..Chunk::default() };
-        chunk.items.push(Placed {
-            item: Item::Image { rect, image: fig.image.clone() },
-            mark: Mark::Node(node),
-        });
-        chunk.items.push(Placed {
-            item: Item::Frame { rect, width: 0.5, color: super::style::RULE, dash: None },
-            mark: Mark::Artifact,
-        });
-        let mut chunks = vec![chunk];
-        if let Some(caption) = &fig.caption {
-            let cap = self.tree.add(node, Role::Caption);
-            let mut style = self.theme.small;
-            style.italic = true;
-            let cw = width.min(w.max(width * 0.6));
-            let mut cc =
-                self.text(caption, &style, x + (width - cw) / 2.0, cw, Some(cap));
-            if let Some(first) = cc.first_mut() {
-                first.space_before = style.size * 0.5;
-            }
-            chunks.extend(cc);
-            keep_together(&mut chunks);
-        }
-        chunks
-    }
-
-    fn max_figure_height(&self) -> f32 {
-        let t = self.theme;
-        (t.page.1 - t.margin.0 - t.margin.2) * 0.62
-    }
-
     fn qr(
         &mut self,
         url: &str,
@@ -483,150 +480,19 @@ impl Writer<'_> {
         chunk.height = chunk.height.max(y);
         vec![chunk]
     }
-
-    fn table(
-        &mut self,
-        header: Option<&[Inline]>,
-        rows: &[Vec<Inline>],
-        parent: NodeId,
-        x: f32,
-        width: f32,
-    ) -> Vec<Chunk> {
-        let table = self.tree.add(parent, Role::Table);
-        let body = BaseStyle {
-            size: self.theme.body.size * 0.95,
-            line_height: self.theme.body.line_height * 0.95,
-            ..self.theme.body
-        };
-        let ncols = header
-            .map(|h| h.len())
-            .or_else(|| rows.first().map(|r| r.len()))
-            .unwrap_or(1)
-            .max(1);
-        let widths = column_widths(header, rows, ncols, width, &body);
-        let pad = body.size * 0.45;
-        let mut out: Vec<Chunk> = Vec::new();
-        let mut header_index = None;
-        if let Some(h) = header {
-            let mut hs = body;
-            hs.bold = true;
-            let mut chunk = self.row(h, &widths, &hs, x, pad, table, true);
-            chunk.items.insert(
-                0,
-                Placed {
-                    item: Item::Fill {
-                        rects: vec![Rect { x, y: 0.0, w: width, h: chunk.height }],
-                        color: Rgb(0xe4, 0xea, 0xf2),
-                    },
-                    mark: Mark::Artifact,
-                },
-            );
-            let y = chunk.height;
-            chunk.items.push(Placed::rule(x, y, width, 1.0, ACCENT));
-            chunk.keep_with_next = true;
-            header_index = Some(out.len());
-            out.push(chunk);
-        }
-        for row in rows {
-            let mut chunk = self.row(row, &widths, &body, x, pad, table, false);
-            let y = chunk.height;
-            chunk.items.push(Placed::rule(x, y, width, 0.4, super::style::RULE));
-            out.push(chunk);
-        }
-        // The header to repeat travels with the rows as a copy marked as artifact.
-        if let Some(hi) = header_index {
-            let mut copy = out[hi].clone();
-            for p in &mut copy.items {
-                p.mark = Mark::Artifact;
-            }
-            copy.links.clear();
-            copy.keep_with_next = false;
-            self.headers.push(copy);
-            let id = self.headers.len() - 1;
-            for c in out.iter_mut().skip(hi + 1) {
-                c.repeat_header = Some(id);
-            }
-        }
-        out
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn row(
-        &mut self,
-        cells: &[Inline],
-        widths: &[f32],
-        style: &BaseStyle,
-        x: f32,
-        pad: f32,
-        table: NodeId,
-        header: bool,
-    ) -> Chunk {
-        let tr = self.tree.add(table, Role::TableRow);
-        let mut chunk = Chunk::default();
-        let mut cx = x;
-        let mut height: f32 = 0.0;
-        for (cell, w) in cells.iter().zip(widths) {
-            let td = self
-                .tree
-                .add(tr, if header { Role::TableHeader } else { Role::TableCell });
-            let lines = self.text(cell, style, cx + pad, w - 2.0 * pad, Some(td));
-            let mut y = pad * 0.7;
-            for mut l in lines {
-                l.shift(y);
-                y += l.height;
-                chunk.items.extend(l.items);
-                chunk.links.extend(l.links);
-            }
-            height = height.max(y + pad * 0.7);
-            cx += w;
-        }
-        chunk.height = height;
-        chunk
-    }
 }
 
-/// Automatic column widths, as browsers do: every column gets at least its
-/// longest word, the rest of the width goes where the text is longest.
-fn column_widths(
-    header: Option<&[Inline]>,
-    rows: &[Vec<Inline>],
-    n: usize,
-    width: f32,
-    style: &BaseStyle,
-) -> Vec<f32> {
-    use super::page::FontId;
-    let pad = style.size * 0.9;
-    let mut min = vec![0.0f32; n];
-    let mut max = vec![0.0f32; n];
-    let all = header
-        .into_iter()
-        .map(|h| (h, true))
-        .chain(rows.iter().map(|r| (r.as_slice(), false)));
-    for (row, bold) in all {
-        for (i, cell) in row.iter().enumerate().take(n) {
-            let font = if bold { FontId::Bold } else { FontId::Regular };
-            let t = cell.plain_text();
-            let longest = t
-                .split_whitespace()
-                .map(|w| super::shape::measure(w, font, style.size))
-                .fold(0.0, f32::max);
-            min[i] = min[i].max(longest + pad);
-            max[i] = max[i].max(super::shape::measure(&t, font, style.size) + pad);
-        }
+/// The letters of the `i`-th item (from 0) of a lettered list: `a` … `z`,
+/// then `aa`, `ab`…
+pub fn letters(i: usize) -> String {
+    let mut n = i + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        n -= 1;
+        out.push(char::from(b'a' + (n % 26) as u8));
+        n /= 26;
     }
-    let min_total: f32 = min.iter().sum();
-    if min_total >= width {
-        // Even the longest words do not fit: share in proportion (words will break).
-        return min.iter().map(|m| m / min_total * width).collect();
-    }
-    let max_total: f32 = max.iter().sum();
-    if max_total <= width {
-        let extra = (width - max_total) / n as f32;
-        return max.iter().map(|m| m + extra).collect();
-    }
-    let spare = width - min_total;
-    let want: f32 = max.iter().zip(&min).map(|(a, b)| a - b).sum::<f32>().max(0.001);
-    min.iter().zip(&max).map(|(lo, hi)| lo + (hi - lo) / want * spare).collect()
+    out.iter().rev().collect()
 }
 
 fn roman(n: usize) -> String {

@@ -53,18 +53,22 @@ impl Chunk {
     }
 }
 
+/// Moves everything of `chunk` right by `dx`.
+pub fn shift_x(chunk: &mut Chunk, dx: f32) {
+    if dx == 0.0 {
+        return;
+    }
+    for p in &mut chunk.items {
+        p.item.translate(dx, 0.0);
+    }
+    for l in &mut chunk.links {
+        l.rect.x += dx;
+    }
+}
+
 /// Moves an item down by `dy`.
 pub fn shift_item(item: &mut Item, dy: f32) {
-    match item {
-        Item::Text(t) => t.y += dy,
-        Item::Fill { rects, .. } => rects.iter_mut().for_each(|r| r.y += dy),
-        Item::Line { y1, y2, .. } => {
-            *y1 += dy;
-            *y2 += dy;
-        }
-        Item::Frame { rect, .. } | Item::Image { rect, .. } => rect.y += dy,
-        Item::Path { path, .. } => path.iter_mut().for_each(|e| *e = e.moved(0.0, dy)),
-    }
+    item.translate(0.0, dy);
 }
 
 /// How `guide:` references become links.
@@ -102,6 +106,19 @@ pub struct Writer<'a> {
     /// Where the web copies live (the collection's `base_url`): the fallback
     /// for attachments and for guides outside a pack.
     pub base_url: Option<String>,
+    /// Where headings stand: the level of the section being written, and
+    /// how many levels lower headings sit (inside variants).
+    pub levels: Levels,
+}
+
+/// The heading levels around the block being written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Levels {
+    /// The level (1 to 3) of the last heading of the body, 0 before any.
+    pub section: u8,
+    /// Added to the level of headings written now: the level of the
+    /// variant label they sit under, 0 outside variants.
+    pub shift: u8,
 }
 
 impl Writer<'_> {

@@ -7,16 +7,21 @@
 pub mod blocks;
 pub mod breaks;
 pub mod chunk;
+pub mod figures;
 pub mod fonts;
 pub mod labels;
+pub mod lines;
+pub mod logo;
 pub mod pack;
 pub mod page;
 pub mod paginate;
 pub mod shape;
 pub mod sheet;
 pub mod style;
+pub mod table;
 pub mod text;
 pub mod ui;
+pub mod variants;
 
 pub use chunk::GuideLinks;
 pub use page::*;

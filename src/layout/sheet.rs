@@ -139,10 +139,11 @@ fn lay_out(
         headers: Vec::new(),
         notes: None,
         base_url: collection.base_url.clone(),
+        levels: Default::default(),
     };
     let (x, width) = theme.text_x();
     let root = StructTree::ROOT;
-    let mut chunks = header(&mut w, guide, x, width, opts.link_notes);
+    let mut chunks = header(&mut w, guide, collection, x, width, opts.link_notes);
     if opts.link_notes && w.notes.is_none() {
         w.notes = Some(Vec::new());
     }
@@ -178,14 +179,16 @@ fn lay_out(
     LaidOut { document, warnings: w.warnings }
 }
 
-/// The running header of the first page, the title and the summary.
-/// With `link_notes`, links from the description on get numbered notes (the
-/// source address above is printed in full already).
+/// The running header of the first page (the collection's logo on the
+/// right), the title and the summary. With `link_notes`, links from the
+/// description on get numbered notes (the source address above is printed
+/// in full already).
 fn header(
     w: &mut Writer,
     guide: &Guide,
+    collection: &Collection,
     x: f32,
-    width: f32,
+    full_width: f32,
     link_notes: bool,
 ) -> Vec<Chunk> {
     let theme = w.theme;
@@ -193,6 +196,17 @@ fn header(
     let lang = guide.lang;
     let head = w.tree.add(StructTree::ROOT, Role::Section);
     let mut chunks = Vec::new();
+    let logo = collection.logo.as_ref().map(|l| {
+        let (lw, _) = super::logo::logo_size(l, super::logo::HEADER_LOGO);
+        let org = collection.organisation.as_deref();
+        let at = (x + full_width - lw, 0.0);
+        w.logo(l, org, head, at, super::logo::HEADER_LOGO)
+    });
+    // The header's lines leave room for the logo.
+    let width = match &logo {
+        Some((_, r)) => full_width - r.w - theme.pad,
+        None => full_width,
+    };
     if !guide.breadcrumb.is_empty() {
         let p = w.tree.add(head, Role::Paragraph);
         let crumbs = Inline::plain(guide.breadcrumb.join(" \u{203a} "));
@@ -224,11 +238,27 @@ fn header(
         let p = w.tree.add(head, Role::Paragraph);
         chunks.extend(w.text(&src, &small, x, width, Some(p)));
     }
+    if let Some((placed, rect)) = logo {
+        // The logo hangs from the top of the header; the lines above the
+        // rule are at least as tall as it.
+        let lines: f32 = chunks.iter().map(|c| c.height).sum();
+        if chunks.is_empty() {
+            chunks.push(Chunk::default());
+        }
+        if let Some(last) = chunks.last_mut() {
+            last.height += (rect.h - lines).max(0.0);
+        }
+        for c in &mut chunks {
+            c.keep_with_next = true;
+        }
+        chunks[0].items.insert(0, placed);
+    }
     if let Some(last) = chunks.last_mut() {
         let y = last.height + small.size * 0.4;
-        last.items.push(Placed::rule(x, y, width, 0.5, RULE));
+        last.items.push(Placed::rule(x, y, full_width, 0.5, RULE));
         last.height = y + 0.5;
     }
+    let width = full_width;
     let h1 = w.tree.add(StructTree::ROOT, Role::Heading(1));
     let title_style = theme.title;
     let mut title = w.text(&guide.title, &title_style, x, width, Some(h1));

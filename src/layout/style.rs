@@ -42,6 +42,9 @@ pub struct Theme {
     /// Pictures are drawn at this fraction of their size (1 normally; less
     /// when a sheet is tightened to save a nearly empty last page).
     pub figure_scale: f32,
+    /// The text scale the theme was made for: 1 normally, about 1.6 in
+    /// large print (markers on pictures and pictures side by side grow with it).
+    pub scale: f32,
 }
 
 fn style(size: f32, lead: f32, color: Rgb, bold: bool) -> BaseStyle {
@@ -77,6 +80,7 @@ impl Theme {
             indent: base * 1.6,
             pad: base * 0.8,
             figure_scale: 1.0,
+            scale,
         }
     }
 

@@ -2,6 +2,7 @@
 //! hyphenation, French no-break spaces, emergency breaks for long words).
 
 use super::breaks::{Break, BreakKind, Breaks};
+pub use super::lines::{Fragment, Line, Lines};
 use super::page::{FontId, Glyph, Rgb, TextRun};
 use super::shape::{shape, Shaped};
 use crate::model::{Inline, Lang, LinkTarget, Ui, UiPart};
@@ -35,39 +36,6 @@ struct Run {
     ui: Option<Ui>,
 }
 
-/// A fragment of a line: one text run, with the link it belongs to.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Fragment {
-    /// The run; `x` is relative to the line start, `y` is 0 (the baseline).
-    pub run: TextRun,
-    /// Index into [`Lines::links`].
-    pub link: Option<usize>,
-    /// The key combination or menu path part it sets, if any.
-    pub ui: Option<Ui>,
-}
-
-/// One laid-out line.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Line {
-    /// Fragments, left to right.
-    pub fragments: Vec<Fragment>,
-    /// Visible width (trailing spaces excluded).
-    pub width: f32,
-    /// The keycaps to draw around keys (`[[Ctrl]]`).
-    pub keys: Vec<super::ui::KeyBox>,
-}
-
-/// A paragraph broken into lines.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Lines {
-    /// The lines, top to bottom.
-    pub lines: Vec<Line>,
-    /// Link targets, indexed by [`Fragment::link`].
-    pub links: Vec<LinkTarget>,
-    /// Characters that no bundled font can draw.
-    pub missing: Vec<char>,
-}
-
 fn font_of(bold: bool, italic: bool, code: bool) -> FontId {
     match (code, bold, italic) {
         (true, _, _) => FontId::Mono,
@@ -93,13 +61,25 @@ enum Hyphenate {
     All,
 }
 
-fn lay_out(
-    inline: &Inline,
-    base: &BaseStyle,
-    lang: Lang,
-    width: f32,
-    hyphenate: Hyphenate,
-) -> Lines {
+/// A paragraph shaped, with its break candidates: what laying it out and
+/// measuring it start from.
+struct Prepared {
+    text: String,
+    runs: Vec<Run>,
+    links: Vec<LinkTarget>,
+    glyphs: Vec<Shaped>,
+    /// The run of each glyph.
+    glyph_run: Vec<usize>,
+    missing: Vec<char>,
+    code_ranges: Vec<std::ops::Range<usize>>,
+    breaks: Breaks,
+    /// Its key combinations and menu paths.
+    groups: Vec<super::ui::Group>,
+    /// Breaks to use only when nothing else fits (inside those).
+    last_resort: Vec<usize>,
+}
+
+fn prepare(inline: &Inline, base: &BaseStyle, lang: Lang) -> Prepared {
     let mut text = String::new();
     let mut runs = Vec::new();
     let mut links: Vec<LinkTarget> = Vec::new();
@@ -156,6 +136,65 @@ fn lay_out(
     let spans: Vec<_> = runs.iter().map(|r| (r.range.clone(), r.ui)).collect();
     let groups = super::ui::groups(&text, &spans);
     let last_resort = super::ui::apply(&mut breaks, &groups);
+    Prepared {
+        text,
+        runs,
+        links,
+        glyphs,
+        glyph_run,
+        missing,
+        code_ranges,
+        breaks,
+        groups,
+        last_resort,
+    }
+}
+
+/// The narrowest and the widest `inline` can be set: its widest piece
+/// that no ordinary break splits (a word, an address, a key combination;
+/// hyphenation aside), and its widest line when only forced breaks end
+/// lines. Tables share their width by these.
+pub fn content_widths(inline: &Inline, base: &BaseStyle, lang: Lang) -> (f32, f32) {
+    let p = prepare(inline, base, lang);
+    let m = Measure::new(&p.glyphs, &p.text);
+    let (mut min, mut max) = (0.0f32, 0.0f32);
+    let (mut piece, mut line) = (0, 0);
+    let end = Break { pos: p.text.len(), kind: BreakKind::Mandatory };
+    for b in p.breaks.normal.iter().chain(std::iter::once(&end)) {
+        if b.pos <= piece {
+            continue;
+        }
+        min = min.max(m.width(piece, b.pos));
+        piece = b.pos;
+        if b.kind == BreakKind::Mandatory {
+            max = max.max(m.width(line, b.pos));
+            line = b.pos;
+        }
+    }
+    (min, max.max(min))
+}
+
+fn lay_out(
+    inline: &Inline,
+    base: &BaseStyle,
+    lang: Lang,
+    width: f32,
+    hyphenate: Hyphenate,
+) -> Lines {
+    let Prepared {
+        text,
+        runs,
+        links,
+        glyphs,
+        glyph_run,
+        missing,
+        code_ranges,
+        breaks,
+        groups,
+        last_resort,
+    } = prepare(inline, base, lang);
+    #[cfg(not(test))]
+    let _ = &code_ranges;
     let measure = Measure::new(&glyphs, &text);
     // The width of a hyphen in each run, and the widest.
     let hyphens: Vec<f32> =

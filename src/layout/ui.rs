@@ -11,9 +11,9 @@
 use std::ops::Range;
 
 use super::breaks::{Break, BreakKind, Breaks};
+use super::lines::{Fragment, KeyBox, Line};
 use super::page::{rounded_rect, Item, Mark, Pen, Placed, Rect, Rgb};
 use super::shape::Shaped;
-use super::text::{Fragment, Line};
 use crate::model::{menu_then, Lang, TextStyle, Ui, UiPart};
 
 /// Space inside a keycap on each side of the key's name, in ems.
@@ -142,17 +142,6 @@ pub fn pad_keys(glyphs: &mut [Shaped], glyph_run: &[usize], keys: &[Option<f32>]
         }
         i = j;
     }
-}
-
-/// A keycap on a line: where its frame goes.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct KeyBox {
-    /// Left edge of the key's run, from the line's start.
-    pub x: f32,
-    /// Width of the run (keycap padding included).
-    pub w: f32,
-    /// Font size of the key.
-    pub size: f32,
 }
 
 /// Finishes a line holding keys or menu paths: notes where its keycaps go,

@@ -8,6 +8,7 @@
 //! any other `*` is markup and must be closed, so a forgotten `**` is reported
 //! instead of printed.
 
+use super::inline_error::InlineError;
 use super::inline_ui::{keys_at, menu_at, opens, unclosed};
 use super::types::{Inline, LinkTarget, Span, TextStyle, Ui, UiPart};
 use super::values::{check_url, is_slug, scheme_of};
@@ -17,20 +18,6 @@ const ESCAPABLE: &[char] = &['\\', '*', '`', '[', ']', '(', ')', '<', '>', '{', 
 
 /// What separates the labels of a menu path in the text.
 pub const MENU_SEPARATOR: &str = " \u{203a} ";
-
-/// Why a piece of inline text was refused (or, for `unclosed-markup`, what
-/// deserves a warning).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InlineError {
-    /// `inline-markup` or `bad-link`; `unclosed-markup` for a warning.
-    pub code: &'static str,
-    /// What is wrong, lowercase.
-    pub message: String,
-    /// 0-based index (in characters) in the text where the problem starts.
-    pub offset: usize,
-    /// What to do about it.
-    pub suggestion: Option<String>,
-}
 
 /// Parses inline text into spans, merging neighbours of equal style and link.
 pub fn parse_inline(text: &str) -> Result<Inline, InlineError> {

@@ -7,7 +7,7 @@
 //! character. An opening `[[` or `{{` that is never closed is left to the
 //! parser as plain text, with a warning.
 
-use super::inline::InlineError;
+use super::inline_error::InlineError;
 
 /// Characters a backslash escapes inside `[[…]]` and `{{…}}`.
 const INNER_ESCAPABLE: &[char] =

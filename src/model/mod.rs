@@ -15,6 +15,7 @@ pub mod figures;
 pub mod guide;
 pub mod images;
 pub mod inline;
+pub mod inline_error;
 mod inline_ui;
 pub mod load;
 pub mod paths;
@@ -31,7 +32,8 @@ pub mod variants;
 
 pub use diag::*;
 pub use images::ImageCache;
-pub use inline::{parse_inline, parse_inline_warned, InlineError};
+pub use inline::{parse_inline, parse_inline_warned};
+pub use inline_error::InlineError;
 pub use load::{load, GuideOutcome, LoadOptions, Loaded};
 pub use project::{scan, Entry, Project};
 pub use types::*;

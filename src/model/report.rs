@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::diag::{Diagnostic, Severity};
-use super::inline::InlineError;
+use super::inline_error::InlineError;
 use super::raw::RawProblem;
 use super::spans::{pos_in_string, Pos, SpanIndex};
 use super::values::suggest;

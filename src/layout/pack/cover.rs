@@ -4,7 +4,9 @@
 use std::path::Path;
 
 use super::{front_pages, latest_update, pack_title, writer};
+use crate::layout::chunk::Chunk;
 use crate::layout::labels;
+use crate::layout::logo::COVER_LOGO;
 use crate::layout::page::{Document, Item, Mark, Meta, Placed, Rect, Role, StructTree};
 use crate::layout::paginate::{paginate, Area};
 use crate::layout::style::{Theme, ACCENT, MUTED, RULE};
@@ -23,6 +25,14 @@ pub(super) fn cover(
     let (x, width) = theme.text_x();
     let root = StructTree::ROOT;
     let mut chunks = Vec::new();
+
+    if let Some(logo) = &collection.logo {
+        let org = collection.organisation.as_deref();
+        let (placed, rect) = w.logo(logo, org, root, (x, 0.0), COVER_LOGO);
+        let mut chunk = Chunk { height: rect.h + theme.gap, ..Chunk::default() };
+        chunk.items.push(placed);
+        chunks.push(chunk);
+    }
 
     if let Some(org) = &collection.organisation {
         let p = w.tree.add(root, Role::Paragraph);

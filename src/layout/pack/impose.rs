@@ -126,25 +126,7 @@ pub fn impose(mut doc: Document, sides: &[Side], marks: Marks) -> Document {
 
 /// Moves an item right by `dx` and down by `dy`.
 pub fn translate(item: &mut Item, dx: f32, dy: f32) {
-    let mv = |r: &mut Rect| {
-        r.x += dx;
-        r.y += dy;
-    };
-    match item {
-        Item::Text(t) => {
-            t.x += dx;
-            t.y += dy;
-        }
-        Item::Fill { rects, .. } => rects.iter_mut().for_each(mv),
-        Item::Line { x1, y1, x2, y2, .. } => {
-            *x1 += dx;
-            *x2 += dx;
-            *y1 += dy;
-            *y2 += dy;
-        }
-        Item::Frame { rect, .. } | Item::Image { rect, .. } => mv(rect),
-        Item::Path { path, .. } => path.iter_mut().for_each(|e| *e = e.moved(dx, dy)),
-    }
+    item.translate(dx, dy);
 }
 
 /// Fold marks and the cut line, drawn as artifacts in the middle of a sheet.

@@ -416,6 +416,7 @@ fn writer<'a>(theme: &'a Theme, lang: Lang, file: &Path) -> Writer<'a> {
         headers: Vec::new(),
         notes: None,
         base_url: None,
+        levels: Default::default(),
     }
 }
 
