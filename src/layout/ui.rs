@@ -169,22 +169,20 @@ pub fn finish_line(line: &mut Line, lang: Lang) {
         }
         i = end;
     }
-    // Whether more of a fragment's path follows it on this line.
-    let continued: Vec<bool> = (0..frags.len())
-        .map(|k| {
-            let group = frags[k].ui.map(|u| u.group);
-            frags[k + 1..].iter().any(|f| f.ui.map(|u| u.group) == group)
-        })
-        .collect();
     let mut out: Vec<Fragment> = Vec::with_capacity(line.fragments.len());
-    for (k, mut frag) in std::mem::take(&mut line.fragments).into_iter().enumerate() {
+    for mut frag in std::mem::take(&mut line.fragments) {
         let part = frag.ui.map(|u| u.part);
         if part == Some(UiPart::Separator) {
-            let mut text = format!(", {}", menu_then(lang));
-            if continued[k] {
-                text.push(' ');
-            }
-            frag.run.actual = Some(text);
+            // Like the " › " it stands for, with its space after (also at
+            // the end of a line, as other runs keep theirs). A path broken
+            // before a "›" leaves the separator's first space at the end of
+            // the line above: that reads as nothing, so the comma follows
+            // the label.
+            frag.run.actual = Some(if frag.run.text.trim().is_empty() {
+                String::new()
+            } else {
+                format!(", {} ", menu_then(lang))
+            });
         }
         if part.is_some_and(UiPart::is_key) {
             if let Some(prev) = out.last_mut().filter(|p| joins(p, &frag)) {
@@ -361,12 +359,19 @@ mod tests {
         for pair in l.keys.windows(2) {
             assert!(pair[0].x + pair[0].w <= pair[1].x, "{:?}", l.keys);
         }
-        // A separator at the end of a line reads without a trailing space.
+        // A separator at the end of a line reads with its space, as the
+        // space ending any line does.
         let lines = lay("{{Paramètres > Vie privée et sécurité}}", 60.0);
         assert_eq!(
             lines.lines[0].fragments.last().unwrap().run.actual.as_deref(),
-            Some(", puis")
+            Some(", puis ")
         );
+        // Broken before a separator: its "›" reads once.
+        for w in (40..200).step_by(5) {
+            let lines = lay("{{Paramètres > Confidentialité et sécurité}}", w as f32);
+            let read: String = texts(&lines).into_iter().map(|t| t.1).collect();
+            assert_eq!(read.matches("puis").count(), 1, "width {w}: {read:?}");
+        }
         let en = layout_inline(
             &parse_inline("{{Menu > Settings}}").unwrap(),
             &style(),

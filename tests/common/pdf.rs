@@ -240,6 +240,8 @@ pub struct Elem {
     pub role: String,
     /// `/Alt`, decoded.
     pub alt: Option<String>,
+    /// The `/ListNumbering` of a list's attributes (`/A`), e.g. `LowerAlpha`.
+    pub numbering: Option<String>,
 }
 
 /// Every element of the structure tree, depth-first in reading order.
@@ -251,7 +253,16 @@ pub fn struct_elems(pdf: &Pdf) -> Vec<Elem> {
                 role = mapped;
             }
             let alt = kid.get(b"Alt").ok().map(|a| pdf.text(a));
-            out.push(Elem { role, alt });
+            let attrs = pdf.get(kid, b"A").map(|a| match a {
+                Object::Array(list) => list.iter().map(|o| pdf.deref(o)).collect(),
+                other => vec![other],
+            });
+            let numbering = attrs
+                .into_iter()
+                .flatten()
+                .filter_map(|a| a.as_dict().ok())
+                .find_map(|a| pdf.name(a, b"ListNumbering"));
+            out.push(Elem { role, alt, numbering });
             walk(pdf, kid, map, out);
         }
     }
