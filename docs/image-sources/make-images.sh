@@ -1,7 +1,14 @@
 #!/bin/sh
 # Regenerates every picture in images/ from the HTML mock-ups in this folder.
 #
-#   sh docs/image-sources/make-images.sh            (from the project folder)
+#   sh docs/image-sources/make-images.sh                (from the project folder)
+#   sh docs/image-sources/make-images.sh --annotations  (prints, per picture, the
+#       "annotations" of its markers, boxes and arrows, in the picture's pixels,
+#       to paste into the guides; no picture is written)
+#
+# The markers are not painted into the pictures: guidepress draws them from
+# the guides' "annotations", so a picture taken again after a browser update
+# keeps them without redrawing anything.
 #
 # Needs: chromium (headless screenshots). Optional: python3 with Pillow, to
 # reduce each PNG to a 64-colour palette (files stay well under 80 KB).
@@ -19,6 +26,19 @@ fi
 
 profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
+
+if [ "${1:-}" = "--annotations" ]; then
+  for page in "$here"/*.html; do
+    name=$(basename "$page" .html)
+    json=$("$browser" --headless --no-sandbox --disable-gpu --disable-background-networking \
+      --disable-component-update --disable-sync --disable-quic --no-first-run \
+      --user-data-dir="$profile" --hide-scrollbars --force-device-scale-factor=1 \
+      --window-size=900,500 --dump-dom "file://$page?annotations" 2>/dev/null \
+      | sed -n 's:.*<pre id="annotations">\(.*\)</pre>.*:\1:p')
+    echo "$name.png: ${json:-[]}"
+  done
+  exit 0
+fi
 
 for page in "$here"/*.html; do
   name=$(basename "$page" .html)
