@@ -70,7 +70,7 @@ fn project_with_warnings(name: &str) -> std::path::PathBuf {
     // Printed across the whole text width, the 900-pixel screenshot drops below 150 dpi.
     edit(
         &dir.join("guides/vider-cache.json"),
-        "\"src\": \"firefox-menu.png\", \"width\": 0.7",
+        "\"src\": \"firefox-menu.png\", \"width\": 0.6",
         "\"src\": \"firefox-menu.png\", \"width\": 1",
     );
     // More than three years before the newest guide.

@@ -83,8 +83,8 @@ fn cases() -> Vec<Case> {
             name: "unknown field deep in a step's picture",
             steps: &[Edit {
                 guide: "vider-cache",
-                from: "\"width\": 0.7,",
-                to: "\"widht\": 0.7,",
+                from: "\"width\": 0.6,",
+                to: "\"widht\": 0.6,",
             }],
             stderr: &[
                 "guides/vider-cache.json:{pos}: error: body[6].items[0].image.widht: unknown field \"widht\"",
@@ -130,12 +130,12 @@ fn cases() -> Vec<Case> {
         },
         Case {
             name: "unknown block type",
-            steps: &[Edit { guide: "vider-cache", from: "\"type\": \"table\"", to: "\"type\": \"tableau\"" }],
+            steps: &[Edit { guide: "vider-cache", from: "\"type\": \"variants\"", to: "\"type\": \"variantes\"" }],
             stderr: &[
-                "guides/vider-cache.json:{pos}: error: body[11].type: unknown block type \"tableau\"",
-                "did you mean \"table\"?",
+                "guides/vider-cache.json:{pos}: error: body[10].type: unknown block type \"variantes\"",
+                "did you mean \"variants\"?",
             ],
-            at: Some("\"tableau\""),
+            at: Some("\"variantes\""),
             ..refused()
         },
         Case {
@@ -146,21 +146,20 @@ fn cases() -> Vec<Case> {
             ..refused()
         },
         Case {
-            name: "table rows of different lengths",
-            steps: &[Edit {
-                guide: "vider-cache",
-                from: "[\"Opera\", \"`Ctrl` + `Maj` + `Suppr`\", \"`Cmd` + `Maj` + `Suppr`\", \"Images et fichiers en cache\"]",
-                to: "[\"Opera\", \"`Ctrl` + `Maj` + `Suppr`\"]",
-            }],
-            stderr: &["guides/vider-cache.json:{pos}: error: body[11].rows[3]: row 4 has 2 cells but the header has 4"],
-            at: Some("[\"Opera\""),
+            name: "two variants with the same label",
+            steps: &[Edit { guide: "vider-cache", from: "\"label\": \"Edge\"", to: "\"label\": \"chrome\"" }],
+            stderr: &[
+                "guides/vider-cache.json:{pos}: error: body[10].items[2].label: two variants are labelled \"chrome\"",
+                "help: give each variant its own label (the other is body[10].items[1])",
+            ],
+            at: Some("\"chrome\""),
             ..refused()
         },
         Case {
             name: "reference to an unknown guide",
             steps: &[Edit { guide: "vider-cache", from: "(guide:bouclier-securite)", to: "(guide:bouclier-securiter)" }],
             stderr: &[
-                "guides/vider-cache.json:{pos}: error: body[12].text: no guide has the id \"bouclier-securiter\"",
+                "guides/vider-cache.json:{pos}: error: body[11].text: no guide has the id \"bouclier-securiter\"",
                 "did you mean \"guide:bouclier-securite\"?",
             ],
             at: Some("guide:bouclier-securiter"),
@@ -169,7 +168,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "javascript: link",
             steps: &[Edit { guide: "vider-cache", from: "(guide:bouclier-securite)", to: "(javascript:void0)" }],
-            stderr: &["guides/vider-cache.json:{pos}: error: body[12].text: links with the scheme \"javascript:\" are not allowed"],
+            stderr: &["guides/vider-cache.json:{pos}: error: body[11].text: links with the scheme \"javascript:\" are not allowed"],
             at: Some("javascript:"),
             ..refused()
         },

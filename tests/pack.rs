@@ -11,7 +11,7 @@ use std::process::Command;
 use common::readback::Pdf;
 use common::{bundled, bundled_guides as guides, root};
 use guidepress::layout::pack::{layout_pack, Pack, PackLayout, PackOptions};
-use guidepress::layout::{Document, Item, LinkDest, Mark};
+use guidepress::layout::{Document, Item, LinkDest, Mark, Placed};
 use guidepress::model::{Block, Guide, Inline, LinkTarget, Loaded};
 use guidepress::output::pack::{pack, PackFailure, PackJob};
 use guidepress::pdf::{write_pdf, PdfOptions};
@@ -271,8 +271,17 @@ fn body_urls(g: &Guide, base: Option<&str>, out: &mut BTreeSet<String>) {
     }
 }
 
-/// The QR codes of a PDF page, rendered with hayro and decoded with rqrr.
-fn decode_qr_codes(pdf: &hayro::hayro_syntax::Pdf, page: usize, dpi: f32) -> Vec<String> {
+/// The QR codes of a PDF page, rendered with hayro and decoded with rqrr,
+/// each from its own part of the page: given a whole page with codes
+/// stacked in a column, rqrr groups finder patterns of different codes
+/// into grids that do not decode. The parts are those of `doc`'s drawn
+/// codes; a code that does not decode is missing from the result.
+fn decode_qr_codes(
+    pdf: &hayro::hayro_syntax::Pdf,
+    doc: &Document,
+    page: usize,
+    dpi: f32,
+) -> Vec<String> {
     use hayro::hayro_interpret::InterpreterSettings;
     use hayro::vello_cpu::color::palette::css::WHITE;
     use hayro::{render, PixmapSettings, RenderCache, RenderSettings};
@@ -286,26 +295,39 @@ fn decode_qr_codes(pdf: &hayro::hayro_syntax::Pdf, page: usize, dpi: f32) -> Vec
     );
     let (w, h) = (usize::from(pixmap.width()), usize::from(pixmap.height()));
     let data = pixmap.data_as_u8_slice();
-    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| {
-        let p = &data[(y * w + x) * 4..][..4];
-        // Premultiplied on white: the green channel plus what alpha leaves.
-        p[1].saturating_add(255 - p[3])
-    });
-    img.detect_grids()
-        .into_iter()
-        .map(|g| {
-            g.decode().map(|(_, s)| s).unwrap_or_else(|e| panic!("page {page}: {e:?}"))
-        })
-        .collect()
+    let margin = 3.0 * 72.0 / 25.4;
+    let mut out = Vec::new();
+    for code in qr_items(doc, page) {
+        let b = code.item.bbox();
+        let px = |v: f32, max: usize| ((v * scale).max(0.0) as usize).min(max);
+        let (x0, y0) = (px(b.x - margin, w), px(b.y - margin, h));
+        let (x1, y1) = (px(b.x + b.w + margin, w), px(b.y + b.h + margin, h));
+        let mut img =
+            rqrr::PreparedImage::prepare_from_greyscale(x1 - x0, y1 - y0, |x, y| {
+                let p = &data[((y0 + y) * w + x0 + x) * 4..][..4];
+                // Premultiplied on white: the green channel plus what alpha leaves.
+                p[1].saturating_add(255 - p[3])
+            });
+        out.extend(
+            img.detect_grids()
+                .into_iter()
+                .filter_map(|g| g.decode().ok().map(|(_, s)| s)),
+        );
+    }
+    out
 }
 
-fn qr_count(doc: &Document, page: usize) -> usize {
-    // A QR code is a figure drawn as one fill of many module rectangles.
+/// The QR codes drawn on a page: each a figure drawn as one fill of many
+/// module rectangles.
+fn qr_items(doc: &Document, page: usize) -> impl Iterator<Item = &Placed> {
     doc.pages[page]
         .items
         .iter()
         .filter(|p| matches!(&p.item, Item::Fill { rects, .. } if rects.len() > 20))
-        .count()
+}
+
+fn qr_count(doc: &Document, page: usize) -> usize {
+    qr_items(doc, page).count()
 }
 
 #[test]
@@ -322,7 +344,7 @@ fn pack_every_qr_code_decodes_to_its_url() {
         let pdf = hayro::hayro_syntax::Pdf::new(bytes).expect("hayro reads the pack");
         let mut decoded = BTreeSet::new();
         for n in 0..p.document.pages.len() {
-            let codes = decode_qr_codes(&pdf, n, 200.0);
+            let codes = decode_qr_codes(&pdf, &p.document, n, 200.0);
             assert_eq!(
                 codes.len(),
                 qr_count(&p.document, n),

@@ -176,6 +176,28 @@ impl Inline {
     pub fn plain_text(&self) -> String {
         self.spans.iter().map(|s| s.text.as_str()).collect()
     }
+
+    /// The text as a screen reader or a text extractor gets it back from
+    /// the PDF: each key combination and menu path [`spoken`] (`Menu,
+    /// puis Aide`), the rest as in [`Inline::plain_text`].
+    pub fn spoken_text(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        let mut i = 0;
+        while i < self.spans.len() {
+            let Some(group) = self.spans[i].ui.map(|u| u.group) else {
+                out.push_str(&self.spans[i].text);
+                i += 1;
+                continue;
+            };
+            let parts: Vec<&Span> = self.spans[i..]
+                .iter()
+                .take_while(|s| s.ui.map(|u| u.group) == Some(group))
+                .collect();
+            i += parts.len();
+            out.push_str(&spoken(&parts, lang));
+        }
+        out
+    }
 }
 
 /// A decoded-on-demand picture: its bytes, format and pixel size.

@@ -137,15 +137,25 @@ pub fn figures(g: &Guide) -> Vec<&Figure> {
     g.figures().into_iter().map(|(f, _)| f).collect()
 }
 
-/// The texts of the level-1 headings, in order.
-pub fn level1_headings(g: &Guide) -> Vec<String> {
-    g.body
-        .iter()
-        .filter_map(|b| match &b.value {
-            Block::Heading { text, level: 1 } => Some(text.plain_text()),
-            _ => None,
-        })
-        .collect()
+/// The bookmarks a sheet should have, with their depth: the level-1
+/// headings, and under them the labels of the variants they hold (a
+/// variants block before any level-1 heading gives top-level bookmarks).
+pub fn expected_bookmarks(g: &Guide) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut depth = 1;
+    for b in &g.body {
+        match &b.value {
+            Block::Heading { text, level: 1 } => {
+                out.push((1, text.plain_text()));
+                depth = 2;
+            }
+            Block::Variants { items, .. } => {
+                out.extend(items.iter().map(|v| (depth, v.label.plain_text())));
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Whether any block (inside variants too) satisfies `f`.
