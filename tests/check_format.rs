@@ -73,6 +73,17 @@ fn project_with_warnings(name: &str) -> std::path::PathBuf {
         "\"src\": \"firefox-menu.png\", \"width\": 0.6",
         "\"src\": \"firefox-menu.png\", \"width\": 1",
     );
+    // A key and a menu path never closed: printed as text, with a warning.
+    edit(
+        &dir.join("guides/exception-securite.json"),
+        "Cliquez sur **Avancé…** (repère 1).",
+        "Cliquez sur **Avancé…** (repère 1) ou appuyez sur [[Entrée.",
+    );
+    edit(
+        &dir.join("guides/exception-securite.json"),
+        "il sera utile si vous devez demander de l’aide.",
+        "il sera utile si vous devez demander de l’aide {{Aide.",
+    );
     // More than three years before the newest guide.
     set_date(&dir.join("guides/aide-acces-icart.json"), "updated", "2019-03-12");
     std::fs::copy(dir.join("images/firefox-menu.png"), dir.join("images/orphan.png"))
@@ -114,6 +125,16 @@ fn warnings_are_reported_and_fail_only_with_deny_warnings() {
             low.2.clone(),
         ),
         ("stale-guide".into(), "guides/aide-acces-icart.json".into(), "updated".into()),
+        (
+            "unclosed-markup".into(),
+            "guides/exception-securite.json".into(),
+            "body[7].items[1].text".into(),
+        ),
+        (
+            "unclosed-markup".into(),
+            "guides/exception-securite.json".into(),
+            "body[7].items[2].text".into(),
+        ),
         ("unused-image".into(), "images/orphan.png".into(), String::new()),
     ];
     expect.sort();
@@ -127,7 +148,15 @@ fn warnings_are_reported_and_fail_only_with_deny_warnings() {
     assert!(low["line"].as_u64().is_some(), "the position is filled in: {low}");
     assert!(low["message"].as_str().unwrap().contains("dpi"), "{low}");
     assert!(low["suggestion"].as_str().unwrap().contains("pixels wide"), "{low}");
-    assert_eq!(v["summary"]["warnings"], 3);
+    let unclosed: Vec<&Value> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "unclosed-markup")
+        .collect();
+    assert!(unclosed[0]["message"].as_str().unwrap().contains("\"[[\" (key)"), "{v:#}");
+    assert!(unclosed[1]["suggestion"].as_str().unwrap().contains("\\{\\{"), "{v:#}");
+    assert_eq!(v["summary"]["warnings"], 5);
 
     let (code, v) = check_json(&dir, &["--deny-warnings"]);
     assert_eq!(code, 1, "--deny-warnings fails on warnings: {v:#}");
@@ -205,7 +234,7 @@ fn errors_fail_in_every_format() {
     assert!(human
         .stderr
         .contains("guides/zz-broken.json:3:3: error: titel: unknown field"));
-    assert!(human.stdout.contains("7 guides checked: 6 ok, 1 with errors, 4 warnings"));
+    assert!(human.stdout.contains("7 guides checked: 6 ok, 1 with errors, 6 warnings"));
 }
 
 #[test]
