@@ -463,13 +463,18 @@ fn annotations_are_drawn_where_they_belong() {
         let (x0, y0) = at(BOX.0);
         let (x1, y1) = at((BOX.0 .0 + BOX.1 .0, BOX.0 .1 + BOX.1 .1));
         let mid = (y0 + y1) / 2.0;
+        // The frame's line (1.6 pt, more in large print) runs just outside
+        // its white halo, which runs just outside the area.
+        let line = 1.6 * f32::sqrt(scale);
+        let d = line * 0.5 + line * 0.4;
         let c = colour_at(
             &bytes,
             page,
-            &[(x0 - 0.8, mid), (x1 + 0.8, mid), ((x0 + x1) / 2.0, mid)],
+            &[(x0 - d, mid), (x1 + d, mid), ((x0 + x1) / 2.0, mid), (x0 + 0.3, mid)],
         );
         assert!(red(c[0]) && red(c[1]), "{paper}: the box's edges: {c:?}");
         assert_eq!(c[2], [255, 255, 255], "{paper}: inside the box, the picture");
+        assert!(!red(c[3]), "{paper}: the frame covers the area's edge: {c:?}");
         // Far from every annotation, the picture is untouched.
         let c = colour_at(&bytes, page, &[at((50.0, 50.0))]);
         assert_eq!(c[0], [255, 255, 255], "{paper}");

@@ -174,3 +174,45 @@ fn watch_rebuilds_only_the_changed_guide_and_survives_errors() {
         .collect();
     assert_eq!(changed, ["vider-cache.pdf"], "{}", seen.join("\n"));
 }
+
+/// The text of the first ```json block after `heading` in the README.
+fn readme_json_after(heading: &str) -> String {
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    let from = readme.find(heading).unwrap_or_else(|| panic!("no {heading:?}"));
+    let rest = &readme[from..];
+    let start = rest.find("```json\n").expect("a json block") + "```json\n".len();
+    let len = rest[start..].find("```").expect("the block's end");
+    rest[start..start + len].to_string()
+}
+
+#[test]
+fn the_readme_example_is_the_example_guide_and_it_builds_cleanly() {
+    let file = common::root().join("docs/example/guides/parametres-navigateur.json");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(readme_json_after("## Writing a guide"), text, "README and file differ");
+    for markup in [
+        "[[Ctrl]]+[[Maj]]+[[R]]",
+        "{{☰ > Paramètres}}",
+        "\"variants\"",
+        "\"annotations\"",
+    ] {
+        assert!(text.contains(markup), "the example shows {markup}");
+    }
+    // Built as the README says, with the bundled picture it shows.
+    let dir = common::temp_dir("readme-example");
+    std::fs::create_dir_all(dir.join("guides")).unwrap();
+    std::fs::create_dir_all(dir.join("images")).unwrap();
+    std::fs::copy(&file, dir.join("guides/parametres-navigateur.json")).unwrap();
+    std::fs::copy(
+        common::root().join("images/firefox-menu.png"),
+        dir.join("images/firefox-menu.png"),
+    )
+    .unwrap();
+    let check = guidepress(&dir, &["check", "--deny-warnings"]);
+    assert_eq!(check.code, 0, "{}{}", check.stdout, check.stderr);
+    let build = guidepress(&dir, &["build", "guides", "--out", "out"]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    let pdf = std::fs::read(dir.join("out/pdf/parametres-navigateur.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -229,8 +229,12 @@ impl Writer<'_> {
             Annotation::Box { at: p, size } => {
                 let (x0, y0) = at(p);
                 let (x1, y1) = at((p.0 + size.0, p.1 + size.1));
-                // Around the area, so the frame does not hide what it shows.
-                let m = line / 2.0;
+                // Around the area, halo included, so the frame does not hide
+                // what it shows (a menu entry framed tightly stays legible);
+                // a thinner halo than the markers', so that the labels
+                // around the area stay legible too.
+                let halo = line * 0.4;
+                let m = line / 2.0 + halo;
                 let r = Rect {
                     x: x0 - m,
                     y: y0 - m,
