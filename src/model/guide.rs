@@ -224,8 +224,8 @@ fn check_guide(
         if u < p {
             let message = format!(
                 "\"updated\" ({}) is before \"published\" ({})",
-                show_date(u),
-                show_date(p)
+                u.iso(),
+                p.iso()
             );
             c.fail(
                 "date-order",
@@ -284,10 +284,6 @@ fn check_guide(
         keywords,
         body: body?,
     })
-}
-
-fn show_date(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
 }
 
 #[cfg(test)]

@@ -105,8 +105,8 @@ pub fn stale_guides(guides: &[&Guide]) -> Vec<Diagnostic> {
         }
         let message = format!(
             "last updated on {}, more than {STALE_YEARS} years before the newest guide ({})",
-            iso(date),
-            iso(newest)
+            date.iso(),
+            newest.iso()
         );
         let help =
             "check that the guide is still right, then set \"updated\" to today's date";
@@ -115,11 +115,6 @@ pub fn stale_guides(guides: &[&Guide]) -> Vec<Diagnostic> {
         );
     }
     out
-}
-
-/// `YYYY-MM-DD`.
-pub fn iso(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
 }
 
 /// `unused-image` warnings: files in `images_dir` (hidden ones aside) that no

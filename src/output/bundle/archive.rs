@@ -31,7 +31,7 @@ impl Stamp {
         let days = secs.div_euclid(86_400);
         let rest = secs.rem_euclid(86_400);
         Stamp {
-            date: super::super::starter::civil_from_days(days),
+            date: Date::from_unix_days(days),
             time: ((rest / 3600) as u8, (rest % 3600 / 60) as u8, (rest % 60) as u8),
         }
     }

@@ -262,7 +262,7 @@ fn run(opts: &BundleOptions) -> Result<BundleReport, Vec<Diagnostic>> {
         None => Stamp::midnight(newest.unwrap_or(Date { year: 1980, month: 1, day: 1 })),
     };
     let version =
-        opts.version.clone().unwrap_or_else(|| lint::iso(newest.unwrap_or(stamp.date)));
+        opts.version.clone().unwrap_or_else(|| newest.unwrap_or(stamp.date).iso());
     let slug = Some(slugify(&collection.title))
         .filter(|s| !s.is_empty())
         .unwrap_or("guides".into());

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::archive::Stamp;
 use crate::layout::pack::PackLayout;
-use crate::model::{Collection, Diagnostic, Guide};
+use crate::model::{Collection, Date, Diagnostic, Guide};
 use crate::output::diagnostics::{json_diagnostic, JsonDiagnostic};
 use crate::output::watch::canon;
 
@@ -127,10 +127,7 @@ impl Report {
             collection: i.collection.title.clone(),
             slug: i.slug.to_string(),
             version: i.version.to_string(),
-            timestamp: format!(
-                "{:04}-{:02}-{:02}T{h:02}:{m:02}:{s:02}Z",
-                d.year, d.month, d.day
-            ),
+            timestamp: format!("{}T{h:02}:{m:02}:{s:02}Z", d.iso()),
             guides: i
                 .guides
                 .iter()
@@ -138,7 +135,7 @@ impl Report {
                 .map(|(g, pages)| GuideLine {
                     id: g.id.clone(),
                     title: g.title.plain_text().replace('\n', " "),
-                    updated: g.updated.map(crate::output::lint::iso),
+                    updated: g.updated.map(Date::iso),
                     pages: *pages,
                     bytes: size_of(&format!("print/{}.pdf", g.id)),
                 })
