@@ -2,11 +2,11 @@
 
 use serde_json::Value;
 
-use super::check::{json_kind, Checker};
+use super::check::Checker;
 use super::paths::relative_to;
 use super::raw::{
-    from_value, RawBlock, RawImage, RawListItem, RawStep, BLOCK_FIELDS, IMAGE_FIELDS,
-    LIST_ITEM_FIELDS, STEP_FIELDS,
+    from_value, json_kind, RawBlock, RawImage, RawListItem, RawStep, BLOCK_FIELDS,
+    IMAGE_FIELDS, LIST_ITEM_FIELDS, STEP_FIELDS,
 };
 use super::spans::{join_index, join_key};
 use super::types::{Block, CalloutKind, Inline, ListItem, LocalFile, Step};
@@ -66,26 +66,28 @@ pub fn block(c: &mut Checker<'_>, path: &str, value: &Value) -> Option<Block> {
     }
     let (raw, problems) = from_value::<RawBlock>(value, path);
     for p in &problems {
-        c.r.raw_problem(p, &allowed);
+        c.report.raw_problem(p, &allowed);
     }
     let raw = raw?;
     let type_path = join_key(path, "type");
     let Some(name) = raw.kind_name.as_deref() else {
-        let d =
-            c.r.error("missing-field", &type_path, "the block has no \"type\"")
-                .help(format!("add \"type\": one of {}", quoted_list(BLOCK_TYPES)));
-        c.r.push(d);
+        let d = c
+            .report
+            .error("missing-field", &type_path, "the block has no \"type\"")
+            .help(format!("add \"type\": one of {}", quoted_list(BLOCK_TYPES)));
+        c.report.push(d);
         return None;
     };
     let Some(fields) = fields_of(name) else {
-        let d =
-            c.r.error(
+        let d = c
+            .report
+            .error(
                 "unknown-block-type",
                 &type_path,
                 format!("unknown block type \"{name}\""),
             )
             .help(suggest(name, BLOCK_TYPES));
-        c.r.push(d);
+        c.report.push(d);
         return None;
     };
     if let Some(obj) = value.as_object() {
@@ -105,9 +107,11 @@ pub fn block(c: &mut Checker<'_>, path: &str, value: &Value) -> Option<Block> {
             };
             let message =
                 format!("field \"{key}\" does not belong to a \"{name}\" block");
-            let d =
-                c.r.key_error("unknown-field", &join_key(path, key), message).help(help);
-            c.r.push(d);
+            let d = c
+                .report
+                .key_error("unknown-field", &join_key(path, key), message)
+                .help(help);
+            c.report.push(d);
         }
     }
     let what = format!("a \"{name}\" block");
@@ -260,7 +264,7 @@ fn list_items(
             Value::Object(_) => {
                 let (raw, problems) = from_value::<RawListItem>(v, &item_path);
                 for p in &problems {
-                    c.r.raw_problem(p, LIST_ITEM_FIELDS);
+                    c.report.raw_problem(p, LIST_ITEM_FIELDS);
                 }
                 let Some(raw) = raw else { continue };
                 let text =
@@ -307,7 +311,7 @@ fn step(c: &mut Checker<'_>, path: &str, v: &Value) -> Option<Step> {
     }
     let (raw, problems) = from_value::<RawStep>(v, path);
     for p in &problems {
-        c.r.raw_problem(p, STEP_FIELDS);
+        c.report.raw_problem(p, STEP_FIELDS);
     }
     let raw = raw?;
     let text = c.req_inline(path, "text", raw.text.as_ref(), "a step");
@@ -326,7 +330,7 @@ fn step(c: &mut Checker<'_>, path: &str, v: &Value) -> Option<Step> {
             } else {
                 let (raw_img, problems) = from_value::<RawImage>(img, &img_path);
                 for p in &problems {
-                    c.r.raw_problem(p, IMAGE_FIELDS);
+                    c.report.raw_problem(p, IMAGE_FIELDS);
                 }
                 raw_img.and_then(|r: RawImage| {
                     c.figure(

@@ -6,9 +6,9 @@ use serde_json::{Number, Value};
 
 use super::blocks::block;
 use super::chars::check_chars;
-use super::check::{json_kind, Checker, Env, GuideRef};
+use super::check::{Checker, Env, GuideRef};
 use super::diag::Diagnostic;
-use super::raw::{from_value, RawGuide, GUIDE_FIELDS};
+use super::raw::{from_value, json_kind, RawGuide, GUIDE_FIELDS};
 use super::report::Report;
 use super::source::{decode_text, read_source, report_duplicates, MAX_JSON};
 use super::spans::join_index;
@@ -36,10 +36,11 @@ pub struct GuideDraft {
 pub fn check_format(c: &mut Checker<'_>, format: Option<&Number>, what: &str) {
     match format {
         None => {
-            let d =
-                c.r.error("missing-field", "format", "missing field \"format\"")
-                    .help(format!("{what} starts with \"format\": 1"));
-            c.r.push(d);
+            let d = c
+                .report
+                .error("missing-field", "format", "missing field \"format\"")
+                .help(format!("{what} starts with \"format\": 1"));
+            c.report.push(d);
         }
         Some(n) if n.as_f64() == Some(1.0) => {}
         Some(n) => c.fail(
@@ -70,8 +71,8 @@ pub fn load_guide(file: &Path, collection: &Collection, env: &Env<'_>) -> GuideD
     };
     let probed = id_of(&source.value, &stem);
     let mut c = Checker::new(Report::new(file, &source.text, &source.spans), env);
-    report_duplicates(&mut c.r, &source.spans);
-    check_chars(&mut c.r, &source.value, "");
+    report_duplicates(&mut c.report, &source.spans);
+    check_chars(&mut c.report, &source.value, "");
     if !source.value.is_object() {
         let message = format!(
             "a guide must be a JSON object {{ \"format\": 1, … }}, found {}",
@@ -85,23 +86,23 @@ pub fn load_guide(file: &Path, collection: &Collection, env: &Env<'_>) -> GuideD
         (None, Vec::new())
     };
     for p in &problems {
-        c.r.raw_problem(p, GUIDE_FIELDS);
+        c.report.raw_problem(p, GUIDE_FIELDS);
     }
     let Some(raw) = raw else {
-        let (errors, _) = c.r.finish();
+        let (errors, _) = c.report.finish();
         let mut draft = bare(Err(errors), Diagnostic::error("duplicate-id", file, ""));
         draft.id = probed;
         return draft;
     };
     let id_site = if raw.id.is_some() {
-        c.r.error("duplicate-id", "id", "")
+        c.report.error("duplicate-id", "id", "")
     } else {
         Diagnostic::error("duplicate-id", file, "")
     };
     let id = check_id(&mut c, raw.id.as_deref(), &stem);
     let guide = check_guide(&mut c, &raw, collection, file, id);
     let refs = std::mem::take(&mut c.refs);
-    let (errors, warnings) = c.r.finish();
+    let (errors, warnings) = c.report.finish();
     let result = match guide {
         Some(g) if errors.is_empty() => Ok(g),
         _ => Err(errors),

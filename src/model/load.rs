@@ -1,54 +1,10 @@
-//! Loading a project: list guide files, read them all in parallel (through
-//! [`scan`]), and the checks of `order` against the guides.
-
-use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+//! Loading a project at once: [`scan`], then every guide read and validated
+//! in parallel.
 
 use rayon::prelude::*;
 
-use super::collection::CollectionDraft;
 use super::diag::Diagnostic;
-use super::images::lower_first;
-use super::project::scan;
-use super::types::{Collection, Guide};
-use super::values::closest;
-
-/// Where to find the guides and their pictures.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LoadOptions {
-    /// The folder holding `collection.json` and the guide files.
-    pub guides_dir: PathBuf,
-    /// The folder image paths are relative to (the CLI defaults it to `<guides_dir>/../images`).
-    pub images_dir: PathBuf,
-}
-
-/// A loaded project: the collection and every guide's outcome.
-#[derive(Debug)]
-pub struct Loaded {
-    /// The folder holding the guides folder; attachments are relative to it.
-    pub project_dir: PathBuf,
-    /// The collection's settings (defaults when `collection.json` is absent).
-    pub collection: Collection,
-    /// `collection.json`, when there is one.
-    pub collection_file: Option<PathBuf>,
-    /// Every guide file, in collection order: `order` first, then the others by id.
-    pub guides: Vec<GuideOutcome>,
-    /// Project-level warnings (e.g. an `order` entry without a guide).
-    pub warnings: Vec<Diagnostic>,
-}
-
-/// One guide file: the validated guide or its errors.
-#[derive(Debug)]
-pub struct GuideOutcome {
-    /// The guide's id (its file stem when the id could not be read).
-    pub id: String,
-    /// The file it was read from.
-    pub file: PathBuf,
-    /// The guide, or every problem that refused it.
-    pub result: Result<Guide, Vec<Diagnostic>>,
-    /// Warnings about this guide.
-    pub warnings: Vec<Diagnostic>,
-}
+use super::project::{scan, LoadOptions, Loaded};
 
 /// Loads and validates the project described by `opts`: [`scan`], then
 /// every guide read in parallel.
@@ -59,89 +15,6 @@ pub fn load(opts: &LoadOptions) -> Result<Loaded, Vec<Diagnostic>> {
     let project = scan(opts)?;
     let guides = project.entries.par_iter().map(|e| project.load_guide(e)).collect();
     Ok(project.into_loaded(guides))
-}
-
-/// `collection.json` (if any) and the guide files, sorted by name.
-pub(super) fn list_guides(
-    dir: &Path,
-) -> Result<(Option<PathBuf>, Vec<PathBuf>), Vec<Diagnostic>> {
-    let folder_error = |e: std::io::Error| {
-        let message = format!(
-            "cannot read the guides folder {}: {}",
-            dir.display(),
-            lower_first(&e.to_string())
-        );
-        vec![Diagnostic::error("no-guides-folder", dir, message)
-            .help("pass the folder that holds collection.json and the guide .json files")]
-    };
-    if !dir.is_dir() && dir.exists() {
-        let e = std::io::Error::other("it is a file, not a folder");
-        return Err(folder_error(e));
-    }
-    let entries = std::fs::read_dir(dir).map_err(folder_error)?;
-    let mut collection = None;
-    let mut files = Vec::new();
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let lower = name.to_lowercase();
-        let path = entry.path();
-        // A link to a guide that is gone is reported, not skipped silently.
-        let dangling = !path.exists() && entry.file_type().is_ok_and(|t| t.is_symlink());
-        // Hidden files are editor leftovers (`.#x.json`), not guides.
-        if !lower.ends_with(".json")
-            || name.starts_with('.')
-            || !(path.is_file() || dangling)
-        {
-            continue;
-        }
-        if lower == "collection.json" {
-            collection = Some(path);
-        } else {
-            files.push(path);
-        }
-    }
-    files.sort();
-    Ok((collection, files))
-}
-
-/// Warnings about `order`: entries without a guide, guides left out.
-pub(super) fn order_warnings(
-    col: &CollectionDraft,
-    ids: &[String],
-    file: Option<&Path>,
-) -> Vec<Diagnostic> {
-    let order = &col.collection.order;
-    let mut out = Vec::new();
-    for (id, site) in order.iter().zip(&col.order_sites) {
-        if !ids.contains(id) {
-            let mut d = site.clone();
-            d.message = format!("\"order\" lists \"{id}\", but no guide has that id");
-            d.suggestion = Some(match closest(id, ids.iter().map(String::as_str)) {
-                Some(c) => format!("did you mean \"{c}\"?"),
-                None => "remove it, or add the guide file".into(),
-            });
-            out.push(d);
-        }
-    }
-    if let (Some(file), false) = (file, order.is_empty()) {
-        let listed: HashSet<&str> = order.iter().map(String::as_str).collect();
-        let mut missing: Vec<&str> =
-            ids.iter().map(String::as_str).filter(|id| !listed.contains(id)).collect();
-        missing.sort_unstable();
-        missing.dedup();
-        for id in missing {
-            let message = format!(
-                "guide \"{id}\" is not in \"order\"; it comes after the listed ones"
-            );
-            let mut d = Diagnostic::warning("not-in-order", file, message).at("order");
-            if let Some(site) = col.order_sites.first() {
-                d.line = site.line;
-                d.column = site.column;
-            }
-            out.push(d.help(format!("add \"{id}\" to \"order\" where it belongs")));
-        }
-    }
-    out
 }
 
 #[cfg(test)]

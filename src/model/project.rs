@@ -1,6 +1,6 @@
 //! A project in two steps: list, identify and order the guide files
 //! ([`scan`]), then read and validate each guide when it is needed
-//! ([`Project::load_guide`]). `build` reads, renders and drops one guide at a
+//! ([`Project::load_guide`]), giving a [`GuideOutcome`] each. `build` reads, renders and drops one guide at a
 //! time this way, so its memory does not grow with the number of guides.
 
 use std::collections::{HashMap, HashSet};
@@ -14,18 +14,46 @@ use super::collection::{load_collection, CollectionDraft};
 use super::diag::Diagnostic;
 use super::guide::{load_guide, probe_id, GuideDraft};
 use super::images::ImageCache;
-use super::load::{list_guides, order_warnings, GuideOutcome, LoadOptions, Loaded};
+use super::listing::{list_guides, order_entries, order_warnings, Entry};
 use super::paths::Root;
-use super::types::Collection;
+use super::types::{Collection, Guide};
 use super::values::closest;
 
-/// A guide file of a project, with the id it goes by.
+/// Where to find the guides and their pictures.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    /// The guide's id (its valid `id`, else its file stem).
+pub struct LoadOptions {
+    /// The folder holding `collection.json` and the guide files.
+    pub guides_dir: PathBuf,
+    /// The folder image paths are relative to (the CLI defaults it to `<guides_dir>/../images`).
+    pub images_dir: PathBuf,
+}
+
+/// A loaded project: the collection and every guide's outcome.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The folder holding the guides folder; attachments are relative to it.
+    pub project_dir: PathBuf,
+    /// The collection's settings (defaults when `collection.json` is absent).
+    pub collection: Collection,
+    /// `collection.json`, when there is one.
+    pub collection_file: Option<PathBuf>,
+    /// Every guide file, in collection order: `order` first, then the others by id.
+    pub guides: Vec<GuideOutcome>,
+    /// Project-level warnings (e.g. an `order` entry without a guide).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// One guide file: the validated guide or its errors.
+#[derive(Debug)]
+pub struct GuideOutcome {
+    /// The guide's id (its file stem when the id could not be read).
     pub id: String,
-    /// The file.
+    /// The file it was read from.
     pub file: PathBuf,
+    /// The guide, or every problem that refused it.
+    pub result: Result<Guide, Vec<Diagnostic>>,
+    /// Warnings about this guide.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A scanned project: its collection, and its guide files in collection
@@ -190,17 +218,6 @@ fn add_error(draft: &mut GuideDraft, d: Diagnostic) {
     }
 }
 
-/// Sorts entries: those in `order` first, in that order, then the rest by id.
-fn order_entries(entries: &mut [Entry], order: &[String]) {
-    let rank: HashMap<&str, usize> =
-        order.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
-    entries.sort_by(|a, b| {
-        let ka = (rank.get(a.id.as_str()).copied().unwrap_or(usize::MAX), &a.id, &a.file);
-        let kb = (rank.get(b.id.as_str()).copied().unwrap_or(usize::MAX), &b.id, &b.file);
-        ka.cmp(&kb)
-    });
-}
-
 /// Checks `guide:` links against the ids of a collection.
 #[derive(Debug)]
 struct Links {
@@ -229,7 +246,7 @@ impl Links {
                         .into(),
                 }
             });
-            let mut d = r.site.clone();
+            let mut d = r.error.clone();
             d.message = format!("no guide has the id \"{}\"", r.id);
             d.suggestion = Some(help.clone());
             out.push(d);

@@ -4,8 +4,9 @@ use std::path::PathBuf;
 
 use super::diag::Diagnostic;
 use super::images::tests::tiny_png;
-use super::load::{load, LoadOptions, Loaded};
+use super::load::load;
 use super::paths::tests::temp_dir;
+use super::project::{LoadOptions, Loaded};
 
 /// A project folder with `guides/`, `images/` (a few PNGs) and `files/`.
 pub struct Project {
