@@ -7,6 +7,7 @@ use rayon::prelude::*;
 
 use super::bundle::keys::{guide_key, scan_key};
 use super::bundle::units::cached_sheet;
+use super::failure::Failure;
 use super::interrupt;
 use super::write::{check_output_dir, clean_debris, write_atomic};
 use crate::model::{self, Diagnostic, LoadOptions, Loaded};
@@ -104,12 +105,9 @@ fn write_unless_same(path: &Path, bytes: &[u8]) -> Result<(), Vec<Diagnostic>> {
 ///
 /// Guides are read one at a time, each just before its sheet is made, and
 /// dropped once it is written: memory does not grow with the collection.
-pub fn build(
-    opts: &BuildOptions,
-    progress: Progress,
-) -> Result<BuildReport, Vec<Diagnostic>> {
+pub fn build(opts: &BuildOptions, progress: Progress) -> Result<BuildReport, Failure> {
     check_output_dir(&opts.out_dir, &[&opts.guides_dir, &opts.images_dir])
-        .map_err(|m| vec![Diagnostic::error("output-dir", &opts.out_dir, m)])?;
+        .map_err(|m| Diagnostic::error("output-dir", &opts.out_dir, m))?;
     with_pool(opts.jobs, || {
         // Meanwhile another thread hashes the fonts (for cache keys). It
         // does not parse them: it must be free to decode the first sheet's
@@ -127,7 +125,7 @@ pub fn build(
         let cache = super::cache::Cache::open(&opts.out_dir, "print");
         let context = scan_key(&project, &sources);
         let pdf_dir = opts.out_dir.join("pdf");
-        prepare_folder(&pdf_dir).map_err(|d| vec![*d])?;
+        prepare_folder(&pdf_dir)?;
         let total = project.entries.len();
         let done = AtomicUsize::new(0);
         let results: Vec<Done> = project
@@ -147,7 +145,7 @@ pub fn build(
                     Ok(guide) => {
                         let key = guide_key(&outcome, &context, &sources);
                         cached_sheet(&cache, key.as_deref(), guide, &project.collection)
-                            .map_err(|d| vec![*d])
+                            .map_err(Failure::into_diagnostics)
                             .and_then(|(bytes, pages, warnings)| {
                                 let path = pdf_dir.join(format!("{}.pdf", guide.id));
                                 write_unless_same(&path, &bytes)?;
@@ -170,7 +168,7 @@ pub fn build(
             let kept = format!(
                 "{written} of {total} PDFs written, the others left as they were"
             );
-            return Err(vec![interrupt::stopped(&pdf_dir, &kept)]);
+            return Err(interrupt::stopped(&pdf_dir, &kept).into());
         }
         let mut report = BuildReport {
             warnings: project.warnings.clone(),

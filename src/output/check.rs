@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use super::build::{load, with_pool};
+use super::failure::internal_error;
 use super::lint;
 use crate::layout::{check_sheet_length, layout_guide, LayoutOptions};
 use crate::model::{Diagnostic, Guide, Severity};
@@ -140,11 +141,7 @@ fn render_in_memory(
         return out;
     }
     if let Err(e) = write_pdf(&laid.document, pdf) {
-        out.push(
-            Diagnostic::error("pdf", &guide.file, e.to_string()).help(
-                "this is probably a bug in guidepress; please report it with the guide attached",
-            ),
-        );
+        out.push(internal_error("pdf", &guide.file, e));
     }
     out
 }

@@ -5,6 +5,7 @@ pub mod bundle;
 pub mod cache;
 pub mod check;
 pub mod diagnostics;
+pub mod failure;
 pub mod interrupt;
 pub mod lint;
 pub mod pack;
@@ -14,3 +15,4 @@ pub mod watch;
 pub mod write;
 
 pub use build::{build, BuildOptions, BuildReport, Built};
+pub use failure::Failure;

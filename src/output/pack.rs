@@ -9,6 +9,7 @@ use super::bundle::units::{
     fact, pack_key, pack_starts, pack_unit, pack_warnings, PackUnitError,
 };
 use super::cache::{Cache, CacheStats};
+use super::failure::Failure;
 use super::write::{check_output_dir, write_atomic};
 use crate::layout::pack::{PackError, PackLayout, PackOptions};
 use crate::model::values::{closest, slugify};
@@ -50,15 +51,6 @@ pub struct PackReport {
     pub warnings: Vec<Diagnostic>,
     /// Whether the pack was reused from the cache (see [`cache_root`]) or made.
     pub work: CacheStats,
-}
-
-/// Why no pack was written.
-#[derive(Debug, Clone)]
-pub enum PackFailure {
-    /// The request itself is wrong (unknown id, a handout of several guides).
-    Usage(String),
-    /// Some input was refused or the file could not be written; nothing was.
-    Refused(Vec<Diagnostic>),
 }
 
 /// `out/pack/<collection-slug>-<layout>.pdf`; a handout adds the guide's id
@@ -107,16 +99,15 @@ pub fn cache_root(path: &Path) -> PathBuf {
 /// Builds the pack. A guide that fails validation stops it: a pack with a
 /// missing guide would be misleading, so nothing is written. A pack whose
 /// inputs did not change is taken from the cache (see [`cache_root`]).
-pub fn pack(job: &PackJob) -> Result<PackReport, PackFailure> {
+pub fn pack(job: &PackJob) -> Result<PackReport, Failure> {
     with_pool(job.jobs, || {
         // Sources are hashed before loading: see `bundle::keys::hash_sources`.
         let sources = hash_sources(&job.guides_dir);
-        let loaded =
-            load(&job.guides_dir, &job.images_dir).map_err(PackFailure::Refused)?;
+        let loaded = load(&job.guides_dir, &job.images_dir)?;
         let ids: Vec<&str> = loaded.guides.iter().map(|g| g.id.as_str()).collect();
         for id in &job.only {
             if !ids.contains(&id.as_str()) {
-                return Err(PackFailure::Usage(unknown_id(id, &ids)));
+                return Err(Failure::Usage(unknown_id(id, &ids)));
             }
         }
         let selected: Vec<_> = loaded
@@ -125,7 +116,7 @@ pub fn pack(job: &PackJob) -> Result<PackReport, PackFailure> {
             .filter(|g| job.only.is_empty() || job.only.contains(&g.id))
             .collect();
         if job.options.layout == PackLayout::Handout && selected.len() != 1 {
-            return Err(PackFailure::Usage(handout_usage(selected.len(), &ids)));
+            return Err(Failure::Usage(handout_usage(selected.len(), &ids)));
         }
         let mut warnings = loaded.warnings.clone();
         let mut errors = Vec::new();
@@ -139,7 +130,7 @@ pub fn pack(job: &PackJob) -> Result<PackReport, PackFailure> {
         }
         if !errors.is_empty() {
             errors.extend(warnings);
-            return Err(PackFailure::Refused(errors));
+            return Err(Failure::Refused(errors));
         }
         let collection = &loaded.collection;
         let collection_file = loaded
@@ -151,9 +142,8 @@ pub fn pack(job: &PackJob) -> Result<PackReport, PackFailure> {
         });
         let dir =
             path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        check_output_dir(dir, &[&job.guides_dir, &job.images_dir]).map_err(|m| {
-            PackFailure::Refused(vec![Diagnostic::error("output-dir", &path, m)])
-        })?;
+        check_output_dir(dir, &[&job.guides_dir, &job.images_dir])
+            .map_err(|m| Diagnostic::error("output-dir", &path, m))?;
         // A guide whose file changed during the run has no key: no caching.
         let context = context_key(&loaded, &sources);
         let keys: Option<Vec<String>> =
@@ -169,39 +159,28 @@ pub fn pack(job: &PackJob) -> Result<PackReport, PackFailure> {
         }
         .map_err(|e| match e {
             PackUnitError::Layout(PackError::HandoutNeedsOneGuide(n)) => {
-                PackFailure::Usage(handout_usage(n, &ids))
+                Failure::Usage(handout_usage(n, &ids))
             }
-            PackUnitError::Layout(PackError::NoGuides) => {
-                PackFailure::Refused(vec![Diagnostic::error(
-                    "no-guides",
-                    &job.guides_dir,
-                    "there is no guide to pack",
-                )
-                .help("add guide files (*.json) to the guides folder")])
-            }
-            PackUnitError::Layout(e @ PackError::Unsettled(_)) => PackFailure::Refused(
-                vec![Diagnostic::error("pack", &job.guides_dir, e.to_string())],
-            ),
-            PackUnitError::Pdf(m) => {
-                PackFailure::Refused(vec![Diagnostic::error("pdf", &path, m).help(
-                    "this is probably a bug in guidepress; please report it with the guides attached",
-                )])
-            }
+            PackUnitError::Layout(PackError::NoGuides) => Diagnostic::error(
+                "no-guides",
+                &job.guides_dir,
+                "there is no guide to pack",
+            )
+            .help("add guide files (*.json) to the guides folder")
+            .into(),
+            PackUnitError::Layout(PackError::Unsettled(_)) => e.failure(&job.guides_dir),
+            PackUnitError::Pdf(_) => e.failure(&path),
         })?;
         warnings.extend(pack_warnings(&unit, &collection_file));
         let bytes = unit.files.get("pdf").cloned().unwrap_or_default();
         if super::interrupt::requested() {
             let kept = "no pack written, an older one is left as it was";
             let stopped = super::interrupt::stopped(&path, kept);
-            return Err(PackFailure::Refused(vec![stopped]));
+            return Err(stopped.into());
         }
         write_atomic(&path, &bytes).map_err(|e| {
-            PackFailure::Refused(vec![Diagnostic::error(
-                "write",
-                &path,
-                format!("cannot write the PDF: {e}"),
-            )
-            .help("check that the output folder is writable and the disk is not full")])
+            Diagnostic::error("write", &path, format!("cannot write the PDF: {e}"))
+                .help("check that the output folder is writable and the disk is not full")
         })?;
         cache.save();
         Ok(PackReport {

@@ -313,8 +313,8 @@ pub fn rebuild(
                         }
                     }
                 }
-                Err(d) => {
-                    diags.push(*d);
+                Err(f) => {
+                    diags.extend(f.into_diagnostics());
                     (g.id.clone(), false, diags)
                 }
             }

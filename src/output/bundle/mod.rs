@@ -24,6 +24,7 @@ use rayon::prelude::*;
 
 use super::build::{load, with_pool};
 use super::cache::{sha256_hex, Cache, CacheStats, Unit};
+use super::failure::Failure;
 use super::lint;
 use super::pack::default_path;
 use super::site::{base_url, Resampler, SiteLinks};
@@ -96,21 +97,21 @@ pub fn valid_version(v: &str) -> bool {
 
 /// Builds and writes the bundle. Any refused guide stops it with every
 /// problem found; then no zip is written and an older one is left as it was.
-pub fn bundle(opts: &BundleOptions) -> Result<BundleReport, Vec<Diagnostic>> {
+pub fn bundle(opts: &BundleOptions) -> Result<BundleReport, Failure> {
     if let Some(v) = opts.version.as_deref().filter(|v| !valid_version(v)) {
         let message = format!("version \"{v}\" cannot be used in a file name");
         let help =
             "use letters, digits, dots, dashes, underscores and +, e.g. 2024-09 or v1.2";
-        return Err(vec![
-            Diagnostic::error("bad-version", &opts.out_dir, message).help(help)
-        ]);
+        return Err(Diagnostic::error("bad-version", &opts.out_dir, message)
+            .help(help)
+            .into());
     }
     check_output_dir(&opts.out_dir, &[&opts.guides_dir, &opts.images_dir])
-        .map_err(|m| vec![Diagnostic::error("output-dir", &opts.out_dir, m)])?;
+        .map_err(|m| Diagnostic::error("output-dir", &opts.out_dir, m))?;
     with_pool(opts.jobs, || run(opts))
 }
 
-fn run(opts: &BundleOptions) -> Result<BundleReport, Vec<Diagnostic>> {
+fn run(opts: &BundleOptions) -> Result<BundleReport, Failure> {
     let sources = keys::hash_sources(&opts.guides_dir);
     let loaded = load(&opts.guides_dir, &opts.images_dir)?;
     let mut warnings = loaded.warnings.clone();
@@ -123,7 +124,7 @@ fn run(opts: &BundleOptions) -> Result<BundleReport, Vec<Diagnostic>> {
     }
     if !errors.is_empty() {
         errors.extend(warnings);
-        return Err(errors);
+        return Err(errors.into());
     }
     let guides: Vec<&Guide> =
         loaded.guides.iter().filter_map(|g| g.result.as_ref().ok()).collect();
@@ -145,14 +146,13 @@ fn run(opts: &BundleOptions) -> Result<BundleReport, Vec<Diagnostic>> {
     let context = keys::context_key(&loaded, &sources);
     let guide_keys: Vec<Option<String>> =
         loaded.guides.iter().map(|g| keys::guide_key(g, &context, &sources)).collect();
-    let cached = |cache: &Cache,
-                  key: Option<String>,
-                  f: &dyn Fn() -> Result<Unit, Box<Diagnostic>>| {
-        match key {
-            Some(k) => cache.get_or_compute(&k, f),
-            None => f(),
-        }
-    };
+    let cached =
+        |cache: &Cache, key: Option<String>, f: &dyn Fn() -> Result<Unit, Failure>| {
+            match key {
+                Some(k) => cache.get_or_compute(&k, f),
+                None => f(),
+            }
+        };
 
     // Per guide: the print sheet, the web edition, the handout.
     let base = base_url(&SiteLinks::Collection, collection);
@@ -160,7 +160,7 @@ fn run(opts: &BundleOptions) -> Result<BundleReport, Vec<Diagnostic>> {
     let resampler = Resampler::new();
     let handout = PackOptions { layout: PackLayout::Handout, ..PackOptions::default() };
     let rebuilt = std::sync::Mutex::new(Vec::new());
-    let per_guide: Vec<Result<(Unit, Unit, Unit), Box<Diagnostic>>> = guides
+    let per_guide: Vec<Result<(Unit, Unit, Unit), Failure>> = guides
         .par_iter()
         .zip(guide_keys.par_iter())
         .map(|(g, key)| {
@@ -190,7 +190,7 @@ fn run(opts: &BundleOptions) -> Result<BundleReport, Vec<Diagnostic>> {
         .collect();
     // The packs of every guide: any guide change redoes them (page numbers move).
     let all_keys: Option<Vec<String>> = guide_keys.iter().cloned().collect();
-    let packs: Vec<Result<Unit, Box<Diagnostic>>> = PACK_LAYOUTS
+    let packs: Vec<Result<Unit, Failure>> = PACK_LAYOUTS
         .par_iter()
         .map(|layout| {
             let options = PackOptions { layout: *layout, ..PackOptions::default() };
@@ -209,14 +209,16 @@ fn run(opts: &BundleOptions) -> Result<BundleReport, Vec<Diagnostic>> {
     for r in per_guide {
         match r {
             Ok(u) => rendered.push(u),
-            Err(d) => failures.push(*d),
+            Err(f) => failures.extend(f.into_diagnostics()),
         }
     }
-    let packs: Vec<Unit> =
-        packs.into_iter().filter_map(|r| r.map_err(|d| failures.push(*d)).ok()).collect();
+    let packs: Vec<Unit> = packs
+        .into_iter()
+        .filter_map(|r| r.map_err(|f| failures.extend(f.into_diagnostics())).ok())
+        .collect();
     if !failures.is_empty() {
         failures.extend(warnings);
-        return Err(failures);
+        return Err(failures.into());
     }
 
     // Entries of the zip.
@@ -247,7 +249,7 @@ fn run(opts: &BundleOptions) -> Result<BundleReport, Vec<Diagnostic>> {
     pack_facts.extend(handout_facts);
     let webs: Vec<&Unit> = rendered.iter().map(|(_, w, _)| w).collect();
     let site_entries = site::site_entries(collection, base.as_deref(), &guides, &webs)
-        .map_err(|m| vec![Diagnostic::error("attachment", &opts.out_dir, m)])?;
+        .map_err(|m| Diagnostic::error("attachment", &opts.out_dir, m))?;
     entries.extend(site_entries.into_iter().map(|(p, b)| (format!("site/{p}"), b)));
 
     warnings.extend(lint::stale_guides(&guides));
@@ -288,19 +290,18 @@ fn run(opts: &BundleOptions) -> Result<BundleReport, Vec<Diagnostic>> {
     entries.push(("SHA256SUMS".into(), sums.into_bytes()));
 
     let zip = write_zip(entries, stamp).map_err(|e| {
-        vec![Diagnostic::error("zip", &opts.out_dir, format!("cannot make the zip: {e}"))
-            .help("this is probably a bug in guidepress; please report it")]
+        Failure::internal("zip", &opts.out_dir, format!("cannot make the zip: {e}"))
     })?;
     let dir = opts.out_dir.join("bundle");
     let path = dir.join(format!("{name}.zip"));
     clean_debris(&dir);
     if super::interrupt::requested() {
         let kept = "no bundle written, an older one is left as it was";
-        return Err(vec![super::interrupt::stopped(&path, kept)]);
+        return Err(super::interrupt::stopped(&path, kept).into());
     }
     write_atomic(&path, &zip).map_err(|e| {
-        vec![Diagnostic::error("write", &path, format!("cannot write the bundle: {e}"))
-            .help("check that the output folder is writable and the disk is not full; an older bundle, if any, is unchanged")]
+        Diagnostic::error("write", &path, format!("cannot write the bundle: {e}"))
+            .help("check that the output folder is writable and the disk is not full; an older bundle, if any, is unchanged")
     })?;
     for c in [&print_cache, &web_cache, &pack_cache] {
         c.save();

@@ -13,9 +13,10 @@ use crate::layout::pack::{layout_pack, PackError, PackLayout, PackOptions};
 use crate::layout::{check_sheet_length, layout_guide, LayoutOptions};
 use crate::model::{Collection, Diagnostic, Guide, Severity};
 use crate::output::cache::{Cache, Unit};
+use crate::output::failure::Failure;
 use crate::output::lint::{figures, low_resolution};
 use crate::output::site::{render_web_pdf, Resampler, STANDARD_NAMES};
-use crate::pdf::{prepare_images, write_pdf, PdfOptions, PdfStandard};
+use crate::pdf::{prepare_images, write_pdf, PdfError, PdfOptions, PdfStandard};
 
 /// A diagnostic as a unit stores it. The guide's own file is written as
 /// `""` so a reused unit points at the guide wherever the project now is.
@@ -127,25 +128,16 @@ pub fn fact(unit: &Unit, name: &str) -> u64 {
     unit.facts.get(name).and_then(|v| v.parse().ok()).unwrap_or(0)
 }
 
-fn pdf_bug(file: &Path, e: impl std::fmt::Display) -> Diagnostic {
-    Diagnostic::error("pdf", file, e.to_string()).help(
-        "this is probably a bug in guidepress; please report it with the guide attached",
-    )
-}
-
 /// The print sheet of `guide`: `pdf`, with `pages` and its warnings
 /// (low-resolution pictures included).
-pub fn print_sheet(
-    guide: &Guide,
-    collection: &Collection,
-) -> Result<Unit, Box<Diagnostic>> {
+pub fn print_sheet(guide: &Guide, collection: &Collection) -> Result<Unit, Failure> {
     // The pictures are decoded and compressed on another thread meanwhile.
     prepare_images(figures(guide).into_iter().map(|(f, _)| &f.image));
     let laid =
         layout_guide(guide, collection, &LayoutOptions::for_collection(collection));
     check_sheet_length(&laid.document, guide)?;
     let bytes = write_pdf(&laid.document, &PdfOptions::default())
-        .map_err(|e| Box::new(pdf_bug(&guide.file, e)))?;
+        .map_err(|e| Failure::internal("pdf", &guide.file, e))?;
     let mut warnings = laid.warnings.clone();
     warnings.extend(low_resolution(guide, &laid.document));
     let mut unit = Unit::default();
@@ -163,7 +155,7 @@ pub fn web_edition(
     base: Option<&str>,
     standards: &[PdfStandard],
     resampler: &Resampler,
-) -> Result<Unit, Box<Diagnostic>> {
+) -> Result<Unit, Failure> {
     let web = render_web_pdf(guide, collection, base, standards, resampler)?;
     let mut unit = Unit::default();
     unit.facts.insert("pages".into(), web.pages.to_string());
@@ -181,7 +173,7 @@ pub enum PackUnitError {
     /// The layout refused the request.
     Layout(PackError),
     /// The PDF could not be written (a bug).
-    Pdf(String),
+    Pdf(PdfError),
 }
 
 /// A pack of `guides` with `options`: `pdf`, with `pages` (numbered pages),
@@ -197,8 +189,8 @@ pub fn pack_unit(
 ) -> Result<Unit, PackUnitError> {
     let pack = layout_pack(guides, collection, collection_file, options)
         .map_err(PackUnitError::Layout)?;
-    let bytes = write_pdf(&pack.document, &PdfOptions::default())
-        .map_err(|e| PackUnitError::Pdf(e.to_string()))?;
+    let bytes =
+        write_pdf(&pack.document, &PdfOptions::default()).map_err(PackUnitError::Pdf)?;
     let mut unit = Unit::default();
     unit.facts.insert("pages".into(), pack.pages.to_string());
     unit.facts.insert("sides".into(), pack.document.pages.len().to_string());
@@ -223,19 +215,28 @@ pub fn pack_warnings(unit: &Unit, collection_file: &Path) -> Vec<Diagnostic> {
     warnings_in(unit, collection_file, dir)
 }
 
-/// [`pack_unit`] with its errors as a diagnostic (for the bundle).
+impl PackUnitError {
+    /// The failure of a pack about `file`: a refused layout is an error of
+    /// the pack, a PDF that cannot be written an internal error.
+    pub fn failure(&self, file: &Path) -> Failure {
+        match self {
+            PackUnitError::Layout(e) => {
+                Diagnostic::error("pack", file, e.to_string()).into()
+            }
+            PackUnitError::Pdf(e) => Failure::internal("pdf", file, e),
+        }
+    }
+}
+
+/// [`pack_unit`] with its errors as a failure about the collection file (for the bundle).
 pub fn pack(
     guides: &[&Guide],
     collection: &Collection,
     collection_file: &Path,
     options: &PackOptions,
-) -> Result<Unit, Box<Diagnostic>> {
-    pack_unit(guides, collection, collection_file, options).map_err(|e| match e {
-        PackUnitError::Layout(e) => {
-            Box::new(Diagnostic::error("pack", collection_file, e.to_string()))
-        }
-        PackUnitError::Pdf(m) => Box::new(pdf_bug(collection_file, m)),
-    })
+) -> Result<Unit, Failure> {
+    pack_unit(guides, collection, collection_file, options)
+        .map_err(|e| e.failure(collection_file))
 }
 
 /// The options of a pack other than its layout, as a key part (`""` for
@@ -287,7 +288,7 @@ pub fn cached_web(
     base: Option<&str>,
     standards: &[PdfStandard],
     resampler: &Resampler,
-) -> Result<Unit, Box<Diagnostic>> {
+) -> Result<Unit, Failure> {
     let compute = || web_edition(guide, collection, base, standards, resampler);
     match key {
         Some(k) => cache.get_or_compute(&web_key(k, base, standards), compute),
@@ -308,7 +309,7 @@ pub fn cached_sheet(
     key: Option<&str>,
     guide: &Guide,
     collection: &Collection,
-) -> Result<(Vec<u8>, usize, Vec<Diagnostic>), Box<Diagnostic>> {
+) -> Result<(Vec<u8>, usize, Vec<Diagnostic>), Failure> {
     let compute = || print_sheet(guide, collection);
     let unit = match key {
         Some(k) => cache.get_or_compute(&print_key(k), compute),

@@ -24,6 +24,7 @@ use super::build::{load, with_pool, Progress};
 use super::bundle::keys::{context_key, guide_key, hash_sources};
 use super::bundle::units::{cached_web, fact, warnings as unit_warnings};
 use super::cache::{sha256_hex, Cache, CacheStats, Unit};
+use super::failure::Failure;
 use super::write::check_output_dir;
 use crate::layout::{check_sheet_length, layout_guide, GuideLinks, LayoutOptions};
 use crate::model::values::check_url;
@@ -241,7 +242,7 @@ pub fn render_web_pdf(
     base: Option<&str>,
     standards: &[PdfStandard],
     resampler: &Resampler,
-) -> Result<WebPdf, Box<Diagnostic>> {
+) -> Result<WebPdf, Failure> {
     let guide_links = match base {
         // Layout links guides to <base>pdf/<id>.pdf, where the site puts them.
         Some(b) => GuideLinks::Base(b.to_string()),
@@ -253,19 +254,16 @@ pub fn render_web_pdf(
     files::relink(&mut laid.document, guide, &opts.guide_links, base);
     resampler
         .downsample(&mut laid.document, WEB_DPI)
-        .map_err(|m| Box::new(Diagnostic::error("image", &guide.file, m)))?;
+        .map_err(|m| Diagnostic::error("image", &guide.file, m))?;
     let pdf = PdfOptions {
         standards: standards.to_vec(),
         tagged: true,
         compression: Compression::Small,
     };
-    let bytes = write_pdf(&laid.document, &pdf)
-        .map_err(|e| Box::new(pdf_error(guide, standards, e)))?;
-    let thumbnail = thumbnail(&bytes, THUMB_WIDTH).map_err(|m| {
-        Box::new(Diagnostic::error("thumbnail", &guide.file, m).help(
-            "this is probably a bug in guidepress; please report it with the guide attached",
-        ))
-    })?;
+    let bytes =
+        write_pdf(&laid.document, &pdf).map_err(|e| pdf_error(guide, standards, e))?;
+    let thumbnail = thumbnail(&bytes, THUMB_WIDTH)
+        .map_err(|m| Failure::internal("thumbnail", &guide.file, m))?;
     Ok(WebPdf {
         pages: laid.document.pages.len(),
         bytes,
@@ -325,13 +323,10 @@ impl WebPdf {
 /// Builds the whole site, or nothing: on any error the old site (if any) stays.
 /// Web editions whose inputs did not change are taken from the cache in
 /// [`cache_root`]`/.cache/web`, shared with `bundle`.
-pub fn build_site(
-    opts: &SiteOptions,
-    progress: Progress,
-) -> Result<SiteReport, Vec<Diagnostic>> {
+pub fn build_site(opts: &SiteOptions, progress: Progress) -> Result<SiteReport, Failure> {
     let out = &opts.out_dir;
     check_output_dir(out, &[&opts.guides_dir, &opts.images_dir])
-        .map_err(|m| vec![Diagnostic::error("output-dir", out, m)])?;
+        .map_err(|m| Diagnostic::error("output-dir", out, m))?;
     with_pool(opts.jobs, || {
         // Sources are hashed before loading: see `bundle::keys::hash_sources`.
         let sources = hash_sources(&opts.guides_dir);
@@ -364,7 +359,7 @@ pub fn build_site(
                             &resampler,
                         )
                         .map(|unit| WebPdf::from_unit(unit, guide))
-                        .map_err(|d| vec![*d])
+                        .map_err(Failure::into_diagnostics)
                     }
                 };
                 let n = done.fetch_add(1, Ordering::Relaxed) + 1;
@@ -376,7 +371,7 @@ pub fn build_site(
         cache.save();
         if super::interrupt::requested() {
             let kept = "the site was left as it was";
-            return Err(vec![super::interrupt::stopped(out, kept)]);
+            return Err(super::interrupt::stopped(out, kept).into());
         }
         let mut warnings = loaded.warnings.clone();
         let mut errors = Vec::new();
@@ -397,7 +392,7 @@ pub fn build_site(
         if !errors.is_empty() || files.is_err() {
             errors.extend(files.err().unwrap_or_default());
             errors.extend(warnings);
-            return Err(errors);
+            return Err(errors.into());
         }
         let files = files.unwrap_or_default();
         let io = |m: String| vec![Diagnostic::error("write", out, m)];
