@@ -7,7 +7,8 @@ mod common;
 use std::path::Path;
 
 use guidepress::layout::pack::{PackLayout, PackOptions};
-use guidepress::output::pack::{cache_root, pack, PackJob, PackReport};
+use guidepress::output::fs::pack_cache_root;
+use guidepress::output::pack::{pack, PackJob, PackReport};
 use guidepress::output::site::{build_site, SiteOptions, SiteReport};
 
 fn pack_job(dir: &Path, layout: PackLayout, only: &[&str], out: &Path) -> PackJob {
@@ -44,10 +45,10 @@ fn touch_one_guide(dir: &Path) {
 
 #[test]
 fn pack_cache_goes_next_to_the_pack_folder() {
-    assert_eq!(cache_root(Path::new("out/pack/a.pdf")), Path::new("out"));
-    assert_eq!(cache_root(Path::new("pack/a.pdf")), Path::new("."));
-    assert_eq!(cache_root(Path::new("x/a.pdf")), Path::new("x"));
-    assert_eq!(cache_root(Path::new("a.pdf")), Path::new("."));
+    assert_eq!(pack_cache_root(Path::new("out/pack/a.pdf")), Path::new("out"));
+    assert_eq!(pack_cache_root(Path::new("pack/a.pdf")), Path::new("."));
+    assert_eq!(pack_cache_root(Path::new("x/a.pdf")), Path::new("x"));
+    assert_eq!(pack_cache_root(Path::new("a.pdf")), Path::new("."));
 }
 
 #[test]

@@ -8,8 +8,8 @@ use rayon::prelude::*;
 use super::bundle::keys::{guide_key, scan_key};
 use super::bundle::units::cached_sheet;
 use super::failure::Failure;
+use super::fs::{check_output_dir, clean_debris, write_atomic};
 use super::interrupt;
-use super::write::{check_output_dir, clean_debris, write_atomic};
 use crate::model::{self, Diagnostic, LoadOptions, Loaded};
 
 /// What to build and where.

@@ -18,7 +18,7 @@ use std::sync::{Mutex, OnceLock};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::write::write_atomic;
+use super::fs::{cache_dir, write_atomic};
 use crate::layout::fonts::FILES as FONT_FILES;
 
 /// Version of the index format; another version is ignored.
@@ -144,7 +144,7 @@ impl Cache {
     /// Opens `<out_dir>/.cache/<namespace>`; a missing or unreadable index
     /// gives an empty cache.
     pub fn open(out_dir: &Path, namespace: &str) -> Cache {
-        let dir = out_dir.join(".cache").join(namespace);
+        let dir = cache_dir(out_dir, namespace);
         let old = std::fs::read(dir.join("index.json"))
             .ok()
             .and_then(|b| serde_json::from_slice::<Index>(&b).ok())

@@ -6,13 +6,13 @@ pub mod cache;
 pub mod check;
 pub mod diagnostics;
 pub mod failure;
+pub mod fs;
 pub mod interrupt;
 pub mod lint;
 pub mod pack;
 pub mod site;
 pub mod starter;
 pub mod watch;
-pub mod write;
 
 pub use build::{build, BuildOptions, BuildReport, Built};
 pub use failure::Failure;

@@ -10,7 +10,7 @@ use super::bundle::units::{
 };
 use super::cache::{Cache, CacheStats};
 use super::failure::Failure;
-use super::write::{check_output_dir, write_atomic};
+use super::fs::{check_output_dir, pack_cache_root, write_atomic};
 use crate::layout::pack::{PackError, PackLayout, PackOptions};
 use crate::model::values::{closest, slugify};
 use crate::model::{Collection, Diagnostic, Guide};
@@ -49,7 +49,7 @@ pub struct PackReport {
     pub starts: Vec<(String, usize)>,
     /// Warnings of the project and of the packed guides.
     pub warnings: Vec<Diagnostic>,
-    /// Whether the pack was reused from the cache (see [`cache_root`]) or made.
+    /// Whether the pack was reused from the cache (see [`pack_cache_root`]) or made.
     pub work: CacheStats,
 }
 
@@ -77,28 +77,9 @@ pub fn default_path(
     out_root.join("pack").join(format!("{name}.pdf"))
 }
 
-/// The folder whose `.cache/pack` holds the packs of the PDF at `path`:
-/// the output root above `pack/` when the PDF is in a `pack` folder (the
-/// default `out/pack/…`, so `pack` and `bundle --out out` share their
-/// work), else the PDF's own folder.
-pub fn cache_root(path: &Path) -> PathBuf {
-    let dir =
-        path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    match (dir.file_name(), dir.parent()) {
-        (Some(n), Some(up)) if n == "pack" => {
-            if up.as_os_str().is_empty() {
-                PathBuf::from(".")
-            } else {
-                up.to_path_buf()
-            }
-        }
-        _ => dir.to_path_buf(),
-    }
-}
-
 /// Builds the pack. A guide that fails validation stops it: a pack with a
 /// missing guide would be misleading, so nothing is written. A pack whose
-/// inputs did not change is taken from the cache (see [`cache_root`]).
+/// inputs did not change is taken from the cache (see [`pack_cache_root`]).
 pub fn pack(job: &PackJob) -> Result<PackReport, Failure> {
     with_pool(job.jobs, || {
         // Sources are hashed before loading: see `bundle::keys::hash_sources`.
@@ -148,7 +129,7 @@ pub fn pack(job: &PackJob) -> Result<PackReport, Failure> {
         let context = context_key(&loaded, &sources);
         let keys: Option<Vec<String>> =
             selected.iter().map(|g| guide_key(g, &context, &sources)).collect();
-        let cache = Cache::open(&cache_root(&path), "pack");
+        let cache = Cache::open(&pack_cache_root(&path), "pack");
         let compute = || pack_unit(&guides, collection, &collection_file, &job.options);
         let unit = match &keys {
             Some(ks) if !guides.is_empty() => {

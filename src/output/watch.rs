@@ -13,22 +13,10 @@ use std::time::{Duration, Instant, SystemTime};
 
 use super::bundle::units::cached_sheet;
 use super::cache::Cache;
+use super::fs::{canon, clean_debris, json_files, list_files, write_atomic};
 use super::interrupt;
 use super::lint::figures;
-use super::write::{clean_debris, write_atomic};
 use crate::model::{Block, Diagnostic, Loaded};
-
-/// A path with its folder resolved (the file itself may no longer exist), so
-/// paths from listings, guides and the file system compare equal.
-pub fn canon(p: &Path) -> PathBuf {
-    if let Ok(c) = p.canonicalize() {
-        return c;
-    }
-    match (p.parent(), p.file_name()) {
-        (Some(dir), Some(name)) => canon(dir).join(name),
-        _ => p.to_path_buf(),
-    }
-}
 
 /// What a file looked like at one poll.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,14 +59,7 @@ impl Snapshot {
                 }
             }
         };
-        if let Ok(entries) = std::fs::read_dir(&w.guides_dir) {
-            for e in entries.flatten() {
-                let name = e.file_name().to_string_lossy().to_lowercase();
-                if name.ends_with(".json") && !name.starts_with('.') {
-                    add(&e.path());
-                }
-            }
-        }
+        json_files(&w.guides_dir).iter().for_each(|p| add(p));
         let mut images = Vec::new();
         list_files(&w.images_dir, &mut images);
         images.iter().for_each(|p| add(p));
@@ -100,21 +81,6 @@ impl Snapshot {
             }
         }
         out
-    }
-}
-
-fn list_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for e in entries.flatten() {
-        if e.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let p = e.path();
-        if p.is_dir() {
-            list_files(&p, out);
-        } else {
-            out.push(p);
-        }
     }
 }
 

@@ -7,22 +7,17 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{Block, Collection, GuideOutcome, Loaded, Project};
 use crate::output::cache::{sha256_hex, KeyHasher};
+use crate::output::fs::{canon, json_files};
 use crate::output::lint::figures;
-use crate::output::watch::canon;
 
 /// SHA-256 of every `*.json` file of the guides folder, read *before* the
 /// project is loaded: if a file changes during the run, its key then belongs
 /// to the older text and the next run redoes the work, never the reverse.
 pub fn hash_sources(guides_dir: &Path) -> BTreeMap<PathBuf, String> {
     let mut out = BTreeMap::new();
-    let Ok(entries) = std::fs::read_dir(guides_dir) else { return out };
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().to_lowercase();
-        if !name.ends_with(".json") || name.starts_with('.') {
-            continue;
-        }
-        if let Ok(bytes) = std::fs::read(e.path()) {
-            out.insert(canon(&e.path()), sha256_hex(&bytes));
+    for file in json_files(guides_dir) {
+        if let Ok(bytes) = std::fs::read(&file) {
+            out.insert(canon(&file), sha256_hex(&bytes));
         }
     }
     out

@@ -10,7 +10,7 @@ use super::archive::Stamp;
 use crate::layout::pack::PackLayout;
 use crate::model::{Collection, Date, Diagnostic, Guide};
 use crate::output::diagnostics::{json_diagnostic, JsonDiagnostic};
-use crate::output::watch::canon;
+use crate::output::fs::canon;
 
 /// Version of the report's layout.
 pub const REPORT_FORMAT: u32 = 1;

@@ -25,7 +25,7 @@ use super::bundle::keys::{context_key, guide_key, hash_sources};
 use super::bundle::units::{cached_web, fact, warnings as unit_warnings};
 use super::cache::{sha256_hex, Cache, CacheStats, Unit};
 use super::failure::Failure;
-use super::write::check_output_dir;
+use super::fs::{check_output_dir, web_cache_root};
 use crate::layout::{check_sheet_length, layout_guide, GuideLinks, LayoutOptions};
 use crate::model::values::check_url;
 use crate::model::{Collection, Date, Diagnostic, Guide, Inline, Lang};
@@ -151,7 +151,7 @@ pub struct SiteReport {
     pub base_url: Option<String>,
     /// Warnings of every guide and of the project.
     pub warnings: Vec<Diagnostic>,
-    /// Web editions reused from the cache (see [`cache_root`]) and rendered.
+    /// Web editions reused from the cache (see [`web_cache_root`]) and rendered.
     pub work: CacheStats,
 }
 
@@ -297,13 +297,6 @@ fn pdf_error(guide: &Guide, standards: &[PdfStandard], e: PdfError) -> Diagnosti
     }
 }
 
-/// The folder whose `.cache/web` holds the web editions of the site at
-/// `out`: the folder around it (never the site folder, which is replaced as
-/// a whole), so `site --out out/site` and `bundle --out out` share their work.
-pub fn cache_root(out: &Path) -> &Path {
-    out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
-}
-
 impl WebPdf {
     /// The web edition stored in a unit of [`crate::output::bundle::units::web_edition`].
     fn from_unit(mut unit: Unit, guide: &Guide) -> WebPdf {
@@ -322,7 +315,7 @@ impl WebPdf {
 
 /// Builds the whole site, or nothing: on any error the old site (if any) stays.
 /// Web editions whose inputs did not change are taken from the cache in
-/// [`cache_root`]`/.cache/web`, shared with `bundle`.
+/// [`web_cache_root`]`/.cache/web`, shared with `bundle`.
 pub fn build_site(opts: &SiteOptions, progress: Progress) -> Result<SiteReport, Failure> {
     let out = &opts.out_dir;
     check_output_dir(out, &[&opts.guides_dir, &opts.images_dir])
@@ -333,7 +326,7 @@ pub fn build_site(opts: &SiteOptions, progress: Progress) -> Result<SiteReport, 
         let loaded = load(&opts.guides_dir, &opts.images_dir)?;
         let collection = &loaded.collection;
         let base = base_url(&opts.links, collection);
-        let cache = Cache::open(cache_root(out), "web");
+        let cache = Cache::open(web_cache_root(out), "web");
         let context = context_key(&loaded, &sources);
         let resampler = Resampler::new();
         let total = loaded.guides.len();
