@@ -1,16 +1,14 @@
 //! The `build` job: every guide becomes `out/pdf/<id>.pdf`, in parallel.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-use rayon::prelude::*;
 
 use super::bundle::keys::{guide_key, scan_key};
 use super::bundle::units::cached_sheet;
 use super::failure::Failure;
 use super::fs::{check_output_dir, clean_debris, write_atomic};
 use super::interrupt;
-use crate::model::{self, Diagnostic, LoadOptions, Loaded};
+use super::run::{each_guide, with_pool, Progress};
+use crate::model::{self, Diagnostic, LoadOptions};
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -68,25 +66,6 @@ impl BuildReport {
     }
 }
 
-/// Called once per finished guide (for progress bars).
-pub type Progress<'a> = &'a (dyn Fn(usize, usize, &str) + Sync);
-
-/// Runs `f` on a pool of `jobs` threads (all cores when `None`).
-pub fn with_pool<T: Send>(jobs: Option<usize>, f: impl FnOnce() -> T + Send) -> T {
-    match rayon::ThreadPoolBuilder::new().num_threads(jobs.unwrap_or(0)).build() {
-        Ok(pool) => pool.install(f),
-        Err(_) => f(),
-    }
-}
-
-/// Loads the project, failing with diagnostics on project-wide problems.
-pub fn load(guides_dir: &Path, images_dir: &Path) -> Result<Loaded, Vec<Diagnostic>> {
-    model::load(&LoadOptions {
-        guides_dir: guides_dir.to_path_buf(),
-        images_dir: images_dir.to_path_buf(),
-    })
-}
-
 /// Writes a sheet atomically, unless the file already holds these bytes
 /// (an unchanged sheet keeps its date).
 fn write_unless_same(path: &Path, bytes: &[u8]) -> Result<(), Vec<Diagnostic>> {
@@ -127,18 +106,11 @@ pub fn build(opts: &BuildOptions, progress: Progress) -> Result<BuildReport, Fai
         let pdf_dir = opts.out_dir.join("pdf");
         prepare_folder(&pdf_dir)?;
         let total = project.entries.len();
-        let done = AtomicUsize::new(0);
-        let results: Vec<Done> = project
-            .entries
-            .par_iter()
-            .map(|entry| {
-                if interrupt::requested() {
-                    return Done {
-                        id: entry.id.clone(),
-                        warnings: Vec::new(),
-                        result: Err(Vec::new()),
-                    };
-                }
+        let results = each_guide(
+            &project.entries,
+            |e| &e.id,
+            progress,
+            |entry| {
                 let outcome = project.load_guide(entry);
                 let result = match &outcome.result {
                     Err(diags) => Err(diags.clone()),
@@ -155,16 +127,14 @@ pub fn build(opts: &BuildOptions, progress: Progress) -> Result<BuildReport, Fai
                             })
                     }
                 };
-                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                progress(n, total, &outcome.id);
                 // The guide itself is dropped here.
                 Done { id: outcome.id, warnings: outcome.warnings, result }
-            })
-            .collect();
+            },
+        );
         cache.save();
         if interrupt::requested() {
             clean_debris(&pdf_dir);
-            let written = results.iter().filter(|d| d.result.is_ok()).count();
+            let written = results.iter().flatten().filter(|d| d.result.is_ok()).count();
             let kept = format!(
                 "{written} of {total} PDFs written, the others left as they were"
             );
@@ -175,7 +145,8 @@ pub fn build(opts: &BuildOptions, progress: Progress) -> Result<BuildReport, Fai
             work: cache.stats(),
             ..BuildReport::default()
         };
-        for done in results {
+        // Not interrupted: every guide was done.
+        for done in results.into_iter().flatten() {
             report.warnings.extend(done.warnings);
             match done.result {
                 Ok((built, warnings)) => {

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use super::build::{load, with_pool};
 use super::failure::internal_error;
 use super::lint;
+use super::run::{load, with_pool};
 use crate::layout::{check_sheet_length, layout_guide, LayoutOptions};
 use crate::model::{Diagnostic, Guide, Severity};
 use crate::pdf::{write_pdf, PdfOptions};

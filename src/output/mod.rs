@@ -10,6 +10,7 @@ pub mod fs;
 pub mod interrupt;
 pub mod lint;
 pub mod pack;
+pub mod run;
 pub mod site;
 pub mod starter;
 pub mod watch;

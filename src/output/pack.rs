@@ -3,7 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use super::build::{load, with_pool};
 use super::bundle::keys::{context_key, guide_key, hash_sources};
 use super::bundle::units::{
     fact, pack_key, pack_starts, pack_unit, pack_warnings, PackUnitError,
@@ -11,6 +10,7 @@ use super::bundle::units::{
 use super::cache::{Cache, CacheStats};
 use super::failure::Failure;
 use super::fs::{check_output_dir, pack_cache_root, write_atomic};
+use super::run::{load, with_pool};
 use crate::layout::pack::{PackError, PackLayout, PackOptions};
 use crate::model::values::{closest, slugify};
 use crate::model::{Collection, Diagnostic, Guide};

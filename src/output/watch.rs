@@ -16,6 +16,7 @@ use super::cache::Cache;
 use super::fs::{canon, clean_debris, json_files, list_files, write_atomic};
 use super::interrupt;
 use super::lint::figures;
+use super::run::{each_guide, no_progress};
 use crate::model::{Block, Diagnostic, Loaded};
 
 /// What a file looked like at one poll.
@@ -242,19 +243,17 @@ pub fn rebuild(
     out_dir: &Path,
     which: Option<&BTreeSet<String>>,
 ) -> Rebuilt {
-    use rayon::prelude::*;
     let pdf_dir = out_dir.join("pdf");
     let selected: Vec<_> = loaded
         .guides
         .iter()
         .filter(|g| which.is_none_or(|w| w.contains(&g.id)))
         .collect();
-    let results: Vec<_> = selected
-        .par_iter()
-        .map(|g| {
-            if interrupt::requested() {
-                return (g.id.clone(), false, Vec::new());
-            }
+    let results = each_guide(
+        &selected,
+        |g| &g.id,
+        &no_progress,
+        |g| {
             let mut diags = g.warnings.clone();
             let guide = match &g.result {
                 Ok(guide) => guide,
@@ -284,14 +283,16 @@ pub fn rebuild(
                     (g.id.clone(), false, diags)
                 }
             }
-        })
-        .collect();
+        },
+    );
     if interrupt::requested() {
         // No temporary file of a PDF in progress is left behind.
         clean_debris(&pdf_dir);
     }
     let mut out = Rebuilt::default();
-    for (id, ok, diags) in results {
+    for (g, done) in selected.iter().zip(results) {
+        // A guide not started (interrupted) is not built.
+        let (id, ok, diags) = done.unwrap_or_else(|| (g.id.clone(), false, Vec::new()));
         if ok {
             out.built.push(id);
         } else {

@@ -22,12 +22,12 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::build::{load, with_pool};
 use super::cache::{sha256_hex, Cache, CacheStats, Unit};
 use super::failure::Failure;
 use super::fs::{check_output_dir, clean_debris, write_atomic};
 use super::lint;
 use super::pack::default_path;
+use super::run::{load, with_pool};
 use super::site::{base_url, Resampler, SiteLinks};
 use crate::layout::pack::{PackLayout, PackOptions};
 use crate::model::values::slugify;

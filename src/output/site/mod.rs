@@ -16,16 +16,13 @@ pub mod thumbs;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-use rayon::prelude::*;
-
-use super::build::{load, with_pool, Progress};
 use super::bundle::keys::{context_key, guide_key, hash_sources};
 use super::bundle::units::{cached_web, fact, warnings as unit_warnings};
 use super::cache::{sha256_hex, Cache, CacheStats, Unit};
 use super::failure::Failure;
 use super::fs::{check_output_dir, web_cache_root};
+use super::run::{each_guide, load, with_pool, Progress};
 use crate::layout::{check_sheet_length, layout_guide, GuideLinks, LayoutOptions};
 use crate::model::values::check_url;
 use crate::model::{Collection, Date, Diagnostic, Guide, Inline, Lang};
@@ -329,37 +326,28 @@ pub fn build_site(opts: &SiteOptions, progress: Progress) -> Result<SiteReport, 
         let cache = Cache::open(web_cache_root(out), "web");
         let context = context_key(&loaded, &sources);
         let resampler = Resampler::new();
-        let total = loaded.guides.len();
-        let done = AtomicUsize::new(0);
-        let results: Vec<_> = loaded
-            .guides
-            .par_iter()
-            .map(|outcome| {
-                if super::interrupt::requested() {
-                    return Err(Vec::new());
+        let results = each_guide(
+            &loaded.guides,
+            |g| &g.id,
+            progress,
+            |outcome| match &outcome.result {
+                Err(diags) => Err(diags.clone()),
+                Ok(guide) => {
+                    let key = guide_key(outcome, &context, &sources);
+                    cached_web(
+                        &cache,
+                        key.as_deref(),
+                        guide,
+                        collection,
+                        base.as_deref(),
+                        &opts.standards,
+                        &resampler,
+                    )
+                    .map(|unit| WebPdf::from_unit(unit, guide))
+                    .map_err(Failure::into_diagnostics)
                 }
-                let r = match &outcome.result {
-                    Err(diags) => Err(diags.clone()),
-                    Ok(guide) => {
-                        let key = guide_key(outcome, &context, &sources);
-                        cached_web(
-                            &cache,
-                            key.as_deref(),
-                            guide,
-                            collection,
-                            base.as_deref(),
-                            &opts.standards,
-                            &resampler,
-                        )
-                        .map(|unit| WebPdf::from_unit(unit, guide))
-                        .map_err(Failure::into_diagnostics)
-                    }
-                };
-                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                progress(n, total, &outcome.id);
-                r
-            })
-            .collect();
+            },
+        );
 
         cache.save();
         if super::interrupt::requested() {
@@ -369,7 +357,8 @@ pub fn build_site(opts: &SiteOptions, progress: Progress) -> Result<SiteReport, 
         let mut warnings = loaded.warnings.clone();
         let mut errors = Vec::new();
         let mut rendered = Vec::new();
-        for (outcome, r) in loaded.guides.iter().zip(results) {
+        // Not interrupted: every guide was done.
+        for (outcome, r) in loaded.guides.iter().zip(results.into_iter().flatten()) {
             warnings.extend(outcome.warnings.iter().cloned());
             match (r, &outcome.result) {
                 (Ok(web), Ok(guide)) => {
