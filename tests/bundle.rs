@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use common::cli::guidepress;
-use guidepress::output::bundle::{bundle, parse_sums, BundleOptions};
+use guidepress::output::bundle;
+use guidepress::output::bundle::{parse_sums, BundleOptions};
 use sha2::{Digest, Sha256};
 
 const ZIP: &str = "out/bundle/aide-informatique-2022-03-13.zip";

@@ -17,7 +17,8 @@ use std::time::Duration;
 use guidepress::layout::pack::{layout_pack, PackLayout, PackOptions};
 use guidepress::layout::{layout_guide, LayoutOptions};
 use guidepress::model::{load, Guide, LoadOptions, Loaded};
-use guidepress::output::site::{render_web_pdf, Resampler};
+use guidepress::output::units::images::Resampler;
+use guidepress::output::units::WebEdition;
 use guidepress::pdf::{write_pdf, PdfOptions, PdfStandard};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -851,7 +852,7 @@ fn pack(loaded: &Loaded, guide: &Guide, layout: PackLayout) -> Result<(), String
 }
 
 fn site(loaded: &Loaded, guide: &Guide) -> Result<(), String> {
-    render_web_pdf(
+    WebEdition::render(
         guide,
         &loaded.collection,
         Some("https://example.org/site/"),

@@ -137,10 +137,10 @@ fn a_bundle_and_a_site_share_their_web_editions() {
         jobs: Some(2),
         cache: true,
     };
-    let b = guidepress::output::bundle::bundle(&opts).expect("bundle");
+    let b = guidepress::output::bundle(&opts).expect("bundle");
     let site = run_site(&dir, &dir.join("out/site"), Some(2));
     assert_eq!((site.work.rebuilt, site.work.reused), (0, b.work.web.rebuilt));
-    let again = guidepress::output::bundle::bundle(&opts).expect("bundle");
+    let again = guidepress::output::bundle(&opts).expect("bundle");
     assert_eq!(again.work.web.rebuilt, 0);
     let _ = std::fs::remove_dir_all(&dir);
 }

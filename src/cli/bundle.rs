@@ -2,7 +2,8 @@
 
 use std::time::Instant;
 
-use guidepress::output::bundle::{bundle, BundleOptions, BundleReport};
+use guidepress::output::bundle;
+use guidepress::output::bundle::{BundleOptions, BundleReport};
 use guidepress::output::cache::CacheStats;
 use guidepress::output::diagnostics::display_path;
 

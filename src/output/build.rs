@@ -2,12 +2,14 @@
 
 use std::path::{Path, PathBuf};
 
-use super::bundle::keys::{guide_key, scan_key};
-use super::bundle::units::cached_sheet;
+use super::cache::hash::fonts_hash;
+use super::cache::keys::{guide_key, hash_sources, scan_key};
+use super::cache::{Cache, CacheStats};
 use super::failure::Failure;
 use super::fs::{check_output_dir, clean_debris, write_atomic};
 use super::interrupt;
 use super::run::{each_guide, with_pool, Progress};
+use super::units::PrintSheet;
 use crate::model::{self, Diagnostic, LoadOptions};
 
 /// What to build and where.
@@ -46,7 +48,7 @@ pub struct BuildReport {
     /// Warnings of every guide and of the project.
     pub warnings: Vec<Diagnostic>,
     /// Sheets reused from the cache in `<out>/.cache/` and sheets rendered.
-    pub work: super::cache::CacheStats,
+    pub work: CacheStats,
 }
 
 impl BuildReport {
@@ -93,15 +95,15 @@ pub fn build(opts: &BuildOptions, progress: Progress) -> Result<BuildReport, Fai
         // pictures as soon as that guide is read (the longest path of a
         // small build); the fonts are parsed on first use, during layout.
         rayon::spawn(|| {
-            super::cache::fonts_hash();
+            fonts_hash();
         });
-        // Sources are hashed before loading: see `bundle::keys::hash_sources`.
-        let sources = super::bundle::keys::hash_sources(&opts.guides_dir);
+        // Sources are hashed before loading: see `hash_sources`.
+        let sources = hash_sources(&opts.guides_dir);
         let project = model::scan(&LoadOptions {
             guides_dir: opts.guides_dir.clone(),
             images_dir: opts.images_dir.clone(),
         })?;
-        let cache = super::cache::Cache::open(&opts.out_dir, "print");
+        let cache = Cache::<PrintSheet>::open(&opts.out_dir);
         let context = scan_key(&project, &sources);
         let pdf_dir = opts.out_dir.join("pdf");
         prepare_folder(&pdf_dir)?;
@@ -116,13 +118,15 @@ pub fn build(opts: &BuildOptions, progress: Progress) -> Result<BuildReport, Fai
                     Err(diags) => Err(diags.clone()),
                     Ok(guide) => {
                         let key = guide_key(&outcome, &context, &sources);
-                        cached_sheet(&cache, key.as_deref(), guide, &project.collection)
+                        let collection = &project.collection;
+                        PrintSheet::cached(&cache, key.as_deref(), guide, collection)
                             .map_err(Failure::into_diagnostics)
-                            .and_then(|(bytes, pages, warnings)| {
+                            .and_then(|sheet| {
                                 let path = pdf_dir.join(format!("{}.pdf", guide.id));
-                                write_unless_same(&path, &bytes)?;
-                                let bytes = bytes.len();
+                                write_unless_same(&path, &sheet.pdf)?;
+                                let (bytes, pages) = (sheet.pdf.len(), sheet.pages);
                                 let id = guide.id.clone();
+                                let warnings = sheet.warnings.restore(&guide.file);
                                 Ok((Built { id, path, pages, bytes }, warnings))
                             })
                     }

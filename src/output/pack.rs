@@ -3,16 +3,15 @@
 
 use std::path::{Path, PathBuf};
 
-use super::bundle::keys::{context_key, guide_key, hash_sources};
-use super::bundle::units::{
-    fact, pack_key, pack_starts, pack_unit, pack_warnings, PackUnitError,
-};
+use super::cache::keys::{context_key, guide_key, hash_sources, pack_key};
 use super::cache::{Cache, CacheStats};
 use super::failure::Failure;
 use super::fs::{check_output_dir, pack_cache_root, write_atomic};
 use super::run::{load, with_pool};
+use super::units::pack::file_name;
+use super::units::{PackUnit, PackUnitError};
 use crate::layout::pack::{PackError, PackLayout, PackOptions};
-use crate::model::values::{closest, slugify};
+use crate::model::values::closest;
 use crate::model::{Collection, Diagnostic, Guide};
 
 /// What to pack and where.
@@ -61,20 +60,7 @@ pub fn default_path(
     opts: &PackOptions,
     only: &[&Guide],
 ) -> PathBuf {
-    let mut name = slugify(&collection.title);
-    if name.is_empty() {
-        name.push_str("pack");
-    }
-    name.push('-');
-    name.push_str(opts.layout.name());
-    if let (PackLayout::Handout, [g]) = (opts.layout, only) {
-        name.push('-');
-        name.push_str(&g.id);
-    }
-    if opts.large_print {
-        name.push_str("-large");
-    }
-    out_root.join("pack").join(format!("{name}.pdf"))
+    out_root.join("pack").join(file_name(collection, opts, only))
 }
 
 /// Builds the pack. A guide that fails validation stops it: a pack with a
@@ -82,7 +68,7 @@ pub fn default_path(
 /// inputs did not change is taken from the cache (see [`pack_cache_root`]).
 pub fn pack(job: &PackJob) -> Result<PackReport, Failure> {
     with_pool(job.jobs, || {
-        // Sources are hashed before loading: see `bundle::keys::hash_sources`.
+        // Sources are hashed before loading: see `hash_sources`.
         let sources = hash_sources(&job.guides_dir);
         let loaded = load(&job.guides_dir, &job.images_dir)?;
         let ids: Vec<&str> = loaded.guides.iter().map(|g| g.id.as_str()).collect();
@@ -129,37 +115,37 @@ pub fn pack(job: &PackJob) -> Result<PackReport, Failure> {
         let context = context_key(&loaded, &sources);
         let keys: Option<Vec<String>> =
             selected.iter().map(|g| guide_key(g, &context, &sources)).collect();
-        let cache = Cache::open(&pack_cache_root(&path), "pack");
-        let compute = || pack_unit(&guides, collection, &collection_file, &job.options);
-        let unit = match &keys {
-            Some(ks) if !guides.is_empty() => {
-                let ks: Vec<&str> = ks.iter().map(String::as_str).collect();
-                cache.get_or_compute(&pack_key(&job.options, &context, &ks), compute)
-            }
-            _ => compute(),
-        }
-        .map_err(|e| match e {
-            PackUnitError::Layout(PackError::HandoutNeedsOneGuide(n)) => {
-                Failure::Usage(handout_usage(n, &ids))
-            }
-            PackUnitError::Layout(PackError::NoGuides) => Diagnostic::error(
-                "no-guides",
-                &job.guides_dir,
-                "there is no guide to pack",
-            )
-            .help("add guide files (*.json) to the guides folder")
-            .into(),
-            PackUnitError::Layout(PackError::Unsettled(_)) => e.failure(&job.guides_dir),
-            PackUnitError::Pdf(_) => e.failure(&path),
-        })?;
-        warnings.extend(pack_warnings(&unit, &collection_file));
-        let bytes = unit.files.get("pdf").cloned().unwrap_or_default();
+        let cache = Cache::<PackUnit>::open(&pack_cache_root(&path));
+        let key = keys.filter(|_| !guides.is_empty()).map(|ks| {
+            let ks: Vec<&str> = ks.iter().map(String::as_str).collect();
+            pack_key(&job.options, &context, &ks)
+        });
+        let compute =
+            || PackUnit::render(&guides, collection, &collection_file, &job.options);
+        let unit =
+            cache.get_or_compute(key.as_deref(), compute).map_err(|e| match e {
+                PackUnitError::Layout(PackError::HandoutNeedsOneGuide(n)) => {
+                    Failure::Usage(handout_usage(n, &ids))
+                }
+                PackUnitError::Layout(PackError::NoGuides) => Diagnostic::error(
+                    "no-guides",
+                    &job.guides_dir,
+                    "there is no guide to pack",
+                )
+                .help("add guide files (*.json) to the guides folder")
+                .into(),
+                PackUnitError::Layout(PackError::Unsettled(_)) => {
+                    e.failure(&job.guides_dir)
+                }
+                PackUnitError::Pdf(_) => e.failure(&path),
+            })?;
+        warnings.extend(unit.warnings_for(&collection_file));
         if super::interrupt::requested() {
             let kept = "no pack written, an older one is left as it was";
             let stopped = super::interrupt::stopped(&path, kept);
             return Err(stopped.into());
         }
-        write_atomic(&path, &bytes).map_err(|e| {
+        write_atomic(&path, &unit.pdf).map_err(|e| {
             Diagnostic::error("write", &path, format!("cannot write the PDF: {e}"))
                 .help("check that the output folder is writable and the disk is not full")
         })?;
@@ -167,10 +153,10 @@ pub fn pack(job: &PackJob) -> Result<PackReport, Failure> {
         Ok(PackReport {
             path,
             layout: job.options.layout,
-            pages: fact(&unit, "pages") as usize,
-            sides: fact(&unit, "sides") as usize,
-            bytes: bytes.len(),
-            starts: pack_starts(&unit),
+            pages: unit.pages,
+            sides: unit.sides,
+            bytes: unit.pdf.len(),
+            starts: unit.starts,
             warnings,
             work: cache.stats(),
         })

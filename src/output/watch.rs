@@ -11,17 +11,16 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
-use super::bundle::units::cached_sheet;
-use super::cache::Cache;
 use super::fs::{canon, clean_debris, json_files, list_files, write_atomic};
 use super::interrupt;
 use super::lint::figures;
 use super::run::{each_guide, no_progress};
+use super::units::PrintSheet;
 use crate::model::{Block, Diagnostic, Loaded};
 
 /// What a file looked like at one poll.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp {
+pub struct FileState {
     /// Last modification time.
     pub modified: Option<SystemTime>,
     /// Size in bytes.
@@ -31,8 +30,8 @@ pub struct Stamp {
 /// The watched files at one moment, by resolved path.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Snapshot {
-    /// Every watched file and its stamp.
-    pub files: BTreeMap<PathBuf, Stamp>,
+    /// Every watched file and its state.
+    pub files: BTreeMap<PathBuf, FileState>,
 }
 
 /// The folders and files to watch.
@@ -47,7 +46,7 @@ pub struct Watched {
 }
 
 impl Snapshot {
-    /// Reads the stamps of every watched file.
+    /// Reads the state of every watched file.
     pub fn take(w: &Watched) -> Snapshot {
         let mut files = BTreeMap::new();
         let mut add = |p: &Path| {
@@ -55,7 +54,7 @@ impl Snapshot {
                 if m.is_file() {
                     files.insert(
                         canon(p),
-                        Stamp { modified: m.modified().ok(), len: m.len() },
+                        FileState { modified: m.modified().ok(), len: m.len() },
                     );
                 }
             }
@@ -71,8 +70,8 @@ impl Snapshot {
     /// Files added, removed or modified since `before`.
     pub fn changes_since(&self, before: &Snapshot) -> BTreeSet<PathBuf> {
         let mut out = BTreeSet::new();
-        for (p, stamp) in &self.files {
-            if before.files.get(p) != Some(stamp) {
+        for (p, state) in &self.files {
+            if before.files.get(p) != Some(state) {
                 out.insert(p.clone());
             }
         }
@@ -262,11 +261,11 @@ pub fn rebuild(
                     return (g.id.clone(), false, diags);
                 }
             };
-            match cached_sheet(&Cache::disabled(), None, guide, &loaded.collection) {
-                Ok((bytes, _, warnings)) => {
-                    diags.extend(warnings);
+            match PrintSheet::render(guide, &loaded.collection) {
+                Ok(sheet) => {
+                    diags.extend(sheet.warnings.restore(&guide.file));
                     let path = pdf_dir.join(format!("{}.pdf", guide.id));
-                    match write_atomic(&path, &bytes) {
+                    match write_atomic(&path, &sheet.pdf) {
                         Ok(()) => (g.id.clone(), true, diags),
                         Err(e) => {
                             diags.push(Diagnostic::error(

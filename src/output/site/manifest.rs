@@ -4,8 +4,8 @@
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
-use super::files::SiteFile;
-use super::{pdf_path, thumb_path, SiteGuide};
+use super::collect::SiteFile;
+use super::guide::{pdf_path, thumb_path, SiteGuide};
 use crate::model::{Collection, Date};
 
 /// Version of the manifest's layout; bumped when a field changes meaning.

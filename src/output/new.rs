@@ -1,4 +1,4 @@
-//! Starter guides for `guidepress new`: a valid sheet to fill in.
+//! The `new` job: a starter guide, a valid sheet to fill in.
 
 use std::fmt;
 use std::io::Write;
