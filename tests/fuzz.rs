@@ -18,7 +18,7 @@ use guidepress::layout::pack::{layout_pack, PackLayout, PackOptions};
 use guidepress::layout::{layout_guide, LayoutOptions};
 use guidepress::model::{load, Guide, LoadOptions, Loaded};
 use guidepress::output::units::images::Resampler;
-use guidepress::output::units::WebEdition;
+use guidepress::output::units::{WebEdition, WebSettings};
 use guidepress::pdf::{write_pdf, PdfOptions, PdfStandard};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -852,14 +852,13 @@ fn pack(loaded: &Loaded, guide: &Guide, layout: PackLayout) -> Result<(), String
 }
 
 fn site(loaded: &Loaded, guide: &Guide) -> Result<(), String> {
-    WebEdition::render(
-        guide,
-        &loaded.collection,
-        Some("https://example.org/site/"),
-        &[PdfStandard::Ua1],
-        &Resampler::new(),
-    )
-    .map_err(|d| format!("site: {d}"))?;
+    let settings = WebSettings {
+        base: Some("https://example.org/site/"),
+        standards: &[PdfStandard::Ua1],
+        resampler: &Resampler::new(),
+    };
+    WebEdition::render(guide, &loaded.collection, settings)
+        .map_err(|d| format!("site: {d}"))?;
     Ok(())
 }
 

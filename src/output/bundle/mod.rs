@@ -32,7 +32,7 @@ use super::lint;
 use super::run::{load, with_pool};
 use super::units::images::Resampler;
 use super::units::pack::file_name;
-use super::units::{PackUnit, PrintSheet, SiteEntries, WebEdition};
+use super::units::{PackUnit, PrintSheet, SiteEntries, WebEdition, WebSettings};
 use crate::layout::pack::{PackLayout, PackOptions};
 use crate::model::values::slugify;
 use crate::model::{Collection, Date, Diagnostic, Guide};
@@ -180,6 +180,11 @@ fn run(opts: &BundleOptions, site: SiteEntries) -> Result<BundleReport, Failure>
     let base = collection.base_url.clone();
     let standards = [PdfStandard::Ua1];
     let resampler = Resampler::new();
+    let settings = WebSettings {
+        base: base.as_deref(),
+        standards: &standards,
+        resampler: &resampler,
+    };
     let handout = PackOptions { layout: PackLayout::Handout, ..PackOptions::default() };
     let rebuilt = Mutex::new(Vec::new());
     let per_guide: Vec<Result<Rendered, Failure>> = guides
@@ -193,15 +198,8 @@ fn run(opts: &BundleOptions, site: SiteEntries) -> Result<BundleReport, Failure>
                     PrintSheet::render(g, collection)
                 },
             )?;
-            let web = WebEdition::cached(
-                &caches.web,
-                key.as_deref(),
-                g,
-                collection,
-                base.as_deref(),
-                &standards,
-                &resampler,
-            )?;
+            let web =
+                WebEdition::cached(&caches.web, key.as_deref(), g, collection, settings)?;
             let hand_key =
                 key.as_ref().map(|k| pack_key(&handout, &context, &[k.as_str()]));
             let handout = caches.pack.get_or_compute(hand_key.as_deref(), || {

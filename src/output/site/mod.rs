@@ -25,7 +25,7 @@ use super::fs::{check_output_dir, web_cache_root};
 use super::interrupt;
 use super::run::{each_guide, load, with_pool, Progress};
 use super::units::images::Resampler;
-use super::units::WebEdition;
+use super::units::{WebEdition, WebSettings};
 use crate::model::{Collection, Diagnostic, Guide};
 
 pub use assemble::entries;
@@ -66,6 +66,11 @@ pub fn build_site(opts: &SiteOptions, progress: Progress) -> Result<SiteReport, 
         let cache = Cache::<WebEdition>::open(web_cache_root(out));
         let context = context_key(&loaded, &sources);
         let resampler = Resampler::new();
+        let settings = WebSettings {
+            base: base.as_deref(),
+            standards: &opts.standards,
+            resampler: &resampler,
+        };
         let results = each_guide(
             &loaded.guides,
             |g| &g.id,
@@ -79,9 +84,7 @@ pub fn build_site(opts: &SiteOptions, progress: Progress) -> Result<SiteReport, 
                         key.as_deref(),
                         guide,
                         collection,
-                        base.as_deref(),
-                        &opts.standards,
-                        &resampler,
+                        settings,
                     )
                     .map_err(Failure::into_diagnostics)
                 }

@@ -50,17 +50,26 @@ pub type SiteEntries = fn(
     &[(&Guide, &WebEdition)],
 ) -> Result<Vec<(String, Vec<u8>)>, String>;
 
+/// How the web editions of a site are made.
+#[derive(Clone, Copy)]
+pub struct WebSettings<'a> {
+    /// The site's base URL (PDFs live under `pdf/`, attachments under
+    /// `files/`); `None`: relative links.
+    pub base: Option<&'a str>,
+    /// Standards every PDF must meet.
+    pub standards: &'a [PdfStandard],
+    /// Downsamples the pictures, each once for the whole site.
+    pub resampler: &'a Resampler,
+}
+
 impl WebEdition {
-    /// Lays out, downsamples, writes and draws the screen edition of
-    /// `guide`. `base` is the site's base URL (PDFs live under `pdf/`,
-    /// attachments under `files/`).
+    /// Lays out, downsamples, writes and draws the screen edition of `guide`.
     pub fn render(
         guide: &Guide,
         collection: &Collection,
-        base: Option<&str>,
-        standards: &[PdfStandard],
-        resampler: &Resampler,
+        settings: WebSettings,
     ) -> Result<Self, Failure> {
+        let WebSettings { base, standards, resampler } = settings;
         let guide_links = match base {
             // Layout links guides to <base>pdf/<id>.pdf, where the site puts them.
             Some(b) => GuideLinks::Base(b.to_string()),
@@ -99,14 +108,10 @@ impl WebEdition {
         guide_key: Option<&str>,
         guide: &Guide,
         collection: &Collection,
-        base: Option<&str>,
-        standards: &[PdfStandard],
-        resampler: &Resampler,
+        settings: WebSettings,
     ) -> Result<Self, Failure> {
-        let key = guide_key.map(|k| web_key(k, base, standards));
-        cache.get_or_compute(key.as_deref(), || {
-            Self::render(guide, collection, base, standards, resampler)
-        })
+        let key = guide_key.map(|k| web_key(k, settings.base, settings.standards));
+        cache.get_or_compute(key.as_deref(), || Self::render(guide, collection, settings))
     }
 }
 
