@@ -718,7 +718,7 @@ mod tests {
         ];
         let project = test_project("block-messages");
         for &(block, message, help) in table {
-            project.guide("g.json", &guide_with(block));
+            project.guide("g.json", guide_with(block));
             let loaded = load_project(&project).expect("project loads");
             let errors = errors_of(&loaded, "g");
             let first = errors
@@ -748,7 +748,7 @@ mod tests {
         let project = test_project("all-blocks");
         project.guide(
             "g.json",
-            &format!("{{\"format\": 1, \"title\": \"T\", \"body\": {body}}}"),
+            format!("{{\"format\": 1, \"title\": \"T\", \"body\": {body}}}"),
         );
         let loaded = load_project(&project).expect("loads");
         let guide = loaded.guides[0].result.as_ref().expect("guide builds");

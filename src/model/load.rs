@@ -84,7 +84,7 @@ mod tests {
         ];
         for &(text, expect) in table {
             let project = test_project("bad-collection");
-            project.guide("collection.json", text).guide("a.json", &guide(""));
+            project.guide("collection.json", text).guide("a.json", guide(""));
             let errors = load_project(&project).unwrap_err();
             let expect: Vec<_> = expect
                 .iter()
@@ -119,9 +119,9 @@ mod tests {
     fn one_bad_guide_does_not_stop_the_others() {
         let project = test_project("isolation");
         project
-            .guide("a.json", &guide(""))
+            .guide("a.json", guide(""))
             .guide("b.json", "{ nope")
-            .guide("c.json", &guide(""));
+            .guide("c.json", guide(""));
         let loaded = load_project(&project).unwrap();
         let ok: Vec<_> =
             loaded.guides.iter().map(|g| (g.id.as_str(), g.result.is_ok())).collect();
@@ -132,7 +132,7 @@ mod tests {
     fn duplicate_ids_refuse_both() {
         let project = test_project("dup-ids");
         let with_id = guide("\"id\": \"x\", ");
-        project.guide("a.json", &with_id).guide("x.json", &guide(""));
+        project.guide("a.json", &with_id).guide("x.json", guide(""));
         let loaded = load_project(&project).unwrap();
         let a = loaded.guides.iter().find(|g| g.file.ends_with("a.json")).unwrap();
         let x = loaded.guides.iter().find(|g| g.file.ends_with("x.json")).unwrap();
@@ -150,7 +150,7 @@ mod tests {
         let col = r#"{"format": 1, "title": "C", "order": ["c", "zz", "a"]}"#;
         project.guide("collection.json", col);
         for id in ["d", "c", "b", "a"] {
-            project.guide(&format!("{id}.json"), &guide(""));
+            project.guide(&format!("{id}.json"), guide(""));
         }
         let loaded = load_project(&project).unwrap();
         let ids: Vec<_> = loaded.guides.iter().map(|g| g.id.as_str()).collect();
@@ -172,7 +172,7 @@ mod tests {
     fn unknown_guide_links_suggest_the_closest_id() {
         let project = test_project("links");
         project
-            .guide("vider-cache.json", &guide(""))
+            .guide("vider-cache.json", guide(""))
             .guide("b.json", r#"{"format": 1, "title": "see [c](guide:vider-cahce)", "body": [{"type": "page_break"}]}"#);
         let loaded = load_project(&project).unwrap();
         let errors = errors_of(&loaded, "b");
@@ -208,10 +208,7 @@ mod tests {
     #[test]
     fn skips_hidden_and_non_json_files() {
         let project = test_project("listing");
-        project
-            .guide("a.json", &guide(""))
-            .guide(".#a.json", "x")
-            .guide("notes.txt", "x");
+        project.guide("a.json", guide("")).guide(".#a.json", "x").guide("notes.txt", "x");
         std::fs::create_dir_all(project.join("guides/sub.json")).unwrap();
         let loaded = load_project(&project).unwrap();
         assert_eq!(loaded.guides.len(), 1);
