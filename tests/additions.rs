@@ -7,9 +7,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::readback::Pdf;
+use common::TempProject;
 use guidepress::layout::pack::{layout_pack, PackLayout, PackOptions};
 use guidepress::layout::{
     layout_guide, Document, Item, LaidOut, LayoutOptions, Mark, Rect,
@@ -85,7 +86,7 @@ fn guide_json() -> String {
 
 /// A project folder with the fixture guide, its pictures, and a collection
 /// with an organisation, a logo and `paper`.
-fn project(name: &str, paper: &str) -> PathBuf {
+fn project(name: &str, paper: &str) -> TempProject {
     let dir = common::temp_dir(name);
     std::fs::create_dir_all(dir.join("guides")).unwrap();
     std::fs::create_dir_all(dir.join("images")).unwrap();

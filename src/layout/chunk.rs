@@ -1,5 +1,5 @@
 //! Chunks: unbreakable slices of the flow (a line, a picture, a table row)
-//! with the rules that tie them together, and the writer that makes them.
+//! with the rules that tie them together, and the chunker that makes them.
 
 use super::page::{Item, Link, LinkDest, Mark, NodeId, Placed, Rect, Role, StructTree};
 use super::style::Theme;
@@ -84,8 +84,9 @@ pub enum GuideLinks {
     Pages(std::collections::BTreeMap<String, (usize, usize)>),
 }
 
-/// The state shared by everything that writes chunks for one document.
-pub struct Writer<'a> {
+/// Makes the chunks of one document: the state everything that lays out
+/// its text and blocks shares.
+pub struct Chunker<'a> {
     /// Sizes and colours.
     pub theme: &'a Theme,
     /// Language of the guide.
@@ -121,7 +122,7 @@ pub struct Levels {
     pub shift: u8,
 }
 
-impl Writer<'_> {
+impl Chunker<'_> {
     /// Resolves an inline link target to a destination.
     pub fn dest(&self, target: &LinkTarget) -> LinkDest {
         match target {

@@ -2,7 +2,7 @@
 //! (in rows of fewer when the page is narrow), and the markers, boxes and
 //! arrows drawn over pictures.
 
-use super::chunk::{Chunk, Writer};
+use super::chunk::{Chunk, Chunker};
 use super::page::{circle, Item, Mark, NodeId, PathEl, Pen, Placed, Rect, Rgb, Role};
 use super::style::{MM, RULE};
 use super::text::{layout_inline, BaseStyle};
@@ -26,7 +26,7 @@ const MARKER_MAX: f32 = 6.0 * MM;
 /// The smallest marker digit, in points.
 pub const MARKER_DIGIT_MIN: f32 = 7.0;
 
-impl Writer<'_> {
+impl Chunker<'_> {
     /// A figure: the picture (never split), scaled to fit, its annotations
     /// and its caption.
     pub fn figure(

@@ -2,7 +2,7 @@
 //! fitted into a box, tagged as a figure named after the organisation when
 //! the collection has one, else as decoration.
 
-use super::chunk::Writer;
+use super::chunk::Chunker;
 use super::labels;
 use super::page::{Item, Mark, NodeId, Placed, Rect, Role};
 use crate::model::ImageData;
@@ -22,7 +22,7 @@ pub fn logo_size(logo: &ImageData, max: (f32, f32)) -> (f32, f32) {
     (w, w * ph / pw)
 }
 
-impl Writer<'_> {
+impl Chunker<'_> {
     /// The logo placed at (`x`, `y`) within `max`, under `parent` in the
     /// structure when `organisation` names it; its area.
     pub fn logo(

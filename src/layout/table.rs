@@ -2,13 +2,13 @@
 //! rows that never split, a header repeated on every page, and each
 //! column's alignment.
 
-use super::chunk::{shift_x, Chunk, Writer};
+use super::chunk::{shift_x, Chunk, Chunker};
 use super::page::{Item, Mark, NodeId, Placed, Rect, Rgb, Role};
 use super::style::{ACCENT, RULE};
 use super::text::{content_widths, BaseStyle};
 use crate::model::{Align, Column, Inline, Lang};
 
-impl Writer<'_> {
+impl Chunker<'_> {
     /// A table: its header (repeated after a page break) and rows, in
     /// columns sized by `columns` and by content.
     pub fn table(

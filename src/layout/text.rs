@@ -48,17 +48,9 @@ fn font_of(bold: bool, italic: bool, code: bool) -> FontId {
 
 /// Breaks `inline` into lines at most `width` points wide.
 pub fn layout_inline(inline: &Inline, base: &BaseStyle, lang: Lang, width: f32) -> Lines {
-    lay_out(inline, base, lang, width, Hyphenate::NearLineEnds)
-}
-
-/// Which words [`lay_out`] hyphenates.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Hyphenate {
-    /// Only those near a line's end (what layout uses).
-    NearLineEnds,
-    /// Every word first (the reference the tests compare with).
-    #[cfg(test)]
-    All,
+    lay_out(inline, base, lang, width, |c, text, m, start, width| {
+        c.near_line_end(text, m, start, width)
+    })
 }
 
 /// A paragraph shaped, with its break candidates: what laying it out and
@@ -71,7 +63,6 @@ struct Prepared {
     /// The run of each glyph.
     glyph_run: Vec<usize>,
     missing: Vec<char>,
-    code_ranges: Vec<std::ops::Range<usize>>,
     breaks: Breaks,
     /// Its key combinations and menu paths.
     groups: Vec<super::ui::Group>,
@@ -143,7 +134,6 @@ fn prepare(inline: &Inline, base: &BaseStyle, lang: Lang) -> Prepared {
         glyphs,
         glyph_run,
         missing,
-        code_ranges,
         breaks,
         groups,
         last_resort,
@@ -174,12 +164,15 @@ pub fn content_widths(inline: &Inline, base: &BaseStyle, lang: Lang) -> (f32, f3
     (min, max.max(min))
 }
 
+/// Lays out `inline`, each line ending at one of the breaks `candidates_of`
+/// gives for a line from `start`, `width` wide ([`Candidates::near_line_end`]:
+/// only the words near a line's end are hyphenated).
 fn lay_out(
     inline: &Inline,
     base: &BaseStyle,
     lang: Lang,
     width: f32,
-    hyphenate: Hyphenate,
+    mut candidates_of: impl FnMut(&mut Candidates, &str, &Measure, usize, f32) -> Vec<Break>,
 ) -> Lines {
     let Prepared {
         text,
@@ -188,13 +181,10 @@ fn lay_out(
         glyphs,
         glyph_run,
         missing,
-        code_ranges,
         breaks,
         groups,
         last_resort,
     } = prepare(inline, base, lang);
-    #[cfg(not(test))]
-    let _ = &code_ranges;
     let measure = Measure::new(&glyphs, &text);
     // The width of a hyphen in each run, and the widest.
     let hyphens: Vec<f32> =
@@ -217,13 +207,7 @@ fn lay_out(
     let mut guard = 0;
     while start < text.len() && guard <= text.len() {
         guard += 1;
-        let near = match hyphenate {
-            Hyphenate::NearLineEnds => {
-                candidates.near_line_end(&text, &measure, start, width)
-            }
-            #[cfg(test)]
-            Hyphenate::All => super::breaks::break_candidates(&text, &code_ranges, lang),
-        };
+        let near = candidates_of(&mut candidates, &text, &measure, start, width);
         let (end, kind) =
             next_break(&text, &near, &last_resort, &measure, start, width, &hyphen_w);
         let mut line =
@@ -522,6 +506,19 @@ mod tests {
             .collect()
     }
 
+    /// The byte ranges of `inline`'s code spans in its text.
+    fn code_ranges(inline: &Inline) -> Vec<std::ops::Range<usize>> {
+        let mut at = 0;
+        let mut out = Vec::new();
+        for span in &inline.spans {
+            if span.style.code {
+                out.push(at..at + span.text.len());
+            }
+            at += span.text.len();
+        }
+        out
+    }
+
     #[test]
     fn lines_never_exceed_the_width() {
         let text = "Le cache garde une copie des pages déjà visitées pour les afficher plus vite. \
@@ -645,9 +642,13 @@ mod tests {
             let inline = Inline { spans };
             let lang = if case % 3 == 0 { Lang::En } else { Lang::Fr };
             for width in [40.0, 55.0, 73.5, 90.0, 120.0, 200.0, 400.0] {
-                let lazy =
-                    lay_out(&inline, &style(), lang, width, Hyphenate::NearLineEnds);
-                let all = lay_out(&inline, &style(), lang, width, Hyphenate::All);
+                let lazy = layout_inline(&inline, &style(), lang, width);
+                // Every word hyphenated first: the reference.
+                let code = code_ranges(&inline);
+                let every = |_: &mut Candidates, text: &str, _: &Measure, _, _| {
+                    crate::layout::breaks::break_candidates(text, &code, lang)
+                };
+                let all = lay_out(&inline, &style(), lang, width, every);
                 assert_eq!(lazy, all, "case {case} at width {width}: {:?}", texts(&all));
                 hyphenated +=
                     texts(&all).iter().filter(|t| t.ends_with('\u{ad}')).count();

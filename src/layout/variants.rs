@@ -4,13 +4,13 @@
 //! below the label.
 
 use super::blocks::keep_together;
-use super::chunk::{Chunk, Levels, Writer};
+use super::chunk::{Chunk, Chunker, Levels};
 use super::page::{Item, Mark, NodeId, PathEl, Placed, Rect, Rgb, Role};
 use super::style::ACCENT;
 use super::text::BaseStyle;
 use crate::model::{Inline, Variant};
 
-impl Writer<'_> {
+impl Chunker<'_> {
     /// A `variants` block: its title, then every variant under its label.
     pub fn variants(
         &mut self,

@@ -2,11 +2,11 @@
 
 use serde_json::Value;
 
-use super::check::{json_kind, Checker};
+use super::check::Checker;
 use super::paths::relative_to;
 use super::raw::{
-    from_value, RawBlock, RawListItem, RawStep, BLOCK_FIELDS, LIST_ITEM_FIELDS,
-    STEP_FIELDS,
+    from_value, json_kind, RawBlock, RawListItem, RawStep, BLOCK_FIELDS,
+    LIST_ITEM_FIELDS, STEP_FIELDS,
 };
 use super::spans::{join_index, join_key};
 use super::table::table;
@@ -72,26 +72,28 @@ pub fn block(c: &mut Checker<'_>, path: &str, value: &Value) -> Option<Block> {
     }
     let (raw, problems) = from_value::<RawBlock>(value, path);
     for p in &problems {
-        c.r.raw_problem(p, &allowed);
+        c.report.raw_problem(p, &allowed);
     }
     let raw = raw?;
     let type_path = join_key(path, "type");
     let Some(name) = raw.kind_name.as_deref() else {
-        let d =
-            c.r.error("missing-field", &type_path, "the block has no \"type\"")
-                .help(format!("add \"type\": one of {}", quoted_list(BLOCK_TYPES)));
-        c.r.push(d);
+        let d = c
+            .report
+            .error("missing-field", &type_path, "the block has no \"type\"")
+            .help(format!("add \"type\": one of {}", quoted_list(BLOCK_TYPES)));
+        c.report.push(d);
         return None;
     };
     let Some(fields) = fields_of(name) else {
-        let d =
-            c.r.error(
+        let d = c
+            .report
+            .error(
                 "unknown-block-type",
                 &type_path,
                 format!("unknown block type \"{name}\""),
             )
             .help(suggest(name, BLOCK_TYPES));
-        c.r.push(d);
+        c.report.push(d);
         return None;
     };
     if let Some(obj) = value.as_object() {
@@ -111,9 +113,11 @@ pub fn block(c: &mut Checker<'_>, path: &str, value: &Value) -> Option<Block> {
             };
             let message =
                 format!("field \"{key}\" does not belong to a \"{name}\" block");
-            let d =
-                c.r.key_error("unknown-field", &join_key(path, key), message).help(help);
-            c.r.push(d);
+            let d = c
+                .report
+                .key_error("unknown-field", &join_key(path, key), message)
+                .help(help);
+            c.report.push(d);
         }
     }
     let what = format!("a \"{name}\" block");
@@ -281,7 +285,7 @@ fn list_items(
             Value::Object(_) => {
                 let (raw, problems) = from_value::<RawListItem>(v, &item_path);
                 for p in &problems {
-                    c.r.raw_problem(p, LIST_ITEM_FIELDS);
+                    c.report.raw_problem(p, LIST_ITEM_FIELDS);
                 }
                 let Some(raw) = raw else { continue };
                 let text =
@@ -328,7 +332,7 @@ fn step(c: &mut Checker<'_>, path: &str, v: &Value) -> Option<Step> {
     }
     let (raw, problems) = from_value::<RawStep>(v, path);
     for p in &problems {
-        c.r.raw_problem(p, STEP_FIELDS);
+        c.report.raw_problem(p, STEP_FIELDS);
     }
     let raw = raw?;
     let text = c.req_inline(path, "text", raw.text.as_ref(), "a step");
@@ -433,7 +437,7 @@ fn attachment(
 #[cfg(test)]
 mod tests {
     use super::super::testkit::{
-        assert_block_errors, errors_of, guide_with, Case, Project,
+        assert_block_errors, errors_of, guide_with, load_project, test_project, Case,
     };
     use super::super::types::LinkTarget;
     use super::*;
@@ -662,10 +666,10 @@ mod tests {
                 Some("did you mean \"guide:g\"?"),
             ),
         ];
-        let project = Project::new("block-messages");
+        let project = test_project("block-messages");
         for &(block, message, help) in table {
-            project.file("g.json", &guide_with(block));
-            let loaded = project.load().expect("project loads");
+            project.guide("g.json", guide_with(block));
+            let loaded = load_project(&project).expect("project loads");
             let errors = errors_of(&loaded, "g");
             let first = errors
                 .iter()
@@ -691,12 +695,12 @@ mod tests {
   {"type": "qr", "url": "https://x.org", "caption": "q"},
   {"type": "page_break"}
 ]"#;
-        let project = Project::new("all-blocks");
-        project.file(
+        let project = test_project("all-blocks");
+        project.guide(
             "g.json",
-            &format!("{{\"format\": 1, \"title\": \"T\", \"body\": {body}}}"),
+            format!("{{\"format\": 1, \"title\": \"T\", \"body\": {body}}}"),
         );
-        let loaded = project.load().expect("loads");
+        let loaded = load_project(&project).expect("loads");
         let guide = loaded.guides[0].result.as_ref().expect("guide builds");
         let paths: Vec<&str> = guide.body.iter().map(|b| b.path.as_str()).collect();
         assert_eq!(paths.len(), 10);

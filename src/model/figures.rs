@@ -4,8 +4,10 @@
 
 use serde_json::{Number, Value};
 
-use super::check::{json_kind, Checker};
-use super::raw::{from_value, RawAnnotation, RawImage, ANNOTATION_FIELDS, IMAGE_FIELDS};
+use super::check::Checker;
+use super::raw::{
+    from_value, json_kind, RawAnnotation, RawImage, ANNOTATION_FIELDS, IMAGE_FIELDS,
+};
 use super::spans::{join_index, join_key};
 use super::types::{Annotation, Figure, Located};
 use super::values::{closest, quoted_list, suggest};
@@ -111,7 +113,7 @@ impl Checker<'_> {
         }
         let (raw, problems) = from_value::<RawImage>(value, path);
         for p in &problems {
-            self.r.raw_problem(p, IMAGE_FIELDS);
+            self.report.raw_problem(p, IMAGE_FIELDS);
         }
         let r = raw?;
         let figure = self.figure(
@@ -208,16 +210,16 @@ impl Checker<'_> {
         };
         let (raw, problems) = from_value::<RawAnnotation>(v, path);
         for p in &problems {
-            self.r.raw_problem(p, &allowed);
+            self.report.raw_problem(p, &allowed);
         }
         let raw = raw?;
         let type_path = join_key(path, "type");
         let Some(name) = raw.kind_name.as_deref() else {
             let d = self
-                .r
+                .report
                 .error("missing-field", &type_path, "the annotation has no \"type\"")
                 .help(format!("add \"type\": one of {}", quoted_list(ANNOTATION_TYPES)));
-            self.r.push(d);
+            self.report.push(d);
             return None;
         };
         let Some(fields) = annotation_fields_of(name) else {
@@ -243,10 +245,10 @@ impl Checker<'_> {
             };
             let message = format!("field \"{key}\" does not belong to a \"{name}\"");
             let d = self
-                .r
+                .report
                 .key_error("unknown-field", &join_key(path, key), message)
                 .help(help);
-            self.r.push(d);
+            self.report.push(d);
         }
         let what = format!("a \"{name}\" annotation");
         let pair = |c: &mut Self, field: &str, value: &Option<Vec<Number>>| match value {
@@ -403,7 +405,9 @@ fn point(p: (f32, f32)) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testkit::{assert_block_errors, first_error, Case, Project};
+    use super::super::testkit::{
+        assert_block_errors, first_error, load_project, test_project, Case, Expected,
+    };
     use super::super::types::{Annotation, Block};
 
     /// An image block of the 200×100 `shot.png` with `annotations`.
@@ -415,7 +419,7 @@ mod tests {
 
     #[test]
     fn annotation_errors_are_located() {
-        let blocks: Vec<(String, Vec<(&str, &str, &str)>)> = vec![
+        let blocks: Vec<(String, Expected)> = vec![
             (shot(r#"{"type": "marker", "n": 1, "at": [200, 100]}, {"type": "box", "at": [0, 0], "size": [200, 100]}, {"type": "arrow", "from": [0, 0], "to": [10.5, 3]}"#), vec![]),
             (shot(r#"{"type": "marker", "n": 1, "at": [5000, 10]}"#), vec![("outside-picture", "body[0].annotations[0].at", "[5000")]),
             (shot(r#"{"type": "marker", "n": 1, "at": [-1, 10]}"#), vec![("outside-picture", "body[0].annotations[0].at", "[-1")]),
@@ -490,7 +494,7 @@ mod tests {
     fn pictures_in_rows_and_in_steps() {
         let pic = r#"{"src": "shot.png", "alt": "A"}"#;
         let four = [pic; 4].join(", ");
-        let blocks: Vec<(String, Vec<(&str, &str, &str)>)> = vec![
+        let blocks: Vec<(String, Expected)> = vec![
             (format!(r#"{{"type": "images", "items": [{pic}, {pic}, {pic}], "caption": "c"}}"#), vec![]),
             (format!(r#"{{"type": "images", "items": [{four}]}}"#), vec![("bad-count", "body[0].items", "[{")]),
             (r#"{"type": "images", "items": []}"#.into(), vec![("empty", "body[0].items", "[]")]),
@@ -510,8 +514,8 @@ mod tests {
 
     #[test]
     fn builds_annotations_rows_and_substeps() {
-        let project = Project::new("figures-built");
-        project.file(
+        let project = test_project("figures-built");
+        project.guide(
             "g.json",
             r#"{"format": 1, "title": "T", "body": [
   {"type": "images", "caption": "two", "items": [
@@ -520,7 +524,7 @@ mod tests {
   {"type": "steps", "items": [{"text": "s", "substeps": ["x", "**y**"], "image": {"src": "shot.png", "alt": "C", "annotations": [{"type": "box", "at": [1, 2], "size": [3, 4]}]}}]}
 ]}"#,
         );
-        let loaded = project.load().expect("loads");
+        let loaded = load_project(&project).expect("loads");
         let guide = loaded.guides[0].result.as_ref().expect("builds");
         let Block::Images { items, caption } = &guide.body[0].value else { panic!() };
         assert_eq!(caption.as_ref().map(|c| c.plain_text()), Some("two".into()));

@@ -85,10 +85,7 @@ pub(crate) fn keys_at(
 ) -> Result<Option<Keys>, InlineError> {
     let mut names = Vec::new();
     let mut at = i;
-    loop {
-        let Some((parts, after)) = bracketed(chars, at + 2, end, ']', None) else {
-            break;
-        };
+    while let Some((parts, after)) = bracketed(chars, at + 2, end, ']', None) {
         let name = parts.concat().trim().to_string();
         if name.is_empty() {
             return Err(empty_error(

@@ -4,7 +4,8 @@
 //! Phases: [`source`] (bytes → JSON with positions), [`raw`] (JSON → serde
 //! structs), then validation ([`guide`], [`blocks`], [`collection`], with
 //! [`inline`] markup, [`paths`] and [`images`]), and across guides: [`mod@project`]
-//! (ids, order, links; one guide at a time) and [`mod@load`] (all at once).
+//! ([`listing`] of the files, ids, order, links; one guide at a time) and
+//! [`mod@load`] (all at once).
 
 pub mod blocks;
 pub mod chars;
@@ -17,6 +18,7 @@ pub mod images;
 pub mod inline;
 pub mod inline_error;
 mod inline_ui;
+pub mod listing;
 pub mod load;
 pub mod paths;
 pub mod project;
@@ -34,8 +36,9 @@ pub use diag::*;
 pub use images::ImageCache;
 pub use inline::{parse_inline, parse_inline_warned};
 pub use inline_error::InlineError;
-pub use load::{load, GuideOutcome, LoadOptions, Loaded};
-pub use project::{scan, Entry, Project};
+pub use listing::Entry;
+pub use load::load;
+pub use project::{scan, GuideOutcome, LoadOptions, Loaded, Project};
 pub use types::*;
 
 #[cfg(test)]

@@ -32,7 +32,6 @@ pub const COLLECTION_FIELDS: &[&str] = &[
 /// `collection.json`, as written.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
 pub struct RawCollection {
     pub format: Option<Number>,
     pub title: Option<String>,
@@ -67,7 +66,6 @@ pub const GUIDE_FIELDS: &[&str] = &[
 /// A guide, as written; blocks are read one by one.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
 pub struct RawGuide {
     pub format: Option<Number>,
     pub id: Option<String>,
@@ -109,7 +107,6 @@ pub const BLOCK_FIELDS: &[&str] = &[
 /// A block, as written: `type` plus the fields of every type.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
 pub struct RawBlock {
     #[serde(rename = "type")]
     pub kind_name: Option<String>,
@@ -138,7 +135,6 @@ pub const LIST_ITEM_FIELDS: &[&str] = &["text", "items"];
 /// A list item with nested items.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
 pub struct RawListItem {
     pub text: Option<String>,
     pub items: Option<Vec<Value>>,
@@ -150,7 +146,6 @@ pub const STEP_FIELDS: &[&str] = &["text", "image", "images", "note", "substeps"
 /// A step; its pictures are read on their own.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
 pub struct RawStep {
     pub text: Option<String>,
     pub image: Option<Value>,
@@ -167,7 +162,6 @@ pub const IMAGE_FIELDS: &[&str] = &["src", "alt", "caption", "width", "annotatio
 /// on their own.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
 pub struct RawImage {
     pub src: Option<String>,
     pub alt: Option<String>,
@@ -245,6 +239,18 @@ pub enum RawProblem {
     },
 }
 
+/// The JSON type of a value, in plain words.
+pub fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
 /// How many problems one object may produce before reading stops.
 const MAX_PROBLEMS: usize = 64;
 
@@ -258,7 +264,7 @@ pub fn from_value<T: DeserializeOwned>(
     let mut problems = Vec::new();
     if !value.is_object() {
         // serde would read a list as a struct's fields in order; refuse it.
-        let found = super::check::json_kind(value).to_string();
+        let found = json_kind(value).to_string();
         let expected = "an object { … }".to_string();
         problems.push(RawProblem::WrongType { path: base.to_string(), expected, found });
         return (None, problems);

@@ -2,8 +2,8 @@
 
 use serde_json::Value;
 
-use super::check::{json_kind, Checker};
-use super::raw::{from_value, RawColumn, COLUMN_FIELDS};
+use super::check::Checker;
+use super::raw::{from_value, json_kind, RawColumn, COLUMN_FIELDS};
 use super::spans::{join_index, join_key};
 use super::types::{Align, Block, Column, Inline};
 use super::values::suggest;
@@ -106,7 +106,7 @@ fn columns(
         }
         let (raw, problems) = from_value::<RawColumn>(v, &at);
         for p in &problems {
-            c.r.raw_problem(p, COLUMN_FIELDS);
+            c.report.raw_problem(p, COLUMN_FIELDS);
         }
         let Some(raw) = raw else { continue };
         let width = raw.width.as_ref().and_then(|n| {
@@ -172,7 +172,9 @@ fn round(v: f64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testkit::{assert_block_errors, first_error, Case, Project};
+    use super::super::testkit::{
+        assert_block_errors, first_error, load_project, test_project, Case, Expected,
+    };
     use super::super::types::{Align, Block, Column};
 
     fn table(columns: &str) -> String {
@@ -183,7 +185,7 @@ mod tests {
 
     #[test]
     fn column_errors_are_located() {
-        let blocks: Vec<(String, Vec<(&str, &str, &str)>)> = vec![
+        let blocks: Vec<(String, Expected)> = vec![
             (table(r#"[{"width": 0.5}, {}, {"align": "right"}]"#), vec![]),
             (table(r#"[{"width": 0.5}, {"width": 0.25}, {"width": 0.25}]"#), vec![]),
             (table(r#"[{"width": 0.2}, {"width": 0.3}, {"width": 0.1}]"#), vec![]),
@@ -251,9 +253,9 @@ mod tests {
 
     #[test]
     fn builds_columns() {
-        let project = Project::new("columns-built");
-        project.file("g.json", &super::super::testkit::guide_with(&table(r#"[{"width": 0.5}, {"align": "center"}, {"align": "right", "width": null}]"#)));
-        let loaded = project.load().expect("loads");
+        let project = test_project("columns-built");
+        project.guide("g.json", super::super::testkit::guide_with(&table(r#"[{"width": 0.5}, {"align": "center"}, {"align": "right", "width": null}]"#)));
+        let loaded = load_project(&project).expect("loads");
         let guide = loaded.guides[0].result.as_ref().expect("builds");
         let Block::Table { columns, .. } = &guide.body[0].value else { panic!() };
         assert_eq!(

@@ -1,68 +1,30 @@
-//! Test helpers: throwaway projects on disk, and compact views of diagnostics.
-
-use std::path::PathBuf;
+//! Test helpers: a project with a few pictures and a file, loading it, and
+//! compact views of diagnostics.
 
 use super::diag::Diagnostic;
 use super::images::tests::{grey_png, tiny_png};
-use super::load::{load, LoadOptions, Loaded};
-use super::paths::tests::temp_dir;
+use super::load::load;
+use super::project::{LoadOptions, Loaded};
+pub use crate::temp_project::TempProject;
 
-/// A project folder with `guides/`, `images/` (a few PNGs) and `files/`.
-pub struct Project {
-    /// The project folder.
-    pub dir: PathBuf,
+/// A fresh project named after the test: `guides/`, `images/` (a few PNGs,
+/// `shot.png` 200×100 among them, one broken, one GIF), `files/charte.pdf` and a `secret.txt` outside them.
+pub fn test_project(name: &str) -> TempProject {
+    let p = TempProject::new(name);
+    p.folders(&["guides", "images/firefox", "files"])
+        .write("images/a.png", tiny_png())
+        .write("images/shot.png", grey_png(200, 100))
+        .write("images/firefox/menu.png", tiny_png())
+        .write("images/broken.png", &tiny_png()[..30])
+        .write("images/photo.gif", b"GIF89a")
+        .write("files/charte.pdf", vec![b'x'; 1234])
+        .write("secret.txt", b"x");
+    p
 }
 
-impl Project {
-    /// A fresh project named after the test.
-    pub fn new(name: &str) -> Project {
-        let dir = temp_dir(name);
-        for sub in ["guides", "images/firefox", "files"] {
-            std::fs::create_dir_all(dir.join(sub)).expect("create folder");
-        }
-        std::fs::write(dir.join("images/a.png"), tiny_png()).expect("write image");
-        std::fs::write(dir.join("images/shot.png"), grey_png(200, 100))
-            .expect("write image");
-        std::fs::write(dir.join("images/firefox/menu.png"), tiny_png())
-            .expect("write image");
-        std::fs::write(dir.join("images/broken.png"), &tiny_png()[..30])
-            .expect("write image");
-        std::fs::write(dir.join("images/photo.gif"), b"GIF89a").expect("write image");
-        std::fs::write(dir.join("files/charte.pdf"), vec![b'x'; 1234])
-            .expect("write file");
-        std::fs::write(dir.join("secret.txt"), b"x").expect("write file");
-        Project { dir }
-    }
-
-    /// Writes `guides/<name>` with `text`.
-    pub fn file(&self, name: &str, text: &str) -> &Self {
-        self.bytes(name, text.as_bytes())
-    }
-
-    /// Writes `guides/<name>` with raw bytes.
-    pub fn bytes(&self, name: &str, bytes: &[u8]) -> &Self {
-        std::fs::write(self.dir.join("guides").join(name), bytes).expect("write guide");
-        self
-    }
-
-    /// Loads the project.
-    pub fn load(&self) -> Result<Loaded, Vec<Diagnostic>> {
-        load(&LoadOptions {
-            guides_dir: self.dir.join("guides"),
-            images_dir: self.dir.join("images"),
-        })
-    }
-
-    /// The path of `guides/<name>`.
-    pub fn guide_path(&self, name: &str) -> PathBuf {
-        self.dir.join("guides").join(name)
-    }
-}
-
-impl Drop for Project {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
+/// Loads `project` (`guides/` with `images/`).
+pub fn load_project(project: &TempProject) -> Result<Loaded, Vec<Diagnostic>> {
+    load(&LoadOptions { guides_dir: project.guides(), images_dir: project.images() })
 }
 
 /// A diagnostic as `(code, path, line, column)`.
@@ -107,14 +69,16 @@ pub fn guide_with(block: &str) -> String {
 /// error points)`, the text being looked up in the block.
 pub type Case<'a> = (&'a str, &'a [(&'a str, &'a str, &'a str)]);
 
+/// The errors a block must get, as [`Case`] lists them.
+pub type Expected<'a> = Vec<(&'a str, &'a str, &'a str)>;
+
 /// Checks each block of `table`, alone in a guide of a fresh project named
 /// `name` (pictures: `a.png` 2×1, `shot.png` 200×100, `firefox/menu.png`).
 pub fn assert_block_errors(name: &str, table: &[Case]) {
-    let project = Project::new(name);
+    let project = test_project(name);
     for &(block, expect) in table {
-        let text = guide_with(block);
-        project.file("g.json", &text);
-        let loaded = project.load().expect("project loads");
+        project.guide("g.json", guide_with(block));
+        let loaded = load_project(&project).expect("project loads");
         let got = brief(&errors_of(&loaded, "g"));
         let expect: Vec<_> = expect
             .iter()
@@ -131,9 +95,9 @@ pub fn assert_block_errors(name: &str, table: &[Case]) {
 /// The message and suggestion of the first error of `block` (alone in a
 /// guide) whose code is `code`.
 pub fn first_error(name: &str, block: &str, code: &str) -> (String, Option<String>) {
-    let project = Project::new(name);
-    project.file("g.json", &guide_with(block));
-    let loaded = project.load().expect("project loads");
+    let project = test_project(name);
+    project.guide("g.json", guide_with(block));
+    let loaded = load_project(&project).expect("project loads");
     let errors = errors_of(&loaded, "g");
     let d = errors
         .iter()

@@ -3,8 +3,8 @@
 
 use serde_json::Value;
 
-use super::check::{json_kind, Checker};
-use super::raw::{from_value, RawVariant, VARIANT_FIELDS};
+use super::check::Checker;
+use super::raw::{from_value, json_kind, RawVariant, VARIANT_FIELDS};
 use super::spans::{join_index, join_key};
 use super::types::{Block, Located, Variant};
 
@@ -98,7 +98,7 @@ fn variant(
     }
     let (raw, problems) = from_value::<RawVariant>(v, path);
     for p in &problems {
-        c.r.raw_problem(p, VARIANT_FIELDS);
+        c.report.raw_problem(p, VARIANT_FIELDS);
     }
     let raw = raw?;
     let label = c.req_inline(path, "label", raw.label.as_ref(), "a variant");
@@ -152,7 +152,9 @@ fn variant(
 
 #[cfg(test)]
 mod tests {
-    use super::super::testkit::{assert_block_errors, first_error, Case, Project};
+    use super::super::testkit::{
+        assert_block_errors, first_error, load_project, test_project, Case, Expected,
+    };
     use super::super::types::Block;
 
     fn variant(label: &str) -> String {
@@ -165,7 +167,7 @@ mod tests {
     fn variant_errors_are_located() {
         let two = format!("{}, {}", variant("Firefox"), variant("Chrome"));
         let seven: Vec<String> = (0..7).map(|i| variant(&format!("V{i}"))).collect();
-        let blocks: Vec<(String, Vec<(&str, &str, &str)>)> = vec![
+        let blocks: Vec<(String, Expected)> = vec![
             (format!(r#"{{"type": "variants", "title": "Selon le navigateur", "items": [{two}]}}"#), vec![]),
             (format!(r#"{{"type": "variants", "items": [{}]}}"#, variant("Firefox")), vec![("bad-count", "body[0].items", "[{")]),
             (format!(r#"{{"type": "variants", "items": [{}]}}"#, seven.join(", ")), vec![("bad-count", "body[0].items", "[{")]),
@@ -203,15 +205,15 @@ mod tests {
 
     #[test]
     fn builds_variants_with_their_paths() {
-        let project = Project::new("variants-built");
-        project.file(
+        let project = test_project("variants-built");
+        project.guide(
             "g.json",
-            &format!(
+            format!(
                 r#"{{"format": 1, "title": "T", "body": [{{"type": "variants", "items": [{}, {{"label": "**Chrome**", "body": [{{"type": "heading", "text": "H"}}, {{"type": "image", "src": "a.png", "alt": "A"}}]}}]}}]}}"#,
                 variant("Firefox")
             ),
         );
-        let loaded = project.load().expect("loads");
+        let loaded = load_project(&project).expect("loads");
         let guide = loaded.guides[0].result.as_ref().expect("builds");
         let Block::Variants { title, items } = &guide.body[0].value else { panic!() };
         assert!(title.is_none());

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{front_pages, latest_update, pack_title, writer};
+use super::{chunker, front_pages, latest_update, pack_title};
 use crate::layout::chunk::Chunk;
 use crate::layout::labels;
 use crate::layout::logo::COVER_LOGO;
@@ -21,7 +21,7 @@ pub(super) fn cover(
     file: &Path,
 ) -> (Document, Vec<Diagnostic>) {
     let lang = collection.lang;
-    let mut w = writer(theme, lang, file);
+    let mut w = chunker(theme, lang, file);
     let (x, width) = theme.text_x();
     let root = StructTree::ROOT;
     let mut chunks = Vec::new();
