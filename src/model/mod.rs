@@ -12,6 +12,7 @@ pub mod check;
 pub mod collection;
 pub mod diag;
 pub mod guide;
+pub mod hyphenation;
 pub mod images;
 pub mod inline;
 pub mod load;

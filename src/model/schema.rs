@@ -122,6 +122,8 @@ pub struct CollectionSchema {
     logo: Option<ImagePath>,
     /// Order of guides in the print pack and web index; unlisted guides follow, sorted by id.
     order: Option<Vec<Slug>>,
+    /// Words hyphenated the collection's own way.
+    hyphenation: Option<HyphenationList>,
 }
 
 /// A content block; `type` says which.
@@ -318,6 +320,27 @@ pub struct QrUrl(
 /// A calendar date, YYYY-MM-DD.
 #[derive(JsonSchema)]
 pub struct DateText(#[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))] String);
+
+/// Words and where each may break, as TeX's `\hyphenation`.
+pub struct HyphenationList;
+
+impl JsonSchema for HyphenationList {
+    fn schema_name() -> Cow<'static, str> {
+        "HyphenationList".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "Words hyphenated the collection's own way: each word (letters only) with its letters again, a hyphen where it may break; the word alone is never hyphenated. E.g. {\"cookies\": \"cookies\", \"navigateur\": \"na-vi-ga-teur\"}.",
+            "type": "object",
+            "propertyNames": { "pattern": "^[^\\s\\d.,;:!?'’\"«»()\\[\\]{}/\\\\@#%&*+=<>|~^_$-]+$" },
+            "additionalProperties": {
+                "type": "string",
+                "pattern": "^[^\\s\\d.,;:!?'’\"«»()\\[\\]{}/\\\\@#%&*+=<>|~^_$-]+(-[^\\s\\d.,;:!?'’\"«»()\\[\\]{}/\\\\@#%&*+=<>|~^_$-]+)*$"
+            }
+        })
+    }
+}
 
 /// The format version: always 1.
 pub struct FormatVersion;
