@@ -1,9 +1,12 @@
 //! Chunks: unbreakable slices of the flow (a line, a picture, a table row)
 //! with the rules that tie them together, and the writer that makes them.
 
+use std::collections::BTreeMap;
+
+use super::hyphen::Hyphenator;
 use super::page::{Item, Link, LinkDest, Mark, NodeId, Placed, Rect, Role, StructTree};
-use super::style::Theme;
-use super::text::{layout_inline, BaseStyle, Lines};
+use super::style::{Theme, MM};
+use super::text::{layout_text, BaseStyle, Lines};
 use crate::model::{Diagnostic, Inline, Lang, LinkTarget};
 
 /// A callout box that frames a run of chunks, also across a page break.
@@ -101,6 +104,10 @@ pub struct Writer<'a> {
     /// Where the web copies live (the collection's `base_url`): the fallback
     /// for attachments and for guides outside a pack.
     pub base_url: Option<String>,
+    /// The collection's own hyphenation of some words (see [`Hyphenator`]).
+    pub hyphenation: &'a BTreeMap<String, Vec<usize>>,
+    /// JSON path of what is being laid out (e.g. `body[3]`), for warnings.
+    pub path: String,
 }
 
 impl Writer<'_> {
@@ -133,8 +140,11 @@ impl Writer<'_> {
         node: Option<NodeId>,
     ) -> Vec<Chunk> {
         let inline = self.with_note_marks(&self.with_page_refs(inline));
-        let lines = layout_inline(&inline, style, self.lang, width);
+        let hy = Hyphenator { lang: self.lang, exceptions: self.hyphenation };
+        let lines = layout_text(&inline, style, &hy, width);
         self.report_missing(&lines);
+        self.report_forced(&lines, width);
+        let labels = link_labels(&inline);
         let link_nodes: Vec<Option<NodeId>> = lines
             .links
             .iter()
@@ -185,7 +195,7 @@ impl Writer<'_> {
                         rect: Rect { x: x0, y: 0.0, w: x1 - x0, h: style.line_height },
                         dest: self.dest(&lines.links[l]),
                         node: ln,
-                        alt: link_alt(&lines.links[l], &inline),
+                        alt: link_alt(&lines.links[l], &labels[l]),
                     });
                 }
             }
@@ -256,16 +266,52 @@ impl Writer<'_> {
             }
         }
     }
+
+    /// A word wider than its line, cut without a hyphen: never silent.
+    fn report_forced(&mut self, lines: &Lines, width: f32) {
+        for word in &lines.forced {
+            let shown: String = word.chars().take(60).collect();
+            let more = if shown.len() < word.len() { "…" } else { "" };
+            let msg = format!(
+                "\"{shown}{more}\" does not fit in a line {:.0} mm wide and is cut without a hyphen",
+                width / MM
+            );
+            if self.warnings.iter().any(|w| w.message == msg && w.path == self.path) {
+                continue;
+            }
+            self.warnings.push(
+                Diagnostic::warning("forced-break", &self.file, msg)
+                    .at(self.path.clone())
+                    .help(
+                        "names, codes, addresses and headings are never hyphenated: \
+                         shorten the text, or give the table fewer columns",
+                    ),
+            );
+        }
+    }
+}
+
+/// The label of each link of `inline`, indexed as [`Lines::links`] is:
+/// neighbouring spans of one link share it.
+fn link_labels(inline: &Inline) -> Vec<String> {
+    let mut labels: Vec<String> = Vec::new();
+    let mut last: Option<&LinkTarget> = None;
+    for s in &inline.spans {
+        let Some(l) = &s.link else { continue };
+        if last == Some(l) {
+            if let Some(label) = labels.last_mut() {
+                label.push_str(&s.text);
+            }
+        } else {
+            labels.push(s.text.clone());
+            last = Some(l);
+        }
+    }
+    labels
 }
 
 /// The text a screen reader announces for a link: its label and where it goes.
-fn link_alt(target: &LinkTarget, inline: &Inline) -> String {
-    let label: String = inline
-        .spans
-        .iter()
-        .filter(|s| s.link.as_ref() == Some(target))
-        .map(|s| s.text.as_str())
-        .collect();
+fn link_alt(target: &LinkTarget, label: &str) -> String {
     let to = match target {
         LinkTarget::Url(u) | LinkTarget::Mail(u) => u.clone(),
         LinkTarget::Guide(id) => format!("guide {id}"),

@@ -139,6 +139,8 @@ fn lay_out(
         headers: Vec::new(),
         notes: None,
         base_url: collection.base_url.clone(),
+        hyphenation: &collection.hyphenation,
+        path: String::new(),
     };
     let (x, width) = theme.text_x();
     let root = StructTree::ROOT;
@@ -147,8 +149,10 @@ fn lay_out(
         w.notes = Some(Vec::new());
     }
     for block in &guide.body {
+        w.path.clone_from(&block.path);
         chunks.extend(w.block(&block.value, root, x, width));
     }
+    w.path.clear();
     if let Some(notes) = w.notes.take().filter(|n| !n.is_empty()) {
         chunks.extend(link_notes(&mut w, &notes, x, width));
     }

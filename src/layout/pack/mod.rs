@@ -406,6 +406,7 @@ fn content_box(theme: &Theme) -> Rect {
 /// A writer for front-matter text (no cross-references, no link notes).
 fn writer<'a>(theme: &'a Theme, lang: Lang, file: &Path) -> Writer<'a> {
     static NO_PAGES: GuideLinks = GuideLinks::Relative;
+    static NO_WORDS: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     Writer {
         theme,
         lang,
@@ -416,6 +417,8 @@ fn writer<'a>(theme: &'a Theme, lang: Lang, file: &Path) -> Writer<'a> {
         headers: Vec::new(),
         notes: None,
         base_url: None,
+        hyphenation: &NO_WORDS,
+        path: String::new(),
     }
 }
 
