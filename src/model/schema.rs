@@ -177,9 +177,11 @@ pub enum BlockSchema {
     },
     /// A table with a ruled header; every row has the same number of cells.
     Table {
-        /// Header cells, repeated after a page break.
+        /// Header cells, repeated after a page break (at most 12 columns).
+        #[schemars(length(min = 1, max = 12))]
         header: Option<Vec<InlineText>>,
-        /// The rows, each a list of cells.
+        /// The rows, each a list of cells (at most 12 columns).
+        #[schemars(inner(length(min = 1, max = 12)))]
         rows: Vec<Vec<InlineText>>,
     },
     /// A link to a file, followed by its kind and size when the file is local.
