@@ -1,7 +1,8 @@
 //! Addresses and codes in running text: which stretches break by their own
 //! rules (web and e-mail addresses, domain names, codes such as
 //! `A1B2-C3D4`), and where they may break so that a reader can tell the
-//! break from the address: after `/` or `//`, before `. ? & = - _ # %`,
+//! break from the address: after `/` or `//` (or `\` in a Windows path),
+//! before `. ? & = - _ # %`,
 //! never leaving fewer than [`MIN_PIECE`] characters on a line.
 
 use std::ops::Range;
@@ -125,7 +126,7 @@ fn is_code(s: &str) -> bool {
 }
 
 /// Where `text[range]` may break: byte offsets where the next line would
-/// start, after a run of `/` and before `. ? & = - _ # %`, each leaving at
+/// start, after a run of `/` (or `\`) and before `. ? & = - _ # %`, each leaving at
 /// least [`MIN_PIECE`] characters before and after it inside the range.
 /// In a `code` span, also after white space.
 pub fn inner_breaks(text: &str, range: Range<usize>, code: bool) -> Vec<usize> {
@@ -136,8 +137,10 @@ pub fn inner_breaks(text: &str, range: Range<usize>, code: bool) -> Vec<usize> {
     for k in 1..n {
         let (at, c) = chars[k];
         let prev = chars[k - 1].1;
-        let point = (prev == '/' && c != '/')
-            || (CARRIED.contains(&c) && !CARRIED.contains(&prev) && prev != '/')
+        let point = (matches!(prev, '/' | '\\') && !matches!(c, '/' | '\\'))
+            || (CARRIED.contains(&c)
+                && !CARRIED.contains(&prev)
+                && !matches!(prev, '/' | '\\'))
             || (code && is_space(prev) && !is_space(c));
         if point && k >= MIN_PIECE && n - k >= MIN_PIECE {
             out.push(range.start + at);
@@ -254,6 +257,11 @@ mod tests {
             ("A1B2-C3D4-E5F6-G7H8", true, &["A1B2", "-C3D4", "-E5F6", "-G7H8"]),
             ("git log --all", true, &["git ", "log ", "--all"]),
             ("abc%20def", false, &["abc", "%20def"]),
+            (
+                "C:\\Users\\eleve\\AppData",
+                true,
+                &["C:\\", "Users\\", "eleve\\", "AppData"],
+            ),
         ];
         for (s, code, want) in cases {
             assert_eq!(&pieces(s, *code), want, "{s:?}");

@@ -108,6 +108,9 @@ pub struct Writer<'a> {
     pub hyphenation: &'a BTreeMap<String, Vec<usize>>,
     /// JSON path of what is being laid out (e.g. `body[3]`), for warnings.
     pub path: String,
+    /// Words cut without a hyphen: the JSON path, the word, the narrowest
+    /// line it met (see [`Writer::finish`]).
+    pub forced: Vec<(String, String, f32)>,
 }
 
 impl Writer<'_> {
@@ -129,6 +132,11 @@ impl Writer<'_> {
         }
     }
 
+    /// How this document's words are hyphenated.
+    pub fn hyphenator(&self) -> Hyphenator<'_> {
+        Hyphenator { lang: self.lang, exceptions: self.hyphenation }
+    }
+
     /// Lays out `inline` as lines at `x`, `width` wide, one chunk per line,
     /// tagged under `node`. Links become `Link` nodes and underlined areas.
     pub fn text(
@@ -140,7 +148,7 @@ impl Writer<'_> {
         node: Option<NodeId>,
     ) -> Vec<Chunk> {
         let inline = self.with_note_marks(&self.with_page_refs(inline));
-        let hy = Hyphenator { lang: self.lang, exceptions: self.hyphenation };
+        let hy = self.hyphenator();
         let lines = layout_text(&inline, style, &hy, width);
         self.report_missing(&lines);
         self.report_forced(&lines, width);
@@ -267,27 +275,63 @@ impl Writer<'_> {
         }
     }
 
-    /// A word wider than its line, cut without a hyphen: never silent.
+    /// Words wider than their line, cut without a hyphen: noted, to be
+    /// reported once per block by [`Writer::finish`].
     fn report_forced(&mut self, lines: &Lines, width: f32) {
         for word in &lines.forced {
-            let shown: String = word.chars().take(60).collect();
-            let more = if shown.len() < word.len() { "…" } else { "" };
-            let msg = format!(
-                "\"{shown}{more}\" does not fit in a line {:.0} mm wide and is cut without a hyphen",
-                width / MM
-            );
-            if self.warnings.iter().any(|w| w.message == msg && w.path == self.path) {
-                continue;
+            match self.forced.iter_mut().find(|f| f.0 == self.path && &f.1 == word) {
+                Some(f) => f.2 = f.2.min(width),
+                None => self.forced.push((self.path.clone(), word.clone(), width)),
             }
-            self.warnings.push(
-                Diagnostic::warning("forced-break", &self.file, msg)
-                    .at(self.path.clone())
-                    .help(
-                        "names, codes, addresses and headings are never hyphenated: \
-                         shorten the text, or give the table fewer columns",
-                    ),
+        }
+    }
+
+    /// The warnings of everything written: missing characters, and for
+    /// each block with words cut without a hyphen, one warning naming them.
+    pub fn finish(&mut self) -> Vec<Diagnostic> {
+        let mut out = std::mem::take(&mut self.warnings);
+        let forced = std::mem::take(&mut self.forced);
+        let mut paths: Vec<&str> = Vec::new();
+        for (path, ..) in &forced {
+            if !paths.contains(&path.as_str()) {
+                paths.push(path);
+            }
+        }
+        for path in paths {
+            let here: Vec<&(String, String, f32)> =
+                forced.iter().filter(|f| f.0 == path).collect();
+            let narrowest = here.iter().map(|f| f.2).fold(f32::INFINITY, f32::min);
+            let quote = |w: &str| {
+                let shown: String = w.chars().take(40).collect();
+                let more = if shown.len() < w.len() { "…" } else { "" };
+                format!("\"{shown}{more}\"")
+            };
+            let mut words: Vec<String> =
+                here.iter().take(4).map(|f| quote(&f.1)).collect();
+            if here.len() > 4 {
+                words.push(format!("{} more", here.len() - 4));
+            }
+            let message = match here.len() {
+                1 => format!(
+                    "{} does not fit in its line ({:.0} mm) and is cut without a hyphen",
+                    words[0],
+                    narrowest / MM
+                ),
+                n => format!(
+                    "{n} words do not fit in their lines (down to {:.0} mm) and are cut \
+                     without a hyphen: {}",
+                    narrowest / MM,
+                    words.join(", ")
+                ),
+            };
+            out.push(
+                Diagnostic::warning("forced-break", &self.file, message).at(path).help(
+                    "names, codes, addresses and headings are never hyphenated: \
+                     shorten the text, or give the table fewer columns",
+                ),
             );
         }
+        out
     }
 }
 

@@ -141,6 +141,7 @@ fn lay_out(
         base_url: collection.base_url.clone(),
         hyphenation: &collection.hyphenation,
         path: String::new(),
+        forced: Vec::new(),
     };
     let (x, width) = theme.text_x();
     let root = StructTree::ROOT;
@@ -178,8 +179,9 @@ fn lay_out(
         created: guide.published.or(guide.updated),
         modified: guide.updated.or(guide.published),
     };
+    let warnings = w.finish();
     let document = finish(flows, theme, w.tree, meta, opts);
-    LaidOut { document, warnings: w.warnings }
+    LaidOut { document, warnings }
 }
 
 /// The running header of the first page, the title and the summary.
@@ -231,6 +233,7 @@ fn header(
         last.items.push(Placed::rule(x, y, width, 0.5, RULE));
         last.height = y + 0.5;
     }
+    w.path = "title".into();
     let h1 = w.tree.add(StructTree::ROOT, Role::Heading(1));
     let title_style = theme.title;
     let mut title = w.text(&guide.title, &title_style, x, width, Some(h1));
@@ -239,6 +242,7 @@ fn header(
     }
     chunks.extend(title);
     if !guide.audience.is_empty() {
+        w.path = "audience".into();
         let p = w.tree.add(StructTree::ROOT, Role::Paragraph);
         let mut line =
             Inline::plain(format!("{}{} ", labels::audience(lang), labels::colon(lang)));
@@ -259,6 +263,7 @@ fn header(
         w.notes = Some(Vec::new());
     }
     if let Some(desc) = &guide.description {
+        w.path = "description".into();
         let sec = w.tree.add(StructTree::ROOT, Role::Section);
         let p = w.tree.add(sec, Role::Paragraph);
         let mut inline =
@@ -328,9 +333,10 @@ fn link_notes(w: &mut Writer, notes: &[String], x: f32, width: f32) -> Vec<Chunk
             40.0,
             Some(lbl),
         );
+        // A mail link shows its address, without `mailto:` and its query.
         let mut inline = Inline::default();
         inline.spans.push(Span {
-            text: url.clone(),
+            text: super::address::display_url(url),
             style: TextStyle { code: true, ..TextStyle::default() },
             link: Some(LinkTarget::Url(url.clone())),
         });

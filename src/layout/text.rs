@@ -131,6 +131,138 @@ enum Hyphenate {
 /// Widths are compared with this tolerance, in points.
 const EPS: f32 = 0.001;
 
+/// A paragraph ready to break: its text, style runs, glyphs and break
+/// candidates.
+struct Prepared {
+    text: String,
+    runs: Vec<Run>,
+    links: Vec<LinkTarget>,
+    glyphs: Vec<Shaped>,
+    /// The style run of each glyph.
+    glyph_run: Vec<usize>,
+    missing: Vec<char>,
+    breaks: Breaks,
+}
+
+impl Prepared {
+    fn new(inline: &Inline, base: &BaseStyle, lang: Lang) -> Prepared {
+        let mut text = String::new();
+        let mut runs = Vec::new();
+        let mut marks = Vec::new();
+        let mut links: Vec<LinkTarget> = Vec::new();
+        for span in &inline.spans {
+            let start = text.len();
+            text.push_str(&span.text);
+            let link = span.link.as_ref().map(|l| match links.last() {
+                // Neighbouring spans of one link (bold inside a label) share it.
+                Some(last) if last == l => links.len() - 1,
+                _ => {
+                    links.push(l.clone());
+                    links.len() - 1
+                }
+            });
+            let code = span.style.code;
+            // Code is set a little smaller: the mono face runs large.
+            let size = if code { base.size * 0.92 } else { base.size };
+            runs.push(Run {
+                range: start..text.len(),
+                font: font_of(
+                    base.bold || span.style.bold,
+                    base.italic || span.style.italic,
+                    code,
+                ),
+                size,
+                color: if link.is_some() { base.link_color } else { base.color },
+                link,
+            });
+            marks.push(Marked {
+                range: start..text.len(),
+                code,
+                hyphenate: base.hyphens != Hyphens::Never && span_hyphenates(&span.style),
+            });
+        }
+        let mut glyphs: Vec<Shaped> = Vec::new();
+        let mut glyph_run: Vec<usize> = Vec::new();
+        let mut missing = Vec::new();
+        for (ri, run) in runs.iter().enumerate() {
+            let before = glyphs.len();
+            shape(
+                &text[run.range.clone()],
+                run.range.start,
+                run.font,
+                run.size,
+                &mut glyphs,
+                &mut missing,
+            );
+            glyph_run.extend(std::iter::repeat_n(ri, glyphs.len() - before));
+        }
+        let breaks = Breaks::new(&text, &marks, lang);
+        Prepared { text, runs, links, glyphs, glyph_run, missing, breaks }
+    }
+
+    /// The width of a hyphen in each style run.
+    fn hyphens(&self) -> Vec<f32> {
+        self.runs.iter().map(|r| super::shape::measure("-", r.font, r.size)).collect()
+    }
+}
+
+/// How wide a text is, as browsers size table columns: its widest piece
+/// that no rule lets break, the same with hyphenation, and its width on one
+/// line (per forced line).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct ContentWidths {
+    /// The widest word, address piece or whole `code` span.
+    pub min: f32,
+    /// The widest piece when words may be hyphenated (hyphen included).
+    pub min_hyphenated: f32,
+    /// The widest line when nothing wraps.
+    pub max: f32,
+}
+
+/// The content widths of `inline` set in `base`.
+pub fn content_widths(
+    inline: &Inline,
+    base: &BaseStyle,
+    hy: &Hyphenator,
+) -> ContentWidths {
+    let p = Prepared::new(inline, base, hy.lang);
+    let m = Measure::new(&p.glyphs, &p.text);
+    let hyphen = p.hyphens().into_iter().fold(0.0, f32::max);
+    let mut out = ContentWidths::default();
+    // Code spans keep whole: a break inside one is not counted.
+    let mut points: Vec<(usize, BreakKind)> = p
+        .breaks
+        .normal
+        .iter()
+        .filter(|b| b.inside.is_none_or(|i| !p.breaks.protected[i].code))
+        .map(|b| (b.pos, b.kind))
+        .collect();
+    let normal = points.len();
+    let (mut from, mut line) = (0, 0);
+    for &(pos, kind) in &points {
+        out.min = out.min.max(m.width(from, pos));
+        from = pos;
+        if kind == BreakKind::Mandatory {
+            out.max = out.max.max(m.width(line, pos));
+            line = pos;
+        }
+    }
+    for i in 0..p.breaks.words.len() {
+        points.extend(p.breaks.hyphens(&p.text, i, hy).iter().map(|b| (b.pos, b.kind)));
+    }
+    if points.len() > normal {
+        points.sort_by_key(|&(pos, kind)| (pos, kind as u8));
+    }
+    from = 0;
+    for &(pos, kind) in &points {
+        let extra = if kind == BreakKind::Hyphen { hyphen } else { 0.0 };
+        out.min_hyphenated = out.min_hyphenated.max(m.width(from, pos) + extra);
+        from = pos;
+    }
+    out.min_hyphenated = out.min_hyphenated.min(out.min);
+    out
+}
+
 fn lay_out(
     inline: &Inline,
     base: &BaseStyle,
@@ -138,59 +270,8 @@ fn lay_out(
     width: f32,
     hyphenate: Hyphenate,
 ) -> Lines {
-    let mut text = String::new();
-    let mut runs = Vec::new();
-    let mut marks = Vec::new();
-    let mut links: Vec<LinkTarget> = Vec::new();
-    for span in &inline.spans {
-        let start = text.len();
-        text.push_str(&span.text);
-        let link = span.link.as_ref().map(|l| match links.last() {
-            // Neighbouring spans of one link (bold inside a label) share it.
-            Some(last) if last == l => links.len() - 1,
-            _ => {
-                links.push(l.clone());
-                links.len() - 1
-            }
-        });
-        let code = span.style.code;
-        // Code is set a little smaller: the mono face runs large.
-        let size = if code { base.size * 0.92 } else { base.size };
-        runs.push(Run {
-            range: start..text.len(),
-            font: font_of(
-                base.bold || span.style.bold,
-                base.italic || span.style.italic,
-                code,
-            ),
-            size,
-            color: if link.is_some() { base.link_color } else { base.color },
-            link,
-        });
-        marks.push(Marked {
-            range: start..text.len(),
-            code,
-            hyphenate: base.hyphens != Hyphens::Never && span_hyphenates(&span.style),
-        });
-    }
-
-    let mut glyphs: Vec<Shaped> = Vec::new();
-    let mut glyph_run: Vec<usize> = Vec::new();
-    let mut missing = Vec::new();
-    for (ri, run) in runs.iter().enumerate() {
-        let before = glyphs.len();
-        shape(
-            &text[run.range.clone()],
-            run.range.start,
-            run.font,
-            run.size,
-            &mut glyphs,
-            &mut missing,
-        );
-        glyph_run.extend(std::iter::repeat_n(ri, glyphs.len() - before));
-    }
-
-    let breaks = Breaks::new(&text, &marks, hy.lang);
+    let Prepared { text, runs, links, glyphs, glyph_run, missing, breaks } =
+        Prepared::new(inline, base, hy.lang);
     let measure = Measure::new(&glyphs, &text);
     // A code span that fits on a line is never split.
     let splittable = breaks

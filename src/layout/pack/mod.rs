@@ -208,6 +208,34 @@ pub fn text_scale(paper: Paper, opts: &PackOptions) -> f32 {
     scale * 1.0005
 }
 
+/// The editions a guide is printed in besides its own sheet, each with the
+/// options its pages are laid out with: every pack layout prints the guide
+/// at one of these sizes (with its link list). `check` lays them out too, so
+/// that what only a narrow page shows (a word cut without a hyphen in a
+/// large-print A5 column) is reported before anyone prints.
+pub fn editions(collection: &Collection) -> Vec<(&'static str, LayoutOptions)> {
+    let mut out = Vec::new();
+    for (name, layout, large_print) in [
+        ("the print pack", PackLayout::Single, false),
+        ("the large-print pack", PackLayout::Single, true),
+        ("the A5 packs (2up, booklet, handout)", PackLayout::TwoUp, false),
+        ("the large-print A5 packs", PackLayout::TwoUp, true),
+    ] {
+        let opts = PackOptions { layout, large_print, ..PackOptions::default() };
+        let paper = layout.paper(collection);
+        out.push((
+            name,
+            LayoutOptions {
+                paper,
+                scale: text_scale(paper, &opts),
+                link_notes: true,
+                ..LayoutOptions::for_collection(collection)
+            },
+        ));
+    }
+    out
+}
+
 /// The smallest size of visible text in a document.
 pub fn smallest_text(doc: &Document) -> f32 {
     doc.pages
@@ -419,6 +447,7 @@ fn writer<'a>(theme: &'a Theme, lang: Lang, file: &Path) -> Writer<'a> {
         base_url: None,
         hyphenation: &NO_WORDS,
         path: String::new(),
+        forced: Vec::new(),
     }
 }
 
