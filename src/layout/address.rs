@@ -58,6 +58,13 @@ pub fn find(text: &str) -> Vec<Protected> {
 /// Whether the token `text[range]` is an address or a code, and which part.
 fn classify(text: &str, range: Range<usize>) -> Option<Protected> {
     let token = &text[range.clone()];
+    // Most tokens are words: nothing that an address or a code needs.
+    if !token
+        .bytes()
+        .any(|b| matches!(b, b'.' | b'@' | b':' | b'/' | b'\\') || b.is_ascii_digit())
+    {
+        return None;
+    }
     // Opening and closing punctuation around the token is not part of it.
     let lead = token.len()
         - token.trim_start_matches(['(', '[', '«', '“', '"', '‘', '\'']).len();
@@ -91,10 +98,10 @@ fn classify(text: &str, range: Range<usize>) -> Option<Protected> {
 
 /// A web or e-mail address, or a domain name.
 pub fn is_address(s: &str) -> bool {
-    let lower = s.to_ascii_lowercase();
     for scheme in ["http://", "https://", "ftp://", "mailto:", "www."] {
-        if let Some(rest) = lower.strip_prefix(scheme) {
-            return rest.chars().any(char::is_alphanumeric);
+        let head = s.get(..scheme.len());
+        if head.is_some_and(|h| h.eq_ignore_ascii_case(scheme)) {
+            return s[scheme.len()..].chars().any(char::is_alphanumeric);
         }
     }
     if let Some((user, domain)) = s.split_once('@') {

@@ -389,7 +389,8 @@ impl Writer<'_> {
         let h = w * ph / pw;
         let left = x + (width - w) / 2.0;
         let rect = Rect { x: left, y: 0.0, w, h };
-        let mut chunk = Chunk { height: h, ..Chunk::default() };
+        let min_height = Some(h * super::paginate::MIN_PICTURE_SCALE);
+        let mut chunk = Chunk { height: h, min_height, ..Chunk::default() };
         chunk.items.push(Placed {
             item: Item::Image { rect, image: fig.image.clone() },
             mark: Mark::Node(node),
@@ -575,11 +576,13 @@ impl Writer<'_> {
         let mut chunk = Chunk::default();
         let mut cx = x;
         let mut height: f32 = 0.0;
+        let mut count = 0;
         for (cell, w) in cells.iter().zip(widths) {
             let td = self
                 .tree
                 .add(tr, if header { Role::TableHeader } else { Role::TableCell });
             let lines = self.text(cell, style, cx + pad, w - 2.0 * pad, Some(td));
+            count = count.max(lines.len());
             let mut y = pad * 0.7;
             for mut l in lines {
                 l.shift(y);
@@ -591,6 +594,7 @@ impl Writer<'_> {
             cx += w;
         }
         chunk.height = height;
+        chunk.lines = Some(u16::try_from(count).unwrap_or(u16::MAX));
         chunk
     }
 }

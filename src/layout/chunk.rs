@@ -42,6 +42,13 @@ pub struct Chunk {
     pub bookmark: Option<(String, u8)>,
     /// A guide this chunk starts (pack cross-references land here).
     pub anchor: Option<String>,
+    /// Lines of content it counts for in the rule that no page holds fewer
+    /// than [`super::paginate::MIN_PAGE_LINES`]; `None`: its height in body
+    /// lines (pictures, QR codes).
+    pub lines: Option<u16>,
+    /// A picture that may be drawn smaller, down to this height, so that a
+    /// page is not left more than a third empty (see [`Chunk::scale_picture`]).
+    pub min_height: Option<f32>,
 }
 
 impl Chunk {
@@ -53,6 +60,21 @@ impl Chunk {
         for l in &mut self.links {
             l.rect.y += dy;
         }
+    }
+
+    /// Draws the chunk's picture and its frame at `scale` of their size,
+    /// centred where they were; the chunk gets shorter by as much.
+    pub fn scale_picture(&mut self, scale: f32) {
+        for p in &mut self.items {
+            if let Item::Image { rect, .. } | Item::Frame { rect, .. } = &mut p.item {
+                let w = rect.w * scale;
+                rect.x += (rect.w - w) / 2.0;
+                rect.w = w;
+                rect.y *= scale;
+                rect.h *= scale;
+            }
+        }
+        self.height *= scale;
     }
 }
 
@@ -147,7 +169,7 @@ impl Writer<'_> {
         width: f32,
         node: Option<NodeId>,
     ) -> Vec<Chunk> {
-        let inline = self.with_note_marks(&self.with_page_refs(inline));
+        let inline = self.with_note_marks(&self.with_page_refs(&mail_addresses(inline)));
         let hy = self.hyphenator();
         let lines = layout_text(&inline, style, &hy, width);
         self.report_missing(&lines);
@@ -161,7 +183,8 @@ impl Writer<'_> {
         let ascent = style.size * 0.78 + (style.line_height - style.size) / 2.0;
         let mut chunks = Vec::new();
         for line in &lines.lines {
-            let mut chunk = Chunk { height: style.line_height, ..Chunk::default() };
+            let mut chunk =
+                Chunk { height: style.line_height, lines: Some(1), ..Chunk::default() };
             let mut link_spans: Vec<(usize, f32, f32)> = Vec::new();
             for frag in &line.fragments {
                 let mut run = frag.run.clone();
@@ -333,6 +356,20 @@ impl Writer<'_> {
         }
         out
     }
+}
+
+/// `inline` with every written-out `mailto:` link (`<mailto:…>`) shown as
+/// the address a reader types, without the scheme and the query.
+fn mail_addresses(inline: &Inline) -> Inline {
+    let mut out = inline.clone();
+    for s in &mut out.spans {
+        if let Some(LinkTarget::Mail(url)) = &s.link {
+            if &s.text == url {
+                s.text = super::address::display_url(url);
+            }
+        }
+    }
+    out
 }
 
 /// The label of each link of `inline`, indexed as [`Lines::links`] is:

@@ -155,6 +155,10 @@ fn lay_out(
     }
     w.path.clear();
     if let Some(notes) = w.notes.take().filter(|n| !n.is_empty()) {
+        // The link list never starts a page: it goes with the last line.
+        if let Some(last) = chunks.last_mut() {
+            last.keep_with_next = true;
+        }
         chunks.extend(link_notes(&mut w, &notes, x, width));
     }
     if let Some(d) = &collection.disclaimer {
@@ -313,8 +317,11 @@ fn link_notes(w: &mut Writer, notes: &[String], x: f32, width: f32) -> Vec<Chunk
     }
     let list = w.tree.add(sec, Role::List { ordered: true });
     let body = w.theme.body;
+    let qr_size = |url: &str| super::blocks::qr_size(url, 18.0 * super::style::MM);
+    // Numbers and addresses line up beside the widest QR code.
+    let column = notes.iter().map(|u| qr_size(u)).fold(0.0, f32::max);
     for (i, url) in notes.iter().enumerate() {
-        let size = super::blocks::qr_size(url, 18.0 * super::style::MM);
+        let size = qr_size(url);
         let li = w.tree.add(list, Role::ListItem);
         let lbl = w.tree.add(li, Role::Label);
         let lbody = w.tree.add(li, Role::ListBody);
@@ -325,7 +332,7 @@ fn link_notes(w: &mut Writer, notes: &[String], x: f32, width: f32) -> Vec<Chunk
         let fig = w.tree.add(lbody, Role::Figure { alt });
         let mut chunk =
             Chunk { height: size, space_before: w.theme.gap * 0.5, ..Chunk::default() };
-        let tx = x + size + w.theme.pad;
+        let tx = x + column + w.theme.pad;
         let num = w.text(
             &Inline::plain(format!("[{}]", i + 1)),
             &BaseStyle { bold: true, ..body },
@@ -343,9 +350,10 @@ fn link_notes(w: &mut Writer, notes: &[String], x: f32, width: f32) -> Vec<Chunk
         let saved = w.notes.take();
         let p = w.tree.add(lbody, Role::Paragraph);
         let indent = body.size * 2.6;
-        let aw = width - size - w.theme.pad - indent;
+        let aw = width - column - w.theme.pad - indent;
         let addr = w.text(&inline, &body, tx + indent, aw, Some(p));
         w.notes = saved;
+        chunk.lines = Some(u16::try_from(addr.len()).unwrap_or(u16::MAX));
         let mut y = 2.0;
         for (k, mut c) in addr.into_iter().enumerate() {
             c.shift(y);
@@ -380,6 +388,10 @@ fn disclaimer(w: &mut Writer, text: &Inline, x: f32, width: f32) -> Vec<Chunk> {
     let style = BaseStyle { italic: true, ..w.theme.small };
     let mut c = w.text(text, &style, x, width, Some(p));
     super::blocks::keep_together(&mut c);
+    // Not content: a page needs its own lines besides the disclaimer.
+    for chunk in &mut c {
+        chunk.lines = Some(0);
+    }
     if let Some(first) = c.first_mut() {
         let gap = w.theme.gap * 2.0;
         first.space_before = gap;

@@ -6,7 +6,7 @@
 //! candidates it can reach, and each word is hyphenated at most once.
 
 use super::breaks::{Break, BreakKind, Breaks, Marked};
-use super::hyphen::Hyphenator;
+use super::hyphen::{Hyphenator, MIN_BEFORE};
 use super::page::{FontId, Glyph, Rgb, TextRun};
 use super::shape::{shape, Shaped};
 use crate::model::{Inline, Lang, LinkTarget, TextStyle};
@@ -467,8 +467,17 @@ impl Breaker<'_> {
                 if self.hyphenated[i].is_none() {
                     self.hyphenated[i] = Some(self.breaks.hyphens(self.text, i, self.hy));
                 }
+                // A line that starts inside the word (after a cut) keeps
+                // enough of it before the hyphen too.
+                let word_start = words[i].start.max(start);
                 for b in self.hyphenated[i].iter().flatten() {
-                    if b.pos <= start || !self.m.is_cluster_start(b.pos) {
+                    if b.pos <= start
+                        || !self.m.is_cluster_start(b.pos)
+                        || self.text[word_start..b.pos]
+                            .chars()
+                            .nth(MIN_BEFORE - 1)
+                            .is_none()
+                    {
                         continue;
                     }
                     if self.m.width(start, b.pos) + self.hyphen_w(b.pos)
