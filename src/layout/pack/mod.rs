@@ -149,29 +149,7 @@ pub fn layout_pack(
     collection_file: &Path,
     opts: &PackOptions,
 ) -> Result<Pack> {
-    if guides.is_empty() {
-        return Err(PackError::NoGuides);
-    }
-    if opts.layout == PackLayout::Handout && guides.len() != 1 {
-        return Err(PackError::HandoutNeedsOneGuide(guides.len()));
-    }
-    let paper = opts.layout.paper(collection);
-    let mut scale = text_scale(paper, opts);
-    // The theme sets the sizes; this checks what was actually laid out
-    // (e.g. `code` in a caption) and re-lays out a little larger if needed.
-    let mut tries = 0;
-    let mut pack = loop {
-        let pack = match opts.layout {
-            PackLayout::Handout => handout(guides[0], collection, paper, scale),
-            _ => collected(guides, collection, collection_file, opts, paper, scale)?,
-        };
-        let smallest = smallest_text(&pack.document);
-        tries += 1;
-        if !opts.layout.imposed() || smallest >= MIN_IMPOSED_TEXT - 0.01 || tries == 3 {
-            break pack;
-        }
-        scale *= MIN_IMPOSED_TEXT / smallest * 1.001;
-    };
+    let mut pack = layout_pack_pages(guides, collection, collection_file, opts)?;
     let sides = match opts.layout {
         PackLayout::Single => return Ok(pack),
         PackLayout::TwoUp => two_up_order(pack.document.pages.len()),
@@ -184,6 +162,40 @@ pub fn layout_pack(
     };
     pack.document = impose(pack.document, &sides, marks);
     Ok(pack)
+}
+
+/// The pack's numbered pages before imposition (A5 pages for the imposed
+/// layouts): what [`layout_pack`] places on sheets, and what page rules are
+/// checked on.
+pub fn layout_pack_pages(
+    guides: &[&Guide],
+    collection: &Collection,
+    collection_file: &Path,
+    opts: &PackOptions,
+) -> Result<Pack> {
+    if guides.is_empty() {
+        return Err(PackError::NoGuides);
+    }
+    if opts.layout == PackLayout::Handout && guides.len() != 1 {
+        return Err(PackError::HandoutNeedsOneGuide(guides.len()));
+    }
+    let paper = opts.layout.paper(collection);
+    let mut scale = text_scale(paper, opts);
+    // The theme sets the sizes; this checks what was actually laid out
+    // (e.g. `code` in a caption) and re-lays out a little larger if needed.
+    let mut tries = 0;
+    loop {
+        let pack = match opts.layout {
+            PackLayout::Handout => handout(guides[0], collection, paper, scale),
+            _ => collected(guides, collection, collection_file, opts, paper, scale)?,
+        };
+        let smallest = smallest_text(&pack.document);
+        tries += 1;
+        if !opts.layout.imposed() || smallest >= MIN_IMPOSED_TEXT - 0.01 || tries == 3 {
+            return Ok(pack);
+        }
+        scale *= MIN_IMPOSED_TEXT / smallest * 1.001;
+    }
 }
 
 /// The text scale: 1, or large enough for large print's body size and for
