@@ -3,9 +3,11 @@
 //! grows with a paragraph's length).
 //!
 //! Run: `cargo bench --bench layout` (add a number of runs, default 20; add
-//! `--breaks 1000,2000,4000` to choose the paragraph lengths). Times are
-//! the median of the runs, one thread. Under `valgrind --tool=callgrind`
-//! (instruction counts, steady on a noisy machine) use `-- 1 --breaks 2000`.
+//! `--breaks 1000,2000,4000` to choose the paragraph lengths, `--only
+//! sheets`, `packs` or `breaks` for one part). Times are the median of the
+//! runs, one thread. Under `valgrind --tool=callgrind` (instruction counts,
+//! steady on a noisy machine): `--only sheets 10`, then divide by the
+//! sheets laid out (each run lays out every bundled guide once, plus one).
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -58,6 +60,8 @@ fn cell_guide(base: &Guide, text: String) -> Guide {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
     let runs: usize = args.iter().find_map(|a| a.parse().ok()).unwrap_or(20).max(1);
+    let only = args.iter().position(|a| a == "--only").and_then(|i| args.get(i + 1));
+    let part = |name: &str| only.is_none_or(|o| o == name);
     let breaks: Vec<usize> = args
         .iter()
         .position(|a| a == "--breaks")
@@ -76,46 +80,55 @@ fn main() {
         env!("CARGO_PKG_VERSION")
     );
 
-    println!("\nsheet\tpages\tlayout_ms");
-    let mut total = 0.0;
-    for g in &guides {
-        let lo = LayoutOptions::for_collection(c);
-        let pages = layout_guide(g, c, &lo).document.pages.len();
-        let ms = time(runs, || {
-            std::hint::black_box(layout_guide(g, c, &lo));
-        });
-        total += ms;
-        println!("{}\t{pages}\t{ms:.3}", g.id);
-    }
-    println!("mean per sheet\t\t{:.3}", total / guides.len() as f64);
-
-    println!("\npack\toptions\tpages\tlayout_ms\tms_per_guide");
-    // One thread, so that the figure is per guide and not per core.
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
-    pool.install(|| {
-        for layout in PackLayout::ALL {
-            for large_print in [false, true] {
-                let picked: &[&Guide] =
-                    if layout == PackLayout::Handout { &guides[..1] } else { &guides };
-                let po = PackOptions { layout, large_print, ..PackOptions::default() };
-                let lay = || {
-                    layout_pack(picked, c, Path::new("collection.json"), &po)
-                        .expect("pack lays out")
-                };
-                let pages = lay().pages;
-                let ms = time(runs.div_ceil(4), || {
-                    std::hint::black_box(lay());
-                });
-                let name = if large_print { "large print" } else { "" };
-                println!(
-                    "{}\t{name}\t{pages}\t{ms:.2}\t{:.3}",
-                    layout.name(),
-                    ms / picked.len() as f64
-                );
-            }
+    if part("sheets") {
+        println!("\nsheet\tpages\tlayout_ms");
+        let mut total = 0.0;
+        for g in &guides {
+            let lo = LayoutOptions::for_collection(c);
+            let pages = layout_guide(g, c, &lo).document.pages.len();
+            let ms = time(runs, || {
+                std::hint::black_box(layout_guide(g, c, &lo));
+            });
+            total += ms;
+            println!("{}\t{pages}\t{ms:.3}", g.id);
         }
-    });
-
+        println!("mean per sheet\t\t{:.3}", total / guides.len() as f64);
+    }
+    if part("packs") {
+        println!("\npack\toptions\tpages\tlayout_ms\tms_per_guide");
+        // One thread, so that the figure is per guide and not per core.
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+        pool.install(|| {
+            for layout in PackLayout::ALL {
+                for large_print in [false, true] {
+                    let picked: &[&Guide] = if layout == PackLayout::Handout {
+                        &guides[..1]
+                    } else {
+                        &guides
+                    };
+                    let po =
+                        PackOptions { layout, large_print, ..PackOptions::default() };
+                    let lay = || {
+                        layout_pack(picked, c, Path::new("collection.json"), &po)
+                            .expect("pack lays out")
+                    };
+                    let pages = lay().pages;
+                    let ms = time(runs.div_ceil(4), || {
+                        std::hint::black_box(lay());
+                    });
+                    let name = if large_print { "large print" } else { "" };
+                    println!(
+                        "{}\t{name}\t{pages}\t{ms:.2}\t{:.3}",
+                        layout.name(),
+                        ms / picked.len() as f64
+                    );
+                }
+            }
+        });
+    }
+    if !part("breaks") {
+        return;
+    }
     println!("\nparagraph of\tbreaks\tlayout_ms\tms_per_1000_breaks");
     let lo = LayoutOptions::for_collection(c);
     for &n in &breaks {
