@@ -12,8 +12,8 @@ use std::time::Instant;
 
 use guidepress::layout::{layout_guide, LayoutOptions};
 use guidepress::model::{scan, LoadOptions};
+use guidepress::output::fs::write_atomic;
 use guidepress::output::lint::figures;
-use guidepress::output::write::write_atomic;
 use guidepress::pdf::{prepare_images, write_pdf, PdfOptions};
 use rayon::prelude::*;
 

@@ -3,7 +3,7 @@
 
 mod common;
 
-use guidepress::output::bundle::units::print_sheet;
+use guidepress::output::units::PrintSheet;
 
 #[test]
 fn builds_are_byte_identical_whatever_the_thread_count() {
@@ -45,9 +45,9 @@ fn check_renders_the_same_bytes_as_build() {
     common::build_bundled(&out, None);
     let l = common::bundled();
     for g in common::bundled_guides(&l) {
-        let unit =
-            print_sheet(g, &l.collection).unwrap_or_else(|d| panic!("{}: {d}", g.id));
-        let bytes = unit.files.into_values().next().expect("a print sheet has its PDF");
+        let unit = PrintSheet::render(g, &l.collection)
+            .unwrap_or_else(|d| panic!("{}: {d}", g.id));
+        let bytes = unit.pdf;
         let written =
             std::fs::read(out.join("pdf").join(format!("{}.pdf", g.id))).unwrap();
         assert!(bytes == written, "{}: rendering in memory differs from the file", g.id);

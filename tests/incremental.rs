@@ -7,7 +7,8 @@ mod common;
 use std::path::Path;
 
 use guidepress::layout::pack::{PackLayout, PackOptions};
-use guidepress::output::pack::{cache_root, pack, PackJob, PackReport};
+use guidepress::output::fs::pack_cache_root;
+use guidepress::output::pack::{pack, PackJob, PackReport};
 use guidepress::output::site::{build_site, SiteOptions, SiteReport};
 
 fn pack_job(dir: &Path, layout: PackLayout, only: &[&str], out: &Path) -> PackJob {
@@ -44,10 +45,10 @@ fn touch_one_guide(dir: &Path) {
 
 #[test]
 fn pack_cache_goes_next_to_the_pack_folder() {
-    assert_eq!(cache_root(Path::new("out/pack/a.pdf")), Path::new("out"));
-    assert_eq!(cache_root(Path::new("pack/a.pdf")), Path::new("."));
-    assert_eq!(cache_root(Path::new("x/a.pdf")), Path::new("x"));
-    assert_eq!(cache_root(Path::new("a.pdf")), Path::new("."));
+    assert_eq!(pack_cache_root(Path::new("out/pack/a.pdf")), Path::new("out"));
+    assert_eq!(pack_cache_root(Path::new("pack/a.pdf")), Path::new("."));
+    assert_eq!(pack_cache_root(Path::new("x/a.pdf")), Path::new("x"));
+    assert_eq!(pack_cache_root(Path::new("a.pdf")), Path::new("."));
 }
 
 #[test]
@@ -86,7 +87,8 @@ fn a_second_pack_reuses_the_first_and_a_change_redoes_it() {
     let inc = run_pack(&job);
     assert_eq!((inc.work.rebuilt, inc.work.reused), (1, 0));
     let incremental = std::fs::read(&out).unwrap();
-    let clean_out = common::temp_dir("incremental-pack-clean").join("p.pdf");
+    let clean_out_dir = common::temp_dir("incremental-pack-clean");
+    let clean_out = clean_out_dir.join("p.pdf");
     run_pack(&PackJob { out: Some(clean_out.clone()), ..job });
     assert!(std::fs::read(&clean_out).unwrap() == incremental, "incremental = clean");
     let _ = std::fs::remove_dir_all(&dir);
@@ -117,7 +119,8 @@ fn a_second_site_reuses_every_web_edition_and_one_change_redoes_one() {
     assert!(incremental != first);
 
     // The same as a site built from nothing, in a folder without a cache.
-    let clean_site = common::temp_dir("incremental-site-clean").join("site");
+    let clean_site_dir = common::temp_dir("incremental-site-clean");
+    let clean_site = clean_site_dir.join("site");
     let clean = run_site(&dir, &clean_site, None);
     assert_eq!(clean.work.reused, 0);
     assert!(common::tree(&clean_site) == incremental, "incremental = clean");
@@ -136,10 +139,10 @@ fn a_bundle_and_a_site_share_their_web_editions() {
         jobs: Some(2),
         cache: true,
     };
-    let b = guidepress::output::bundle::bundle(&opts).expect("bundle");
+    let b = guidepress::output::bundle(&opts).expect("bundle");
     let site = run_site(&dir, &dir.join("out/site"), Some(2));
     assert_eq!((site.work.rebuilt, site.work.reused), (0, b.work.web.rebuilt));
-    let again = guidepress::output::bundle::bundle(&opts).expect("bundle");
+    let again = guidepress::output::bundle(&opts).expect("bundle");
     assert_eq!(again.work.web.rebuilt, 0);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -13,7 +13,8 @@ use common::{bundled, bundled_guides as guides, root};
 use guidepress::layout::pack::{layout_pack, Pack, PackLayout, PackOptions};
 use guidepress::layout::{Document, Item, LinkDest, Mark};
 use guidepress::model::{Block, Guide, Inline, LinkTarget, Loaded};
-use guidepress::output::pack::{pack, PackFailure, PackJob};
+use guidepress::output::pack::{pack, PackJob};
+use guidepress::output::Failure;
 use guidepress::pdf::{write_pdf, PdfOptions};
 
 fn laid(l: &Loaded, layout: PackLayout, large_print: bool, duplex: bool) -> Pack {
@@ -420,15 +421,16 @@ fn job(layout: PackLayout, only: &[&str], out: &Path) -> PackJob {
 
 #[test]
 fn pack_bad_requests_are_refused_with_a_suggestion() {
-    let out = common::temp_dir("pack-usage").join("p.pdf");
+    let out_dir = common::temp_dir("pack-usage");
+    let out = out_dir.join("p.pdf");
     match pack(&job(PackLayout::Single, &["vider-cahce"], &out)) {
-        Err(PackFailure::Usage(m)) => {
+        Err(Failure::Usage(m)) => {
             assert!(m.contains("did you mean \"vider-cache\""), "{m}")
         }
         other => panic!("{other:?}"),
     }
     match pack(&job(PackLayout::Handout, &[], &out)) {
-        Err(PackFailure::Usage(m)) => assert!(m.contains("--only"), "{m}"),
+        Err(Failure::Usage(m)) => assert!(m.contains("--only"), "{m}"),
         other => panic!("{other:?}"),
     }
     assert!(!out.exists());

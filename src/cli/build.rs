@@ -3,7 +3,7 @@
 use guidepress::output::{build, BuildOptions};
 
 use super::args::BuildArgs;
-use super::report::{print_diagnostics, progress_bar, report_progress};
+use super::report::{print_diagnostics, progress_bar, report_failure, report_progress};
 
 /// Runs the build and returns the exit code.
 pub fn run(args: &BuildArgs) -> i32 {
@@ -18,12 +18,9 @@ pub fn run(args: &BuildArgs) -> i32 {
     let result = build(&opts, &progress);
     bar.finish_and_clear();
     match result {
-        Err(diags) => {
-            print_diagnostics(&diags);
-            if !guidepress::output::interrupt::requested() {
-                eprintln!("nothing built");
-            }
-            super::FAILED
+        Err(failure) => {
+            let interrupted = guidepress::output::interrupt::requested();
+            report_failure(&failure, (!interrupted).then_some("nothing built"))
         }
         Ok(report) => {
             let failed: Vec<_> =

@@ -2,12 +2,13 @@
 
 use std::time::Instant;
 
-use guidepress::output::bundle::{bundle, BundleOptions, BundleReport};
+use guidepress::output::bundle;
+use guidepress::output::bundle::{BundleOptions, BundleReport};
 use guidepress::output::cache::CacheStats;
 use guidepress::output::diagnostics::display_path;
 
 use super::args::BundleArgs;
-use super::report::print_diagnostics;
+use super::report::{print_diagnostics, report_failure};
 
 /// Builds the bundle and returns the exit code.
 pub fn run(args: &BundleArgs) -> i32 {
@@ -32,11 +33,7 @@ pub fn run(args: &BundleArgs) -> i32 {
     };
     let start = Instant::now();
     match bundle(&opts) {
-        Err(diags) => {
-            print_diagnostics(&diags);
-            eprintln!("no bundle written");
-            super::FAILED
-        }
+        Err(failure) => report_failure(&failure, Some("no bundle written")),
         Ok(report) => {
             print_diagnostics(&report.warnings);
             summary(&report, start.elapsed().as_secs_f64());

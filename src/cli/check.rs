@@ -1,7 +1,7 @@
 //! `guidepress check`: validate everything, write nothing, report in the asked format.
 
-use guidepress::output::check::{check, CheckOptions, CheckReport};
-use guidepress::output::diagnostics::{github_annotation, json_text};
+use guidepress::output::check::{check, json_text, CheckOptions, CheckReport};
+use guidepress::output::diagnostics::github_annotation;
 
 use super::args::{CheckArgs, DiagnosticFormat};
 use super::report::print_diagnostics;

@@ -1,6 +1,6 @@
 //! `guidepress new`: write a starter guide that `check` accepts.
 
-use guidepress::output::starter::{create_guide, today, StarterError};
+use guidepress::output::new::{create_guide, today, StarterError};
 
 use super::args::NewArgs;
 

@@ -1,10 +1,10 @@
 //! `guidepress pack`: the whole collection as one PDF for the office printer.
 
 use guidepress::layout::pack::{PackLayout, PackOptions};
-use guidepress::output::pack::{pack, PackFailure, PackJob};
+use guidepress::output::pack::{pack, PackJob};
 
 use super::args::{LayoutArg, PackArgs};
-use super::report::print_diagnostics;
+use super::report::{print_diagnostics, report_failure};
 
 /// Runs the pack and returns the exit code.
 pub fn run(args: &PackArgs) -> i32 {
@@ -40,15 +40,7 @@ pub fn run(args: &PackArgs) -> i32 {
         jobs: args.jobs.map(usize::from),
     };
     match pack(&job) {
-        Err(PackFailure::Usage(message)) => {
-            eprintln!("error: {message}");
-            super::USAGE
-        }
-        Err(PackFailure::Refused(diags)) => {
-            print_diagnostics(&diags);
-            eprintln!("no pack written");
-            super::FAILED
-        }
+        Err(failure) => report_failure(&failure, Some("no pack written")),
         Ok(report) => {
             print_diagnostics(&report.warnings);
             let sheets = if report.sides == report.pages {

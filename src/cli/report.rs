@@ -3,6 +3,7 @@
 use std::io::IsTerminal;
 
 use guidepress::model::Diagnostic;
+use guidepress::output::Failure;
 use indicatif::{ProgressBar, ProgressStyle};
 
 /// Prints diagnostics to standard error, errors first, in a stable order.
@@ -14,6 +15,25 @@ pub fn print_diagnostics<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) {
     });
     for d in all {
         eprintln!("{d}");
+    }
+}
+
+/// Prints why a job failed and returns the exit code: a usage error as
+/// `error: …` (2); otherwise every problem, then `then` (what became of the
+/// outputs) when given (1).
+pub fn report_failure(failure: &Failure, then: Option<&str>) -> i32 {
+    match failure {
+        Failure::Usage(message) => {
+            eprintln!("error: {message}");
+            super::USAGE
+        }
+        Failure::Refused(diags) => {
+            print_diagnostics(diags);
+            if let Some(then) = then {
+                eprintln!("{then}");
+            }
+            super::FAILED
+        }
     }
 }
 

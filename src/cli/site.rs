@@ -6,7 +6,7 @@ use guidepress::output::site::{
 };
 
 use super::args::SiteArgs;
-use super::report::{print_diagnostics, progress_bar, report_progress};
+use super::report::{print_diagnostics, progress_bar, report_failure, report_progress};
 
 /// Resolves the flags into options, or says what is wrong with them.
 fn options(args: &SiteArgs) -> Result<SiteOptions, String> {
@@ -44,10 +44,10 @@ pub fn run(args: &SiteArgs) -> i32 {
     let result = build_site(&opts, &progress);
     bar.finish_and_clear();
     match result {
-        Err(diags) => {
-            print_diagnostics(&diags);
-            eprintln!("site not built; {} left unchanged", opts.out_dir.display());
-            super::FAILED
+        Err(failure) => {
+            let kept =
+                format!("site not built; {} left unchanged", opts.out_dir.display());
+            report_failure(&failure, Some(&kept))
         }
         Ok(report) => {
             print_diagnostics(&report.warnings);

@@ -6,13 +6,13 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use guidepress::model::Loaded;
-use guidepress::output::build::{load, with_pool};
 use guidepress::output::diagnostics::display_path;
+use guidepress::output::fs::check_output_dir;
 use guidepress::output::interrupt;
+use guidepress::output::run::{load, with_pool};
 use guidepress::output::watch::{
     plan, rebuild, Debouncer, Deps, Rebuild, Snapshot, Watched,
 };
-use guidepress::output::write::check_output_dir;
 
 use super::args::WatchArgs;
 use super::report::print_diagnostics;

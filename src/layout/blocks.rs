@@ -1,9 +1,9 @@
 //! Blocks become chunks: headings, paragraphs, lists, steps, callouts,
 //! figures, tables, attachments and QR codes.
 
-use super::chunk::{Chunk, FrameStyle, Writer};
+use super::chunk::{Chunk, Chunker, FrameStyle};
 use super::labels;
-use super::page::{Item, Link, LinkDest, Mark, NodeId, Placed, Rect, Rgb, Role};
+use super::page::{Item, Mark, NodeId, Placed, Rect, Rgb, Role};
 use super::style::{ACCENT, MM};
 use super::text::{content_widths, BaseStyle, ContentWidths, Hyphens};
 use crate::model::{
@@ -29,7 +29,7 @@ fn widows_and_orphans(chunks: &mut [Chunk]) {
     }
 }
 
-impl Writer<'_> {
+impl Chunker<'_> {
     /// Lays out one block of the body under `parent`, at `x`, `width` wide.
     pub fn block(
         &mut self,
@@ -429,10 +429,7 @@ impl Writer<'_> {
         x: f32,
         width: f32,
     ) -> Vec<Chunk> {
-        let alt = match self.lang {
-            crate::model::Lang::Fr => format!("QR code vers {url}"),
-            crate::model::Lang::En => format!("QR code for {url}"),
-        };
+        let alt = labels::qr_alt(url, self.lang);
         let node = self.tree.add(parent, Role::Figure { alt });
         let size = 30.0 * MM;
         let mut chunk = Chunk { height: size, ..Chunk::default() };
@@ -727,9 +724,4 @@ pub fn qr_item(url: &str, x: f32, y: f32, size: f32) -> Item {
         }
     }
     Item::Fill { rects, color: Rgb::BLACK }
-}
-
-/// Link annotations from `Link` to a page position (used for contents pages).
-pub fn page_link(rect: Rect, page: usize, node: NodeId, alt: String) -> Link {
-    Link { rect, dest: LinkDest::Page { page, y: 0 }, node, alt }
 }

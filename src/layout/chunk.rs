@@ -1,5 +1,5 @@
 //! Chunks: unbreakable slices of the flow (a line, a picture, a table row)
-//! with the rules that tie them together, and the writer that makes them.
+//! with the rules that tie them together, and the chunker that makes them.
 
 use std::collections::BTreeMap;
 
@@ -104,8 +104,9 @@ pub enum GuideLinks {
     Pages(std::collections::BTreeMap<String, (usize, usize)>),
 }
 
-/// The state shared by everything that writes chunks for one document.
-pub struct Writer<'a> {
+/// Makes the chunks of one document: the state everything that lays out
+/// its text and blocks shares.
+pub struct Chunker<'a> {
     /// Sizes and colours.
     pub theme: &'a Theme,
     /// Language of the guide.
@@ -135,7 +136,7 @@ pub struct Writer<'a> {
     pub forced: Vec<(String, String, f32)>,
 }
 
-impl Writer<'_> {
+impl Chunker<'_> {
     /// Resolves an inline link target to a destination.
     pub fn dest(&self, target: &LinkTarget) -> LinkDest {
         match target {

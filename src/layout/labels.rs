@@ -108,6 +108,22 @@ pub fn colon(lang: Lang) -> &'static str {
     }
 }
 
+/// The title of the list of a printed sheet's external links.
+pub fn links_title(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Liens de cette fiche",
+        Lang::En => "Links in this sheet",
+    }
+}
+
+/// The alternative text of a QR code: what it leads to.
+pub fn qr_alt(url: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("QR code vers {url}"),
+        Lang::En => format!("QR code for {url}"),
+    }
+}
+
 /// `page 3 / 5`.
 pub fn page_of(n: usize, total: usize) -> String {
     format!("page {n} / {total}")
@@ -154,6 +170,9 @@ mod tests {
             (attachment("PDF", 24_700, Lang::Fr), "(PDF de 24,7\u{a0}ko)"),
             (attachment("PDF", 24_700, Lang::En), "(PDF, 24.7\u{a0}KB)"),
             (page_of(2, 3), "page 2 / 3"),
+            (qr_alt("https://a.fr/", Lang::Fr), "QR code vers https://a.fr/"),
+            (qr_alt("https://a.fr/", Lang::En), "QR code for https://a.fr/"),
+            (links_title(Lang::Fr).into(), "Liens de cette fiche"),
         ];
         for (got, want) in cases {
             assert_eq!(got, want);

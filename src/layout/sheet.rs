@@ -1,7 +1,7 @@
 //! A guide becomes a sheet: header, title, summary, body, disclaimer, then
 //! pagination and the last pass that numbers pages and draws footers.
 
-use super::chunk::{Chunk, GuideLinks, Writer};
+use super::chunk::{Chunk, Chunker, GuideLinks};
 use super::labels;
 use super::page::{
     Document, Item, Link, Mark, Meta, OutlineEntry, Page, Placed, Rect, Role, StructTree,
@@ -129,7 +129,7 @@ fn lay_out(
     opts: &LayoutOptions,
     theme: &Theme,
 ) -> LaidOut {
-    let mut w = Writer {
+    let mut w = Chunker {
         theme,
         lang: guide.lang,
         tree: StructTree::default(),
@@ -192,7 +192,7 @@ fn lay_out(
 /// With `link_notes`, links from the description on get numbered notes (the
 /// source address above is printed in full already).
 fn header(
-    w: &mut Writer,
+    w: &mut Chunker,
     guide: &Guide,
     x: f32,
     width: f32,
@@ -300,12 +300,9 @@ fn header(
 
 /// The "links of this sheet" box: every external link with its number, its
 /// address in full and a QR code at least 15 mm wide.
-fn link_notes(w: &mut Writer, notes: &[String], x: f32, width: f32) -> Vec<Chunk> {
+fn link_notes(w: &mut Chunker, notes: &[String], x: f32, width: f32) -> Vec<Chunk> {
     let sec = w.tree.add(StructTree::ROOT, Role::Section);
-    let title = match w.lang {
-        crate::model::Lang::Fr => "Liens de cette fiche",
-        crate::model::Lang::En => "Links in this sheet",
-    };
+    let title = labels::links_title(w.lang);
     let h = w.tree.add(sec, Role::Heading(2));
     let style = w.theme.headings[1];
     let mut chunks = w.text(&Inline::plain(title), &style, x, width, Some(h));
@@ -325,10 +322,7 @@ fn link_notes(w: &mut Writer, notes: &[String], x: f32, width: f32) -> Vec<Chunk
         let li = w.tree.add(list, Role::ListItem);
         let lbl = w.tree.add(li, Role::Label);
         let lbody = w.tree.add(li, Role::ListBody);
-        let alt = match w.lang {
-            crate::model::Lang::Fr => format!("QR code vers {url}"),
-            crate::model::Lang::En => format!("QR code for {url}"),
-        };
+        let alt = labels::qr_alt(url, w.lang);
         let fig = w.tree.add(lbody, Role::Figure { alt });
         let mut chunk =
             Chunk { height: size, space_before: w.theme.gap * 0.5, ..Chunk::default() };
@@ -383,7 +377,7 @@ fn link_notes(w: &mut Writer, notes: &[String], x: f32, width: f32) -> Vec<Chunk
     chunks
 }
 
-fn disclaimer(w: &mut Writer, text: &Inline, x: f32, width: f32) -> Vec<Chunk> {
+fn disclaimer(w: &mut Chunker, text: &Inline, x: f32, width: f32) -> Vec<Chunk> {
     let p = w.tree.add(StructTree::ROOT, Role::Paragraph);
     let style = BaseStyle { italic: true, ..w.theme.small };
     let mut c = w.text(text, &style, x, width, Some(p));

@@ -115,17 +115,7 @@ pub fn layout_text(
     hy: &Hyphenator,
     width: f32,
 ) -> Lines {
-    lay_out(inline, base, hy, width, Hyphenate::NearLineEnds)
-}
-
-/// Which words [`lay_out`] hyphenates.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Hyphenate {
-    /// Only those near a line's end (what layout uses).
-    NearLineEnds,
-    /// Every word first (the reference the tests compare with).
-    #[cfg(test)]
-    All,
+    lay_out(inline, base, hy, width, |_start, safe| safe)
 }
 
 /// Widths are compared with this tolerance, in points.
@@ -268,7 +258,7 @@ fn lay_out(
     base: &BaseStyle,
     hy: &Hyphenator,
     width: f32,
-    hyphenate: Hyphenate,
+    scan_from: fn(usize, usize) -> usize,
 ) -> Lines {
     let Prepared { text, runs, links, glyphs, glyph_run, missing, breaks } =
         Prepared::new(inline, base, hy.lang);
@@ -302,7 +292,7 @@ fn lay_out(
             .map(|r| super::shape::measure("-", r.font, r.size))
             .collect(),
         width,
-        all: hyphenate != Hyphenate::NearLineEnds,
+        scan_from,
     };
 
     let mut lines = Vec::new();
@@ -399,8 +389,11 @@ struct Breaker<'b> {
     run_starts: Vec<usize>,
     hyphens: Vec<f32>,
     width: f32,
-    /// Hyphenate every word, not only those near the line's end (tests).
-    all: bool,
+    /// Where, given a line's start and its last break that fits with a
+    /// hyphen after it, the words to hyphenate are looked for: layout
+    /// passes the latter (only words near the line's end); the tests'
+    /// reference passes the former (every word of the line).
+    scan_from: fn(usize, usize) -> usize,
 }
 
 impl Breaker<'_> {
@@ -458,7 +451,7 @@ impl Breaker<'_> {
             // No candidate left (all were unusable): the rest fits.
             return Some((self.text.len(), BreakKind::Mandatory));
         }
-        let from = if self.all { start } else { safe };
+        let from = (self.scan_from)(start, safe);
         let mut best_hyphen = None;
         let words = &self.breaks.words;
         let mut i = words.partition_point(|w| w.end <= from);
@@ -766,9 +759,9 @@ mod tests {
             let lang = if case % 3 == 0 { Lang::En } else { Lang::Fr };
             for width in [40.0, 55.0, 73.5, 90.0, 120.0, 200.0, 400.0] {
                 let hy = Hyphenator::plain(lang);
-                let lazy =
-                    lay_out(&inline, &style(), &hy, width, Hyphenate::NearLineEnds);
-                let all = lay_out(&inline, &style(), &hy, width, Hyphenate::All);
+                let lazy = lay_out(&inline, &style(), &hy, width, |_, safe| safe);
+                // Every word of the line hyphenated: the reference.
+                let all = lay_out(&inline, &style(), &hy, width, |start, _| start);
                 assert_eq!(lazy, all, "case {case} at width {width}: {:?}", texts(&all));
                 hyphenated +=
                     texts(&all).iter().filter(|t| t.ends_with('\u{ad}')).count();

@@ -2,11 +2,11 @@
 
 use serde_json::Value;
 
-use super::check::{json_kind, Checker};
+use super::check::Checker;
 use super::paths::relative_to;
 use super::raw::{
-    from_value, RawBlock, RawImage, RawListItem, RawStep, BLOCK_FIELDS, IMAGE_FIELDS,
-    LIST_ITEM_FIELDS, STEP_FIELDS,
+    from_value, json_kind, RawBlock, RawImage, RawListItem, RawStep, BLOCK_FIELDS,
+    IMAGE_FIELDS, LIST_ITEM_FIELDS, STEP_FIELDS,
 };
 use super::spans::{join_index, join_key};
 use super::types::{Block, CalloutKind, Inline, ListItem, LocalFile, Step};
@@ -66,26 +66,28 @@ pub fn block(c: &mut Checker<'_>, path: &str, value: &Value) -> Option<Block> {
     }
     let (raw, problems) = from_value::<RawBlock>(value, path);
     for p in &problems {
-        c.r.raw_problem(p, &allowed);
+        c.report.raw_problem(p, &allowed);
     }
     let raw = raw?;
     let type_path = join_key(path, "type");
     let Some(name) = raw.kind_name.as_deref() else {
-        let d =
-            c.r.error("missing-field", &type_path, "the block has no \"type\"")
-                .help(format!("add \"type\": one of {}", quoted_list(BLOCK_TYPES)));
-        c.r.push(d);
+        let d = c
+            .report
+            .error("missing-field", &type_path, "the block has no \"type\"")
+            .help(format!("add \"type\": one of {}", quoted_list(BLOCK_TYPES)));
+        c.report.push(d);
         return None;
     };
     let Some(fields) = fields_of(name) else {
-        let d =
-            c.r.error(
+        let d = c
+            .report
+            .error(
                 "unknown-block-type",
                 &type_path,
                 format!("unknown block type \"{name}\""),
             )
             .help(suggest(name, BLOCK_TYPES));
-        c.r.push(d);
+        c.report.push(d);
         return None;
     };
     if let Some(obj) = value.as_object() {
@@ -105,9 +107,11 @@ pub fn block(c: &mut Checker<'_>, path: &str, value: &Value) -> Option<Block> {
             };
             let message =
                 format!("field \"{key}\" does not belong to a \"{name}\" block");
-            let d =
-                c.r.key_error("unknown-field", &join_key(path, key), message).help(help);
-            c.r.push(d);
+            let d = c
+                .report
+                .key_error("unknown-field", &join_key(path, key), message)
+                .help(help);
+            c.report.push(d);
         }
     }
     let what = format!("a \"{name}\" block");
@@ -260,7 +264,7 @@ fn list_items(
             Value::Object(_) => {
                 let (raw, problems) = from_value::<RawListItem>(v, &item_path);
                 for p in &problems {
-                    c.r.raw_problem(p, LIST_ITEM_FIELDS);
+                    c.report.raw_problem(p, LIST_ITEM_FIELDS);
                 }
                 let Some(raw) = raw else { continue };
                 let text =
@@ -307,7 +311,7 @@ fn step(c: &mut Checker<'_>, path: &str, v: &Value) -> Option<Step> {
     }
     let (raw, problems) = from_value::<RawStep>(v, path);
     for p in &problems {
-        c.r.raw_problem(p, STEP_FIELDS);
+        c.report.raw_problem(p, STEP_FIELDS);
     }
     let raw = raw?;
     let text = c.req_inline(path, "text", raw.text.as_ref(), "a step");
@@ -326,7 +330,7 @@ fn step(c: &mut Checker<'_>, path: &str, v: &Value) -> Option<Step> {
             } else {
                 let (raw_img, problems) = from_value::<RawImage>(img, &img_path);
                 for p in &problems {
-                    c.r.raw_problem(p, IMAGE_FIELDS);
+                    c.report.raw_problem(p, IMAGE_FIELDS);
                 }
                 raw_img.and_then(|r: RawImage| {
                     c.figure(
@@ -476,7 +480,7 @@ fn attachment(
 
 #[cfg(test)]
 mod tests {
-    use super::super::testkit::{brief, errors_of, find, Project};
+    use super::super::testkit::{brief, errors_of, find, load_project, test_project};
     use super::super::types::LinkTarget;
     use super::*;
 
@@ -662,11 +666,11 @@ mod tests {
                 &[("unknown-field", "body[0].text", "\"text\"")],
             ),
         ];
-        let project = Project::new("blocks");
+        let project = test_project("blocks");
         for &(block, expect) in table {
             let text = guide_with(block);
-            project.file("g.json", &text);
-            let loaded = project.load().expect("project loads");
+            project.guide("g.json", &text);
+            let loaded = load_project(&project).expect("project loads");
             let got = brief(&errors_of(&loaded, "g"));
             let expect: Vec<_> = expect
                 .iter()
@@ -734,10 +738,10 @@ mod tests {
                 Some("did you mean \"guide:g\"?"),
             ),
         ];
-        let project = Project::new("block-messages");
+        let project = test_project("block-messages");
         for &(block, message, help) in table {
-            project.file("g.json", &guide_with(block));
-            let loaded = project.load().expect("project loads");
+            project.guide("g.json", guide_with(block));
+            let loaded = load_project(&project).expect("project loads");
             let errors = errors_of(&loaded, "g");
             let first = errors
                 .iter()
@@ -763,12 +767,12 @@ mod tests {
   {"type": "qr", "url": "https://x.org", "caption": "q"},
   {"type": "page_break"}
 ]"#;
-        let project = Project::new("all-blocks");
-        project.file(
+        let project = test_project("all-blocks");
+        project.guide(
             "g.json",
-            &format!("{{\"format\": 1, \"title\": \"T\", \"body\": {body}}}"),
+            format!("{{\"format\": 1, \"title\": \"T\", \"body\": {body}}}"),
         );
-        let loaded = project.load().expect("loads");
+        let loaded = load_project(&project).expect("loads");
         let guide = loaded.guides[0].result.as_ref().expect("guide builds");
         let paths: Vec<&str> = guide.body.iter().map(|b| b.path.as_str()).collect();
         assert_eq!(paths.len(), 10);

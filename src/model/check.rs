@@ -1,6 +1,6 @@
 //! The checker: shared helpers that validate one field and report what is wrong.
 
-use serde_json::{Number, Value};
+use serde_json::Number;
 
 use super::diag::Diagnostic;
 use super::images::ImageCache;
@@ -25,36 +25,25 @@ pub struct Env<'a> {
 pub struct GuideRef {
     /// The id linked to.
     pub id: String,
-    /// An error located at the link, to fill in if the id does not exist.
-    pub site: Diagnostic,
+    /// The error to give, located at the link, if no guide has the id
+    /// (its message and help are filled in then).
+    pub error: Diagnostic,
 }
 
 /// Validates the fields of one file, collecting problems and `guide:` links.
 pub struct Checker<'a> {
     /// The problems found.
-    pub r: Report<'a>,
+    pub report: Report<'a>,
     /// Shared folders and cache.
     pub env: &'a Env<'a>,
     /// `guide:` links seen so far.
     pub refs: Vec<GuideRef>,
 }
 
-/// The JSON type of a value, in plain words.
-pub fn json_kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
-
 impl<'a> Checker<'a> {
-    /// A checker reporting into `r`.
-    pub fn new(r: Report<'a>, env: &'a Env<'a>) -> Self {
-        Checker { r, env, refs: Vec::new() }
+    /// A checker reporting into `report`.
+    pub fn new(report: Report<'a>, env: &'a Env<'a>) -> Self {
+        Checker { report, env, refs: Vec::new() }
     }
 
     /// Reports an error at `path` with an optional suggestion.
@@ -65,24 +54,24 @@ impl<'a> Checker<'a> {
         message: String,
         help: Option<String>,
     ) {
-        let mut d = self.r.error(code, path, message);
+        let mut d = self.report.error(code, path, message);
         d.suggestion = help;
-        self.r.push(d);
+        self.report.push(d);
     }
 
     /// Reports a missing required field `field` of the object at `owner`.
     pub fn missing(&mut self, owner: &str, field: &str, what: &str) {
         let path = super::spans::join_key(owner, field);
-        let message = if self.r.exists(&path) {
+        let message = if self.report.exists(&path) {
             format!("field \"{field}\" is null")
         } else {
             format!("missing field \"{field}\"")
         };
         let d = self
-            .r
+            .report
             .error("missing-field", &path, message)
             .help(format!("{what} needs \"{field}\""));
-        self.r.push(d);
+        self.report.push(d);
     }
 
     /// Parses inline text at `path`; `None` (and an error) if empty or malformed.
@@ -107,13 +96,14 @@ impl<'a> Checker<'a> {
                     let needle = format!("guide:{id}");
                     let offset =
                         text.find(&needle).map_or(0, |b| text[..b].chars().count());
-                    let site = self.r.error_in_string("unknown-guide", path, offset, "");
-                    self.refs.push(GuideRef { id: id.to_string(), site });
+                    let error =
+                        self.report.error_in_string("unknown-guide", path, offset, "");
+                    self.refs.push(GuideRef { id: id.to_string(), error });
                 }
                 Some(inline)
             }
             Err(e) => {
-                self.r.inline_problem(path, &e);
+                self.report.inline_problem(path, &e);
                 None
             }
         }

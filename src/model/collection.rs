@@ -3,11 +3,11 @@
 use std::path::Path;
 
 use super::chars::check_chars;
-use super::check::{json_kind, Checker, Env, GuideRef};
+use super::check::{Checker, Env, GuideRef};
 use super::diag::Diagnostic;
 use super::guide::check_format;
 use super::hyphenation::check_hyphenation;
-use super::raw::{from_value, RawCollection, COLLECTION_FIELDS};
+use super::raw::{from_value, json_kind, RawCollection, COLLECTION_FIELDS};
 use super::report::Report;
 use super::source::{read_source, report_duplicates};
 use super::spans::join_index;
@@ -34,24 +34,24 @@ pub fn load_collection(
 ) -> Result<CollectionDraft, Vec<Diagnostic>> {
     let source = read_source(file).map_err(|d| vec![*d])?;
     let mut c = Checker::new(Report::new(file, &source.text, &source.spans), env);
-    report_duplicates(&mut c.r, &source.spans);
-    check_chars(&mut c.r, &source.value, "");
+    report_duplicates(&mut c.report, &source.spans);
+    check_chars(&mut c.report, &source.value, "");
     if !source.value.is_object() {
         let message = format!(
             "collection.json must be a JSON object {{ \"format\": 1, \"title\": … }}, found {}",
             json_kind(&source.value)
         );
         c.fail("wrong-type", "", message, None);
-        return Err(c.r.finish().0);
+        return Err(c.report.finish().0);
     }
     let (raw, problems) = from_value::<RawCollection>(&source.value, "");
     for p in &problems {
-        c.r.raw_problem(p, COLLECTION_FIELDS);
+        c.report.raw_problem(p, COLLECTION_FIELDS);
     }
-    let Some(raw) = raw else { return Err(c.r.finish().0) };
+    let Some(raw) = raw else { return Err(c.report.finish().0) };
     let (collection, order_sites) = check_collection(&mut c, &raw);
     let refs = std::mem::take(&mut c.refs);
-    let (errors, warnings) = c.r.finish();
+    let (errors, warnings) = c.report.finish();
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -118,17 +118,18 @@ fn check_collection(
                 );
                 c.fail("bad-id", &path, message, None);
             } else if out.order.contains(id) {
-                let d =
-                    c.r.warning(
+                let d = c
+                    .report
+                    .warning(
                         "duplicate-order",
                         &path,
                         format!("\"{id}\" is listed twice in \"order\""),
                     )
                     .help("remove the second one; the first position counts");
-                c.r.push(d);
+                c.report.push(d);
             } else {
                 out.order.push(id.clone());
-                order_sites.push(c.r.warning("unknown-guide", &path, ""));
+                order_sites.push(c.report.warning("unknown-guide", &path, ""));
             }
         }
     }

@@ -6,9 +6,9 @@ use serde_json::{Number, Value};
 
 use super::blocks::block;
 use super::chars::check_chars;
-use super::check::{json_kind, Checker, Env, GuideRef};
+use super::check::{Checker, Env, GuideRef};
 use super::diag::Diagnostic;
-use super::raw::{from_value, RawGuide, GUIDE_FIELDS};
+use super::raw::{from_value, json_kind, RawGuide, GUIDE_FIELDS};
 use super::report::Report;
 use super::source::{decode_text, read_source, report_duplicates, MAX_JSON};
 use super::spans::join_index;
@@ -36,10 +36,11 @@ pub struct GuideDraft {
 pub fn check_format(c: &mut Checker<'_>, format: Option<&Number>, what: &str) {
     match format {
         None => {
-            let d =
-                c.r.error("missing-field", "format", "missing field \"format\"")
-                    .help(format!("{what} starts with \"format\": 1"));
-            c.r.push(d);
+            let d = c
+                .report
+                .error("missing-field", "format", "missing field \"format\"")
+                .help(format!("{what} starts with \"format\": 1"));
+            c.report.push(d);
         }
         Some(n) if n.as_f64() == Some(1.0) => {}
         Some(n) => c.fail(
@@ -70,8 +71,8 @@ pub fn load_guide(file: &Path, collection: &Collection, env: &Env<'_>) -> GuideD
     };
     let probed = id_of(&source.value, &stem);
     let mut c = Checker::new(Report::new(file, &source.text, &source.spans), env);
-    report_duplicates(&mut c.r, &source.spans);
-    check_chars(&mut c.r, &source.value, "");
+    report_duplicates(&mut c.report, &source.spans);
+    check_chars(&mut c.report, &source.value, "");
     if !source.value.is_object() {
         let message = format!(
             "a guide must be a JSON object {{ \"format\": 1, … }}, found {}",
@@ -85,23 +86,23 @@ pub fn load_guide(file: &Path, collection: &Collection, env: &Env<'_>) -> GuideD
         (None, Vec::new())
     };
     for p in &problems {
-        c.r.raw_problem(p, GUIDE_FIELDS);
+        c.report.raw_problem(p, GUIDE_FIELDS);
     }
     let Some(raw) = raw else {
-        let (errors, _) = c.r.finish();
+        let (errors, _) = c.report.finish();
         let mut draft = bare(Err(errors), Diagnostic::error("duplicate-id", file, ""));
         draft.id = probed;
         return draft;
     };
     let id_site = if raw.id.is_some() {
-        c.r.error("duplicate-id", "id", "")
+        c.report.error("duplicate-id", "id", "")
     } else {
         Diagnostic::error("duplicate-id", file, "")
     };
     let id = check_id(&mut c, raw.id.as_deref(), &stem);
     let guide = check_guide(&mut c, &raw, collection, file, id);
     let refs = std::mem::take(&mut c.refs);
-    let (errors, warnings) = c.r.finish();
+    let (errors, warnings) = c.report.finish();
     let result = match guide {
         Some(g) if errors.is_empty() => Ok(g),
         _ => Err(errors),
@@ -224,8 +225,8 @@ fn check_guide(
         if u < p {
             let message = format!(
                 "\"updated\" ({}) is before \"published\" ({})",
-                show_date(u),
-                show_date(p)
+                u.iso(),
+                p.iso()
             );
             c.fail(
                 "date-order",
@@ -286,13 +287,9 @@ fn check_guide(
     })
 }
 
-fn show_date(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::super::testkit::{brief, errors_of, find, Project};
+    use super::super::testkit::{brief, errors_of, find, load_project, test_project};
     use super::super::types::Lang;
 
     #[test]
@@ -369,9 +366,9 @@ mod tests {
             ),
         ];
         for (name, text, expect) in table {
-            let project = Project::new("guide-errors");
-            project.file(name, &text);
-            let loaded = project.load().expect("project loads");
+            let project = test_project("guide-errors");
+            project.guide(name, &text);
+            let loaded = load_project(&project).expect("project loads");
             let id = name.trim_end_matches(".json");
             let got = brief(&errors_of(&loaded, id));
             let expect: Vec<_> = expect
@@ -387,12 +384,12 @@ mod tests {
 
     #[test]
     fn suggests_a_file_name_for_bad_stems() {
-        let project = Project::new("bad-stem");
-        project.file(
+        let project = test_project("bad-stem");
+        project.guide(
             "Vider Cache.json",
             "{\"format\": 1, \"title\": \"T\", \"body\": [{\"type\": \"page_break\"}]}",
         );
-        let loaded = project.load().unwrap();
+        let loaded = load_project(&project).unwrap();
         let e = &errors_of(&loaded, "Vider Cache")[0];
         assert!(
             e.message.contains("\"Vider Cache.json\" is not a valid guide id"),
@@ -409,16 +406,16 @@ mod tests {
 
     #[test]
     fn accepts_bom_and_crlf_and_refuses_latin1() {
-        let project = Project::new("encodings");
-        project.bytes(
+        let project = test_project("encodings");
+        project.guide(
             "win.json",
             b"\xEF\xBB\xBF{\r\n  \"format\": 1,\r\n  \"title\": \"\xC3\x89t\xC3\xA9\",\r\n  \"body\": [{\"type\": \"paragraph\", \"text\": \"a\\r\\nb\"}]\r\n}\r\n",
         );
-        project.bytes(
+        project.guide(
             "latin.json",
             b"{\"format\": 1,\n \"title\": \"\xC9t\xE9\", \"body\": []}",
         );
-        let loaded = project.load().unwrap();
+        let loaded = load_project(&project).unwrap();
         let win = loaded.guides.iter().find(|g| g.id == "win").unwrap();
         let guide = win.result.as_ref().expect("BOM + CRLF accepted");
         assert_eq!(guide.title.plain_text(), "Été");
@@ -439,20 +436,20 @@ mod tests {
 
     #[test]
     fn applies_collection_defaults() {
-        let project = Project::new("defaults");
-        project.file(
+        let project = test_project("defaults");
+        project.guide(
             "collection.json",
             r#"{"format": 1, "title": "C", "lang": "en", "author": "Bob", "breadcrumb": ["Home"]}"#,
         );
-        project.file(
+        project.guide(
             "a.json",
             r#"{"format": 1, "title": "A", "body": [{"type": "page_break"}]}"#,
         );
-        project.file(
+        project.guide(
             "b.json",
             r#"{"format": 1, "title": "B", "lang": "fr", "author": "Ann", "breadcrumb": [], "body": [{"type": "page_break"}]}"#,
         );
-        let loaded = project.load().unwrap();
+        let loaded = load_project(&project).unwrap();
         let get = |i: usize| loaded.guides[i].result.as_ref().unwrap();
         let (a, b) = (get(0), get(1));
         assert_eq!(

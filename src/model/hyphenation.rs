@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::check::{json_kind, Checker};
+use super::check::Checker;
+use super::raw::json_kind;
 use super::spans::join_key;
 
 /// Words of fewer letters are never hyphenated.
@@ -44,8 +45,9 @@ pub fn check_hyphenation(
     for (word, pattern) in map {
         let path = join_key("hyphenation", word);
         if word.is_empty() || !word.chars().all(is_letter) {
-            let d =
-                c.r.key_error(
+            let d = c
+                .report
+                .key_error(
                     "bad-value",
                     &path,
                     format!(
@@ -55,7 +57,7 @@ pub fn check_hyphenation(
                 .help(
                     "one entry per word, without spaces, digits, apostrophes or hyphens",
                 );
-            c.r.push(d);
+            c.report.push(d);
             continue;
         }
         let Value::String(pattern) = pattern else {
@@ -70,8 +72,9 @@ pub fn check_hyphenation(
         let Some(points) = pattern_points(c, &path, word, pattern) else { continue };
         let key = word.to_lowercase();
         if out.contains_key(&key) {
-            let d =
-                c.r.key_error(
+            let d = c
+                .report
+                .key_error(
                     "bad-value",
                     &path,
                     format!(
@@ -79,7 +82,7 @@ pub fn check_hyphenation(
                     ),
                 )
                 .help("keep one entry for the word");
-            c.r.push(d);
+            c.report.push(d);
             continue;
         }
         unused_points(c, &path, pattern, &points);
@@ -147,15 +150,16 @@ fn unused_points(c: &mut Checker<'_>, path: &str, pattern: &str, points: &[usize
     } else {
         return;
     };
-    let d =
-        c.r.warning("hyphen-ignored", path, message)
-            .help("remove the hyphens that cannot be used");
-    c.r.push(d);
+    let d = c
+        .report
+        .warning("hyphen-ignored", path, message)
+        .help("remove the hyphens that cannot be used");
+    c.report.push(d);
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::model::testkit::{brief, find, Project};
+    use crate::model::testkit::{brief, find, load_project, test_project};
 
     fn collection(hyphenation: &str) -> String {
         format!("{{\"format\": 1, \"title\": \"C\",\n \"hyphenation\": {hyphenation}}}")
@@ -163,12 +167,12 @@ mod tests {
 
     #[test]
     fn reads_words_and_their_break_points() {
-        let project = Project::new("hyphenation-ok");
+        let project = test_project("hyphenation-ok");
         let text = collection(
             r#"{"cookies": "cookies", "Navigateur": "na-vi-ga-teur", "écran": "écran"}"#,
         );
-        project.file("collection.json", &text).file("a.json", r#"{"format": 1, "title": "A", "body": [{"type": "paragraph", "text": "x"}]}"#);
-        let loaded = project.load().unwrap();
+        project.guide("collection.json", &text).guide("a.json", r#"{"format": 1, "title": "A", "body": [{"type": "paragraph", "text": "x"}]}"#);
+        let loaded = load_project(&project).unwrap();
         let h = &loaded.collection.hyphenation;
         assert_eq!(h.get("cookies"), Some(&vec![]));
         assert_eq!(h.get("navigateur"), Some(&vec![2, 4, 6]));
@@ -247,10 +251,10 @@ mod tests {
             ),
         ];
         for &(h, code, path, at, words) in table {
-            let project = Project::new("hyphenation-bad");
+            let project = test_project("hyphenation-bad");
             let text = collection(h);
-            project.file("collection.json", &text);
-            let errors = project.load().unwrap_err();
+            project.guide("collection.json", &text);
+            let errors = load_project(&project).unwrap_err();
             let (line, column) = find(&text, at);
             assert_eq!(brief(&errors), [(code, path.to_string(), line, column)], "{h}");
             assert!(errors[0].message.contains(words), "{h}: {}", errors[0].message);
@@ -264,9 +268,9 @@ mod tests {
             (r#"{"sécurité": "sécuri-té"}"#, "3 after it"),
             (r#"{"navigateur": "n-avigateur"}"#, "2 letters before"),
         ] {
-            let project = Project::new("hyphenation-warn");
-            project.file("collection.json", &collection(h));
-            let loaded = project.load().unwrap();
+            let project = test_project("hyphenation-warn");
+            project.guide("collection.json", collection(h));
+            let loaded = load_project(&project).unwrap();
             let w: Vec<_> =
                 loaded.warnings.iter().filter(|w| w.code == "hyphen-ignored").collect();
             assert_eq!(w.len(), 1, "{h}: {:?}", loaded.warnings);

@@ -4,7 +4,8 @@
 //! Phases: [`source`] (bytes → JSON with positions), [`raw`] (JSON → serde
 //! structs), then validation ([`guide`], [`blocks`], [`collection`], with
 //! [`inline`] markup, [`paths`] and [`images`]), and across guides: [`mod@project`]
-//! (ids, order, links; one guide at a time) and [`mod@load`] (all at once).
+//! ([`listing`] of the files, ids, order, links; one guide at a time) and
+//! [`mod@load`] (all at once).
 
 pub mod blocks;
 pub mod chars;
@@ -15,6 +16,7 @@ pub mod guide;
 pub mod hyphenation;
 pub mod images;
 pub mod inline;
+pub mod listing;
 pub mod load;
 pub mod paths;
 pub mod project;
@@ -29,8 +31,9 @@ pub mod values;
 pub use diag::*;
 pub use images::ImageCache;
 pub use inline::{parse_inline, InlineError};
-pub use load::{load, GuideOutcome, LoadOptions, Loaded};
-pub use project::{scan, Entry, Project};
+pub use listing::Entry;
+pub use load::load;
+pub use project::{scan, GuideOutcome, LoadOptions, Loaded, Project};
 pub use types::*;
 
 #[cfg(test)]

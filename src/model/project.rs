@@ -1,6 +1,6 @@
 //! A project in two steps: list, identify and order the guide files
 //! ([`scan`]), then read and validate each guide when it is needed
-//! ([`Project::load_guide`]). `build` reads, renders and drops one guide at a
+//! ([`Project::load_guide`]), giving a [`GuideOutcome`] each. `build` reads, renders and drops one guide at a
 //! time this way, so its memory does not grow with the number of guides.
 
 use std::collections::{HashMap, HashSet};
@@ -14,18 +14,46 @@ use super::collection::{load_collection, CollectionDraft};
 use super::diag::Diagnostic;
 use super::guide::{load_guide, probe_id, GuideDraft};
 use super::images::ImageCache;
-use super::load::{list_guides, order_warnings, GuideOutcome, LoadOptions, Loaded};
+use super::listing::{list_guides, order_entries, order_warnings, Entry};
 use super::paths::Root;
-use super::types::Collection;
+use super::types::{Collection, Guide};
 use super::values::closest;
 
-/// A guide file of a project, with the id it goes by.
+/// Where to find the guides and their pictures.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    /// The guide's id (its valid `id`, else its file stem).
+pub struct LoadOptions {
+    /// The folder holding `collection.json` and the guide files.
+    pub guides_dir: PathBuf,
+    /// The folder image paths are relative to (the CLI defaults it to `<guides_dir>/../images`).
+    pub images_dir: PathBuf,
+}
+
+/// A loaded project: the collection and every guide's outcome.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The folder holding the guides folder; attachments are relative to it.
+    pub project_dir: PathBuf,
+    /// The collection's settings (defaults when `collection.json` is absent).
+    pub collection: Collection,
+    /// `collection.json`, when there is one.
+    pub collection_file: Option<PathBuf>,
+    /// Every guide file, in collection order: `order` first, then the others by id.
+    pub guides: Vec<GuideOutcome>,
+    /// Project-level warnings (e.g. an `order` entry without a guide).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// One guide file: the validated guide or its errors.
+#[derive(Debug)]
+pub struct GuideOutcome {
+    /// The guide's id (its file stem when the id could not be read).
     pub id: String,
-    /// The file.
+    /// The file it was read from.
     pub file: PathBuf,
+    /// The guide, or every problem that refused it.
+    pub result: Result<Guide, Vec<Diagnostic>>,
+    /// Warnings about this guide.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A scanned project: its collection, and its guide files in collection
@@ -190,17 +218,6 @@ fn add_error(draft: &mut GuideDraft, d: Diagnostic) {
     }
 }
 
-/// Sorts entries: those in `order` first, in that order, then the rest by id.
-fn order_entries(entries: &mut [Entry], order: &[String]) {
-    let rank: HashMap<&str, usize> =
-        order.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
-    entries.sort_by(|a, b| {
-        let ka = (rank.get(a.id.as_str()).copied().unwrap_or(usize::MAX), &a.id, &a.file);
-        let kb = (rank.get(b.id.as_str()).copied().unwrap_or(usize::MAX), &b.id, &b.file);
-        ka.cmp(&kb)
-    });
-}
-
 /// Checks `guide:` links against the ids of a collection.
 #[derive(Debug)]
 struct Links {
@@ -229,7 +246,7 @@ impl Links {
                         .into(),
                 }
             });
-            let mut d = r.site.clone();
+            let mut d = r.error.clone();
             d.message = format!("no guide has the id \"{}\"", r.id);
             d.suggestion = Some(help.clone());
             out.push(d);
@@ -240,7 +257,7 @@ impl Links {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testkit::Project as TestProject;
+    use super::super::testkit::{load_project, test_project};
     use super::*;
 
     /// The id a file goes by before it is read (`probe_id`) is the id its
@@ -271,33 +288,33 @@ mod tests {
             ("g.json", &format!("{{{many_problems}\"id\": \"gg\"}}"), "gg"),
         ];
         for (name, text, id) in table {
-            let project = TestProject::new("probe");
-            project.file(name, text);
+            let project = test_project("probe");
+            project.guide(name, text);
             let file = project.guide_path(name);
             assert_eq!(probe_id(&file), *id, "{name}");
-            let loaded = project.load().unwrap();
+            let loaded = load_project(&project).unwrap();
             assert_eq!(loaded.guides[0].id, *id, "{name}");
         }
     }
 
     #[test]
     fn a_guide_whose_id_changes_after_the_scan_is_refused_for_this_run() {
-        let project = TestProject::new("id-changed");
-        project.file(
+        let project = test_project("id-changed");
+        project.guide(
             "a.json",
             r#"{"format": 1, "title": "A", "body": [{"type": "page_break"}]}"#,
         );
-        project.file(
+        project.guide(
             "b.json",
             r#"{"format": 1, "title": "B", "body": [{"type": "page_break"}]}"#,
         );
         let scanned = scan(&LoadOptions {
-            guides_dir: project.dir.join("guides"),
-            images_dir: project.dir.join("images"),
+            guides_dir: project.join("guides"),
+            images_dir: project.join("images"),
         })
         .unwrap();
         // Someone saves b.json with a's id while the build runs.
-        project.file(
+        project.guide(
             "b.json",
             r#"{"format": 1, "id": "a", "title": "B", "body": [{"type": "page_break"}]}"#,
         );
@@ -312,17 +329,17 @@ mod tests {
 
     #[test]
     fn guides_read_one_at_a_time_match_a_full_load() {
-        let project = TestProject::new("one-at-a-time");
+        let project = test_project("one-at-a-time");
         let col = r#"{"format": 1, "title": "C", "order": ["b"]}"#;
         project
-            .file("collection.json", col)
-            .file("a.json", r#"{"format": 1, "title": "A [b](guide:b)", "body": []}"#)
-            .file("b.json", r#"{"format": 1, "title": "B [z](guide:zz)", "body": []}"#)
-            .file("c.json", r#"{"format": 1, "id": "a", "title": "C", "body": []}"#);
-        let loaded = project.load().unwrap();
+            .guide("collection.json", col)
+            .guide("a.json", r#"{"format": 1, "title": "A [b](guide:b)", "body": []}"#)
+            .guide("b.json", r#"{"format": 1, "title": "B [z](guide:zz)", "body": []}"#)
+            .guide("c.json", r#"{"format": 1, "id": "a", "title": "C", "body": []}"#);
+        let loaded = load_project(&project).unwrap();
         let scanned = scan(&LoadOptions {
-            guides_dir: project.dir.join("guides"),
-            images_dir: project.dir.join("images"),
+            guides_dir: project.join("guides"),
+            images_dir: project.join("images"),
         })
         .unwrap();
         let ids: Vec<&str> = scanned.entries.iter().map(|e| e.id.as_str()).collect();

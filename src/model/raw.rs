@@ -33,7 +33,6 @@ pub const COLLECTION_FIELDS: &[&str] = &[
 /// `collection.json`, as written.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
 pub struct RawCollection {
     pub format: Option<Number>,
     pub title: Option<String>,
@@ -69,7 +68,6 @@ pub const GUIDE_FIELDS: &[&str] = &[
 /// A guide, as written; blocks are read one by one.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
 pub struct RawGuide {
     pub format: Option<Number>,
     pub id: Option<String>,
@@ -95,7 +93,6 @@ pub const BLOCK_FIELDS: &[&str] = &[
 /// A block, as written: `type` plus the fields of every type.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
 pub struct RawBlock {
     #[serde(rename = "type")]
     pub kind_name: Option<String>,
@@ -122,7 +119,6 @@ pub const LIST_ITEM_FIELDS: &[&str] = &["text", "items"];
 /// A list item with nested items.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
 pub struct RawListItem {
     pub text: Option<String>,
     pub items: Option<Vec<Value>>,
@@ -134,7 +130,6 @@ pub const STEP_FIELDS: &[&str] = &["text", "image", "note"];
 /// A step; its image is read on its own.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
 pub struct RawStep {
     pub text: Option<String>,
     pub image: Option<Value>,
@@ -147,7 +142,6 @@ pub const IMAGE_FIELDS: &[&str] = &["src", "alt", "caption", "width"];
 /// An image inside a step.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
 pub struct RawImage {
     pub src: Option<String>,
     pub alt: Option<String>,
@@ -183,6 +177,18 @@ pub enum RawProblem {
     },
 }
 
+/// The JSON type of a value, in plain words.
+pub fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
 /// How many problems one object may produce before reading stops.
 const MAX_PROBLEMS: usize = 64;
 
@@ -196,7 +202,7 @@ pub fn from_value<T: DeserializeOwned>(
     let mut problems = Vec::new();
     if !value.is_object() {
         // serde would read a list as a struct's fields in order; refuse it.
-        let found = super::check::json_kind(value).to_string();
+        let found = json_kind(value).to_string();
         let expected = "an object { … }".to_string();
         problems.push(RawProblem::WrongType { path: base.to_string(), expected, found });
         return (None, problems);

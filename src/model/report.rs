@@ -112,11 +112,6 @@ impl<'a> Report<'a> {
         self.diags.iter().any(|d| d.is_error() && d.path == path)
     }
 
-    /// Whether any error was recorded.
-    pub fn has_errors(&self) -> bool {
-        self.diags.iter().any(Diagnostic::is_error)
-    }
-
     /// Records a structural problem; `allowed` are the fields of the object
     /// it was found in, for "did you mean" suggestions.
     pub fn raw_problem(&mut self, problem: &RawProblem, allowed: &[&str]) {

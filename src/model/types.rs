@@ -57,6 +57,27 @@ pub struct Date {
     pub day: u8,
 }
 
+impl Date {
+    /// `YYYY-MM-DD`, as guides write it.
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// The calendar date `days` days after 1970-01-01 (Howard Hinnant's algorithm).
+    pub fn from_unix_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
+        Date { year, month, day }
+    }
+}
+
 /// Emphasis and font choice of a piece of inline text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct TextStyle {
@@ -300,4 +321,19 @@ pub struct Guide {
     pub keywords: Vec<String>,
     /// The content.
     pub body: Vec<Located<Block>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        let d = |y, m, day| Date { year: y, month: m, day };
+        assert_eq!(Date::from_unix_days(0), d(1970, 1, 1));
+        assert_eq!(Date::from_unix_days(19_064), d(2022, 3, 13));
+        assert_eq!(Date::from_unix_days(11_016), d(2000, 2, 29));
+        assert_eq!(Date::from_unix_days(20_453), d(2025, 12, 31));
+        assert_eq!(d(2022, 3, 13).iso(), "2022-03-13");
+    }
 }

@@ -1,15 +1,16 @@
 //! The `build` job: every guide becomes `out/pdf/<id>.pdf`, in parallel.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-use rayon::prelude::*;
-
-use super::bundle::keys::{guide_key, scan_key};
-use super::bundle::units::cached_sheet;
+use super::cache::hash::fonts_hash;
+use super::cache::keys::{guide_key, hash_sources, scan_key};
+use super::cache::{Cache, CacheStats};
+use super::failure::Failure;
+use super::fs::{check_output_dir, clean_debris, write_atomic};
 use super::interrupt;
-use super::write::{check_output_dir, clean_debris, write_atomic};
-use crate::model::{self, Diagnostic, LoadOptions, Loaded};
+use super::run::{each_guide, with_pool, Progress};
+use super::units::PrintSheet;
+use crate::model::{self, Diagnostic, LoadOptions};
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -47,7 +48,7 @@ pub struct BuildReport {
     /// Warnings of every guide and of the project.
     pub warnings: Vec<Diagnostic>,
     /// Sheets reused from the cache in `<out>/.cache/` and sheets rendered.
-    pub work: super::cache::CacheStats,
+    pub work: CacheStats,
 }
 
 impl BuildReport {
@@ -65,25 +66,6 @@ impl BuildReport {
             }
         )
     }
-}
-
-/// Called once per finished guide (for progress bars).
-pub type Progress<'a> = &'a (dyn Fn(usize, usize, &str) + Sync);
-
-/// Runs `f` on a pool of `jobs` threads (all cores when `None`).
-pub fn with_pool<T: Send>(jobs: Option<usize>, f: impl FnOnce() -> T + Send) -> T {
-    match rayon::ThreadPoolBuilder::new().num_threads(jobs.unwrap_or(0)).build() {
-        Ok(pool) => pool.install(f),
-        Err(_) => f(),
-    }
-}
-
-/// Loads the project, failing with diagnostics on project-wide problems.
-pub fn load(guides_dir: &Path, images_dir: &Path) -> Result<Loaded, Vec<Diagnostic>> {
-    model::load(&LoadOptions {
-        guides_dir: guides_dir.to_path_buf(),
-        images_dir: images_dir.to_path_buf(),
-    })
 }
 
 /// Writes a sheet atomically, unless the file already holds these bytes
@@ -104,80 +86,71 @@ fn write_unless_same(path: &Path, bytes: &[u8]) -> Result<(), Vec<Diagnostic>> {
 ///
 /// Guides are read one at a time, each just before its sheet is made, and
 /// dropped once it is written: memory does not grow with the collection.
-pub fn build(
-    opts: &BuildOptions,
-    progress: Progress,
-) -> Result<BuildReport, Vec<Diagnostic>> {
+pub fn build(opts: &BuildOptions, progress: Progress) -> Result<BuildReport, Failure> {
     check_output_dir(&opts.out_dir, &[&opts.guides_dir, &opts.images_dir])
-        .map_err(|m| vec![Diagnostic::error("output-dir", &opts.out_dir, m)])?;
+        .map_err(|m| Diagnostic::error("output-dir", &opts.out_dir, m))?;
     with_pool(opts.jobs, || {
         // Meanwhile another thread hashes the fonts (for cache keys). It
         // does not parse them: it must be free to decode the first sheet's
         // pictures as soon as that guide is read (the longest path of a
         // small build); the fonts are parsed on first use, during layout.
         rayon::spawn(|| {
-            super::cache::fonts_hash();
+            fonts_hash();
         });
-        // Sources are hashed before loading: see `bundle::keys::hash_sources`.
-        let sources = super::bundle::keys::hash_sources(&opts.guides_dir);
+        // Sources are hashed before loading: see `hash_sources`.
+        let sources = hash_sources(&opts.guides_dir);
         let project = model::scan(&LoadOptions {
             guides_dir: opts.guides_dir.clone(),
             images_dir: opts.images_dir.clone(),
         })?;
-        let cache = super::cache::Cache::open(&opts.out_dir, "print");
+        let cache = Cache::<PrintSheet>::open(&opts.out_dir);
         let context = scan_key(&project, &sources);
         let pdf_dir = opts.out_dir.join("pdf");
-        prepare_folder(&pdf_dir).map_err(|d| vec![*d])?;
+        prepare_folder(&pdf_dir)?;
         let total = project.entries.len();
-        let done = AtomicUsize::new(0);
-        let results: Vec<Done> = project
-            .entries
-            .par_iter()
-            .map(|entry| {
-                if interrupt::requested() {
-                    return Done {
-                        id: entry.id.clone(),
-                        warnings: Vec::new(),
-                        result: Err(Vec::new()),
-                    };
-                }
+        let results = each_guide(
+            &project.entries,
+            |e| &e.id,
+            progress,
+            |entry| {
                 let outcome = project.load_guide(entry);
                 let result = match &outcome.result {
                     Err(diags) => Err(diags.clone()),
                     Ok(guide) => {
                         let key = guide_key(&outcome, &context, &sources);
-                        cached_sheet(&cache, key.as_deref(), guide, &project.collection)
-                            .map_err(|d| vec![*d])
-                            .and_then(|(bytes, pages, warnings)| {
+                        let collection = &project.collection;
+                        PrintSheet::cached(&cache, key.as_deref(), guide, collection)
+                            .map_err(Failure::into_diagnostics)
+                            .and_then(|sheet| {
                                 let path = pdf_dir.join(format!("{}.pdf", guide.id));
-                                write_unless_same(&path, &bytes)?;
-                                let bytes = bytes.len();
+                                write_unless_same(&path, &sheet.pdf)?;
+                                let (bytes, pages) = (sheet.pdf.len(), sheet.pages);
                                 let id = guide.id.clone();
+                                let warnings = sheet.warnings.restore(&guide.file);
                                 Ok((Built { id, path, pages, bytes }, warnings))
                             })
                     }
                 };
-                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                progress(n, total, &outcome.id);
                 // The guide itself is dropped here.
                 Done { id: outcome.id, warnings: outcome.warnings, result }
-            })
-            .collect();
+            },
+        );
         cache.save();
         if interrupt::requested() {
             clean_debris(&pdf_dir);
-            let written = results.iter().filter(|d| d.result.is_ok()).count();
+            let written = results.iter().flatten().filter(|d| d.result.is_ok()).count();
             let kept = format!(
                 "{written} of {total} PDFs written, the others left as they were"
             );
-            return Err(vec![interrupt::stopped(&pdf_dir, &kept)]);
+            return Err(interrupt::stopped(&pdf_dir, &kept).into());
         }
         let mut report = BuildReport {
             warnings: project.warnings.clone(),
             work: cache.stats(),
             ..BuildReport::default()
         };
-        for done in results {
+        // Not interrupted: every guide was done.
+        for done in results.into_iter().flatten() {
             report.warnings.extend(done.warnings);
             match done.result {
                 Ok((built, warnings)) => {

@@ -1,15 +1,19 @@
 //! The `check` job: validate, lay out and render every guide in memory, then
-//! add the project-wide warnings; nothing is written.
+//! add the project-wide warnings; nothing is written. Its findings go to
+//! people, or to tools as a versioned JSON report.
 
 use std::path::PathBuf;
 
 use rayon::prelude::*;
+use serde::Serialize;
 
-use super::build::{load, with_pool};
+use super::diagnostics::{json_diagnostic, sort_diagnostics, JsonDiagnostic};
+use super::failure::internal_error;
 use super::lint;
+use super::run::{load, with_pool};
 use crate::layout::pack::editions;
 use crate::layout::{check_sheet_length, layout_guide, LayoutOptions};
-use crate::model::{Collection, Diagnostic, Guide, Severity};
+use crate::model::{Collection, Diagnostic, Guide};
 use crate::pdf::{write_pdf, PdfOptions};
 
 /// What to check.
@@ -70,25 +74,6 @@ impl CheckReport {
     pub fn passes(&self, deny_warnings: bool) -> bool {
         self.summary.errors == 0 && !(deny_warnings && self.summary.warnings > 0)
     }
-}
-
-/// Sorts diagnostics into their stable reporting order: errors first, then
-/// by file, line, column, code, path and message.
-pub fn sort_diagnostics(diags: &mut [Diagnostic]) {
-    diags.sort_by(|a, b| {
-        let key = |d: &Diagnostic| {
-            (
-                d.severity != Severity::Error,
-                d.file.clone(),
-                d.line,
-                d.column,
-                d.code,
-                d.path.clone(),
-                d.message.clone(),
-            )
-        };
-        key(a).cmp(&key(b))
-    });
 }
 
 /// Checks the project: every error and warning `build` would report, plus
@@ -164,11 +149,65 @@ fn render_in_memory(
         return out;
     }
     if let Err(e) = write_pdf(&laid.document, pdf) {
-        out.push(
-            Diagnostic::error("pdf", &guide.file, e.to_string()).help(
-                "this is probably a bug in guidepress; please report it with the guide attached",
-            ),
-        );
+        out.push(internal_error("pdf", &guide.file, e));
     }
     out
+}
+
+/// Version of the JSON diagnostics format.
+pub const JSON_VERSION: u32 = 1;
+
+/// The JSON report: `{"version": 1, "diagnostics": [...], "summary": {...}}`.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct JsonReport {
+    /// Always [`JSON_VERSION`].
+    pub version: u32,
+    /// Every problem, in reporting order.
+    pub diagnostics: Vec<JsonDiagnostic>,
+    /// The counts.
+    pub summary: JsonSummary,
+}
+
+/// The counts of the JSON report.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct JsonSummary {
+    /// Guide files found.
+    pub guides: usize,
+    /// Guides with no error.
+    pub ok: usize,
+    /// Guides refused.
+    pub failed: usize,
+    /// Errors, all files together.
+    pub errors: usize,
+    /// Warnings, all files together.
+    pub warnings: usize,
+}
+
+impl From<CheckSummary> for JsonSummary {
+    fn from(s: CheckSummary) -> Self {
+        JsonSummary {
+            guides: s.guides,
+            ok: s.ok,
+            failed: s.failed,
+            errors: s.errors,
+            warnings: s.warnings,
+        }
+    }
+}
+
+/// The JSON report of a check.
+pub fn json_report(report: &CheckReport) -> JsonReport {
+    JsonReport {
+        version: JSON_VERSION,
+        diagnostics: report.diagnostics.iter().map(json_diagnostic).collect(),
+        summary: report.summary.into(),
+    }
+}
+
+/// The JSON report as pretty text with a final newline.
+pub fn json_text(report: &CheckReport) -> String {
+    let mut s = serde_json::to_string_pretty(&json_report(report))
+        .expect("the report always serialises");
+    s.push('\n');
+    s
 }

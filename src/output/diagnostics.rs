@@ -1,29 +1,16 @@
-//! Diagnostics for tools: the versioned JSON report and GitHub workflow annotations.
+//! Diagnostics as reports give them: in a stable order, as JSON objects
+//! (the versioned report of `check --format json`, the bundle's
+//! `report.json`) and as GitHub workflow annotations.
 //!
 //! The JSON shape is a public contract, documented in `docs/diagnostics.md`
 //! and `docs/diagnostics.schema.json`: fields are only ever added, and a
-//! breaking change bumps [`JSON_VERSION`].
+//! breaking change bumps the report's version (`JSON_VERSION` of `check`).
 
 use std::path::Path;
 
 use serde::Serialize;
 
-use super::check::{CheckReport, CheckSummary};
 use crate::model::{Diagnostic, Severity};
-
-/// Version of the JSON diagnostics format.
-pub const JSON_VERSION: u32 = 1;
-
-/// The JSON report: `{"version": 1, "diagnostics": [...], "summary": {...}}`.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct JsonReport {
-    /// Always [`JSON_VERSION`].
-    pub version: u32,
-    /// Every problem, in reporting order.
-    pub diagnostics: Vec<JsonDiagnostic>,
-    /// The counts.
-    pub summary: JsonSummary,
-}
 
 /// One problem, as the JSON report gives it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -46,31 +33,23 @@ pub struct JsonDiagnostic {
     pub suggestion: Option<String>,
 }
 
-/// The counts of the JSON report.
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
-pub struct JsonSummary {
-    /// Guide files found.
-    pub guides: usize,
-    /// Guides with no error.
-    pub ok: usize,
-    /// Guides refused.
-    pub failed: usize,
-    /// Errors, all files together.
-    pub errors: usize,
-    /// Warnings, all files together.
-    pub warnings: usize,
-}
-
-impl From<CheckSummary> for JsonSummary {
-    fn from(s: CheckSummary) -> Self {
-        JsonSummary {
-            guides: s.guides,
-            ok: s.ok,
-            failed: s.failed,
-            errors: s.errors,
-            warnings: s.warnings,
-        }
-    }
+/// Sorts diagnostics into their stable reporting order: errors first, then
+/// by file, line, column, code, path and message.
+pub fn sort_diagnostics(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        let key = |d: &Diagnostic| {
+            (
+                d.severity != Severity::Error,
+                d.file.clone(),
+                d.line,
+                d.column,
+                d.code,
+                d.path.clone(),
+                d.message.clone(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
 }
 
 /// `"error"` or `"warning"`.
@@ -105,23 +84,6 @@ pub fn json_diagnostic(d: &Diagnostic) -> JsonDiagnostic {
         message: d.message.clone(),
         suggestion: d.suggestion.clone(),
     }
-}
-
-/// The JSON report of a check.
-pub fn json_report(report: &CheckReport) -> JsonReport {
-    JsonReport {
-        version: JSON_VERSION,
-        diagnostics: report.diagnostics.iter().map(json_diagnostic).collect(),
-        summary: report.summary.into(),
-    }
-}
-
-/// The JSON report as pretty text with a final newline.
-pub fn json_text(report: &CheckReport) -> String {
-    let mut s = serde_json::to_string_pretty(&json_report(report))
-        .expect("the report always serialises");
-    s.push('\n');
-    s
 }
 
 /// Escapes an annotation's message as GitHub requires: `%`, CR and LF.

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+use super::fs::list_files;
 use crate::layout::{Document, Item};
 use crate::model::source::read_source;
 use crate::model::{Block, Date, Diagnostic, Figure, Guide, Loaded};
@@ -105,8 +106,8 @@ pub fn stale_guides(guides: &[&Guide]) -> Vec<Diagnostic> {
         }
         let message = format!(
             "last updated on {}, more than {STALE_YEARS} years before the newest guide ({})",
-            iso(date),
-            iso(newest)
+            date.iso(),
+            newest.iso()
         );
         let help =
             "check that the guide is still right, then set \"updated\" to today's date";
@@ -115,11 +116,6 @@ pub fn stale_guides(guides: &[&Guide]) -> Vec<Diagnostic> {
         );
     }
     out
-}
-
-/// `YYYY-MM-DD`.
-pub fn iso(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
 }
 
 /// `unused-image` warnings: files in `images_dir` (hidden ones aside) that no
@@ -171,22 +167,6 @@ fn json_srcs(v: &Value, f: &mut impl FnMut(&str)) {
         }
         Value::Array(items) => items.iter().for_each(|v| json_srcs(v, f)),
         _ => {}
-    }
-}
-
-/// Every regular file under `dir`, hidden files and folders excluded.
-fn list_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for e in entries.flatten() {
-        if e.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let path = e.path();
-        if path.is_dir() {
-            list_files(&path, out);
-        } else if path.is_file() {
-            out.push(path);
-        }
     }
 }
 

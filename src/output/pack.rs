@@ -3,15 +3,15 @@
 
 use std::path::{Path, PathBuf};
 
-use super::build::{load, with_pool};
-use super::bundle::keys::{context_key, guide_key, hash_sources};
-use super::bundle::units::{
-    fact, pack_key, pack_starts, pack_unit, pack_warnings, PackUnitError,
-};
+use super::cache::keys::{context_key, guide_key, hash_sources, pack_key};
 use super::cache::{Cache, CacheStats};
-use super::write::{check_output_dir, write_atomic};
+use super::failure::Failure;
+use super::fs::{check_output_dir, pack_cache_root, write_atomic};
+use super::run::{load, with_pool};
+use super::units::pack::file_name;
+use super::units::{PackUnit, PackUnitError};
 use crate::layout::pack::{PackError, PackLayout, PackOptions};
-use crate::model::values::{closest, slugify};
+use crate::model::values::closest;
 use crate::model::{Collection, Diagnostic, Guide};
 
 /// What to pack and where.
@@ -48,17 +48,8 @@ pub struct PackReport {
     pub starts: Vec<(String, usize)>,
     /// Warnings of the project and of the packed guides.
     pub warnings: Vec<Diagnostic>,
-    /// Whether the pack was reused from the cache (see [`cache_root`]) or made.
+    /// Whether the pack was reused from the cache (see [`pack_cache_root`]) or made.
     pub work: CacheStats,
-}
-
-/// Why no pack was written.
-#[derive(Debug, Clone)]
-pub enum PackFailure {
-    /// The request itself is wrong (unknown id, a handout of several guides).
-    Usage(String),
-    /// Some input was refused or the file could not be written; nothing was.
-    Refused(Vec<Diagnostic>),
 }
 
 /// `out/pack/<collection-slug>-<layout>.pdf`; a handout adds the guide's id
@@ -69,54 +60,21 @@ pub fn default_path(
     opts: &PackOptions,
     only: &[&Guide],
 ) -> PathBuf {
-    let mut name = slugify(&collection.title);
-    if name.is_empty() {
-        name.push_str("pack");
-    }
-    name.push('-');
-    name.push_str(opts.layout.name());
-    if let (PackLayout::Handout, [g]) = (opts.layout, only) {
-        name.push('-');
-        name.push_str(&g.id);
-    }
-    if opts.large_print {
-        name.push_str("-large");
-    }
-    out_root.join("pack").join(format!("{name}.pdf"))
-}
-
-/// The folder whose `.cache/pack` holds the packs of the PDF at `path`:
-/// the output root above `pack/` when the PDF is in a `pack` folder (the
-/// default `out/pack/…`, so `pack` and `bundle --out out` share their
-/// work), else the PDF's own folder.
-pub fn cache_root(path: &Path) -> PathBuf {
-    let dir =
-        path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    match (dir.file_name(), dir.parent()) {
-        (Some(n), Some(up)) if n == "pack" => {
-            if up.as_os_str().is_empty() {
-                PathBuf::from(".")
-            } else {
-                up.to_path_buf()
-            }
-        }
-        _ => dir.to_path_buf(),
-    }
+    out_root.join("pack").join(file_name(collection, opts, only))
 }
 
 /// Builds the pack. A guide that fails validation stops it: a pack with a
 /// missing guide would be misleading, so nothing is written. A pack whose
-/// inputs did not change is taken from the cache (see [`cache_root`]).
-pub fn pack(job: &PackJob) -> Result<PackReport, PackFailure> {
+/// inputs did not change is taken from the cache (see [`pack_cache_root`]).
+pub fn pack(job: &PackJob) -> Result<PackReport, Failure> {
     with_pool(job.jobs, || {
-        // Sources are hashed before loading: see `bundle::keys::hash_sources`.
+        // Sources are hashed before loading: see `hash_sources`.
         let sources = hash_sources(&job.guides_dir);
-        let loaded =
-            load(&job.guides_dir, &job.images_dir).map_err(PackFailure::Refused)?;
+        let loaded = load(&job.guides_dir, &job.images_dir)?;
         let ids: Vec<&str> = loaded.guides.iter().map(|g| g.id.as_str()).collect();
         for id in &job.only {
             if !ids.contains(&id.as_str()) {
-                return Err(PackFailure::Usage(unknown_id(id, &ids)));
+                return Err(Failure::Usage(unknown_id(id, &ids)));
             }
         }
         let selected: Vec<_> = loaded
@@ -125,7 +83,7 @@ pub fn pack(job: &PackJob) -> Result<PackReport, PackFailure> {
             .filter(|g| job.only.is_empty() || job.only.contains(&g.id))
             .collect();
         if job.options.layout == PackLayout::Handout && selected.len() != 1 {
-            return Err(PackFailure::Usage(handout_usage(selected.len(), &ids)));
+            return Err(Failure::Usage(handout_usage(selected.len(), &ids)));
         }
         let mut warnings = loaded.warnings.clone();
         let mut errors = Vec::new();
@@ -139,7 +97,7 @@ pub fn pack(job: &PackJob) -> Result<PackReport, PackFailure> {
         }
         if !errors.is_empty() {
             errors.extend(warnings);
-            return Err(PackFailure::Refused(errors));
+            return Err(Failure::Refused(errors));
         }
         let collection = &loaded.collection;
         let collection_file = loaded
@@ -151,66 +109,54 @@ pub fn pack(job: &PackJob) -> Result<PackReport, PackFailure> {
         });
         let dir =
             path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        check_output_dir(dir, &[&job.guides_dir, &job.images_dir]).map_err(|m| {
-            PackFailure::Refused(vec![Diagnostic::error("output-dir", &path, m)])
-        })?;
+        check_output_dir(dir, &[&job.guides_dir, &job.images_dir])
+            .map_err(|m| Diagnostic::error("output-dir", &path, m))?;
         // A guide whose file changed during the run has no key: no caching.
         let context = context_key(&loaded, &sources);
         let keys: Option<Vec<String>> =
             selected.iter().map(|g| guide_key(g, &context, &sources)).collect();
-        let cache = Cache::open(&cache_root(&path), "pack");
-        let compute = || pack_unit(&guides, collection, &collection_file, &job.options);
-        let unit = match &keys {
-            Some(ks) if !guides.is_empty() => {
-                let ks: Vec<&str> = ks.iter().map(String::as_str).collect();
-                cache.get_or_compute(&pack_key(&job.options, &context, &ks), compute)
-            }
-            _ => compute(),
-        }
-        .map_err(|e| match e {
-            PackUnitError::Layout(PackError::HandoutNeedsOneGuide(n)) => {
-                PackFailure::Usage(handout_usage(n, &ids))
-            }
-            PackUnitError::Layout(PackError::NoGuides) => {
-                PackFailure::Refused(vec![Diagnostic::error(
+        let cache = Cache::<PackUnit>::open(&pack_cache_root(&path));
+        let key = keys.filter(|_| !guides.is_empty()).map(|ks| {
+            let ks: Vec<&str> = ks.iter().map(String::as_str).collect();
+            pack_key(&job.options, &context, &ks)
+        });
+        let compute =
+            || PackUnit::render(&guides, collection, &collection_file, &job.options);
+        let unit =
+            cache.get_or_compute(key.as_deref(), compute).map_err(|e| match e {
+                PackUnitError::Layout(PackError::HandoutNeedsOneGuide(n)) => {
+                    Failure::Usage(handout_usage(n, &ids))
+                }
+                PackUnitError::Layout(PackError::NoGuides) => Diagnostic::error(
                     "no-guides",
                     &job.guides_dir,
                     "there is no guide to pack",
                 )
-                .help("add guide files (*.json) to the guides folder")])
-            }
-            PackUnitError::Layout(e @ PackError::Unsettled(_)) => PackFailure::Refused(
-                vec![Diagnostic::error("pack", &job.guides_dir, e.to_string())],
-            ),
-            PackUnitError::Pdf(m) => {
-                PackFailure::Refused(vec![Diagnostic::error("pdf", &path, m).help(
-                    "this is probably a bug in guidepress; please report it with the guides attached",
-                )])
-            }
-        })?;
-        warnings.extend(pack_warnings(&unit, &collection_file));
-        let bytes = unit.files.get("pdf").cloned().unwrap_or_default();
+                .help("add guide files (*.json) to the guides folder")
+                .into(),
+                PackUnitError::Layout(PackError::Unsettled(_)) => {
+                    e.failure(&job.guides_dir)
+                }
+                PackUnitError::Pdf(_) => e.failure(&path),
+            })?;
+        warnings.extend(unit.warnings_for(&collection_file));
         if super::interrupt::requested() {
             let kept = "no pack written, an older one is left as it was";
             let stopped = super::interrupt::stopped(&path, kept);
-            return Err(PackFailure::Refused(vec![stopped]));
+            return Err(stopped.into());
         }
-        write_atomic(&path, &bytes).map_err(|e| {
-            PackFailure::Refused(vec![Diagnostic::error(
-                "write",
-                &path,
-                format!("cannot write the PDF: {e}"),
-            )
-            .help("check that the output folder is writable and the disk is not full")])
+        write_atomic(&path, &unit.pdf).map_err(|e| {
+            Diagnostic::error("write", &path, format!("cannot write the PDF: {e}"))
+                .help("check that the output folder is writable and the disk is not full")
         })?;
         cache.save();
         Ok(PackReport {
             path,
             layout: job.options.layout,
-            pages: fact(&unit, "pages") as usize,
-            sides: fact(&unit, "sides") as usize,
-            bytes: bytes.len(),
-            starts: pack_starts(&unit),
+            pages: unit.pages,
+            sides: unit.sides,
+            bytes: unit.pdf.len(),
+            starts: unit.starts,
             warnings,
             work: cache.stats(),
         })

@@ -11,28 +11,16 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
-use super::bundle::units::cached_sheet;
-use super::cache::Cache;
+use super::fs::{canon, clean_debris, json_files, list_files, write_atomic};
 use super::interrupt;
 use super::lint::figures;
-use super::write::{clean_debris, write_atomic};
+use super::run::{each_guide, no_progress};
+use super::units::PrintSheet;
 use crate::model::{Block, Diagnostic, Loaded};
-
-/// A path with its folder resolved (the file itself may no longer exist), so
-/// paths from listings, guides and the file system compare equal.
-pub fn canon(p: &Path) -> PathBuf {
-    if let Ok(c) = p.canonicalize() {
-        return c;
-    }
-    match (p.parent(), p.file_name()) {
-        (Some(dir), Some(name)) => canon(dir).join(name),
-        _ => p.to_path_buf(),
-    }
-}
 
 /// What a file looked like at one poll.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp {
+pub struct FileState {
     /// Last modification time.
     pub modified: Option<SystemTime>,
     /// Size in bytes.
@@ -42,8 +30,8 @@ pub struct Stamp {
 /// The watched files at one moment, by resolved path.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Snapshot {
-    /// Every watched file and its stamp.
-    pub files: BTreeMap<PathBuf, Stamp>,
+    /// Every watched file and its state.
+    pub files: BTreeMap<PathBuf, FileState>,
 }
 
 /// The folders and files to watch.
@@ -58,7 +46,7 @@ pub struct Watched {
 }
 
 impl Snapshot {
-    /// Reads the stamps of every watched file.
+    /// Reads the state of every watched file.
     pub fn take(w: &Watched) -> Snapshot {
         let mut files = BTreeMap::new();
         let mut add = |p: &Path| {
@@ -66,19 +54,12 @@ impl Snapshot {
                 if m.is_file() {
                     files.insert(
                         canon(p),
-                        Stamp { modified: m.modified().ok(), len: m.len() },
+                        FileState { modified: m.modified().ok(), len: m.len() },
                     );
                 }
             }
         };
-        if let Ok(entries) = std::fs::read_dir(&w.guides_dir) {
-            for e in entries.flatten() {
-                let name = e.file_name().to_string_lossy().to_lowercase();
-                if name.ends_with(".json") && !name.starts_with('.') {
-                    add(&e.path());
-                }
-            }
-        }
+        json_files(&w.guides_dir).iter().for_each(|p| add(p));
         let mut images = Vec::new();
         list_files(&w.images_dir, &mut images);
         images.iter().for_each(|p| add(p));
@@ -89,8 +70,8 @@ impl Snapshot {
     /// Files added, removed or modified since `before`.
     pub fn changes_since(&self, before: &Snapshot) -> BTreeSet<PathBuf> {
         let mut out = BTreeSet::new();
-        for (p, stamp) in &self.files {
-            if before.files.get(p) != Some(stamp) {
+        for (p, state) in &self.files {
+            if before.files.get(p) != Some(state) {
                 out.insert(p.clone());
             }
         }
@@ -100,21 +81,6 @@ impl Snapshot {
             }
         }
         out
-    }
-}
-
-fn list_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for e in entries.flatten() {
-        if e.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let p = e.path();
-        if p.is_dir() {
-            list_files(&p, out);
-        } else {
-            out.push(p);
-        }
     }
 }
 
@@ -276,19 +242,17 @@ pub fn rebuild(
     out_dir: &Path,
     which: Option<&BTreeSet<String>>,
 ) -> Rebuilt {
-    use rayon::prelude::*;
     let pdf_dir = out_dir.join("pdf");
     let selected: Vec<_> = loaded
         .guides
         .iter()
         .filter(|g| which.is_none_or(|w| w.contains(&g.id)))
         .collect();
-    let results: Vec<_> = selected
-        .par_iter()
-        .map(|g| {
-            if interrupt::requested() {
-                return (g.id.clone(), false, Vec::new());
-            }
+    let results = each_guide(
+        &selected,
+        |g| &g.id,
+        &no_progress,
+        |g| {
             let mut diags = g.warnings.clone();
             let guide = match &g.result {
                 Ok(guide) => guide,
@@ -297,11 +261,11 @@ pub fn rebuild(
                     return (g.id.clone(), false, diags);
                 }
             };
-            match cached_sheet(&Cache::disabled(), None, guide, &loaded.collection) {
-                Ok((bytes, _, warnings)) => {
-                    diags.extend(warnings);
+            match PrintSheet::render(guide, &loaded.collection) {
+                Ok(sheet) => {
+                    diags.extend(sheet.warnings.restore(&guide.file));
                     let path = pdf_dir.join(format!("{}.pdf", guide.id));
-                    match write_atomic(&path, &bytes) {
+                    match write_atomic(&path, &sheet.pdf) {
                         Ok(()) => (g.id.clone(), true, diags),
                         Err(e) => {
                             diags.push(Diagnostic::error(
@@ -313,19 +277,21 @@ pub fn rebuild(
                         }
                     }
                 }
-                Err(d) => {
-                    diags.push(*d);
+                Err(f) => {
+                    diags.extend(f.into_diagnostics());
                     (g.id.clone(), false, diags)
                 }
             }
-        })
-        .collect();
+        },
+    );
     if interrupt::requested() {
         // No temporary file of a PDF in progress is left behind.
         clean_debris(&pdf_dir);
     }
     let mut out = Rebuilt::default();
-    for (id, ok, diags) in results {
+    for (g, done) in selected.iter().zip(results) {
+        // A guide not started (interrupted) is not built.
+        let (id, ok, diags) = done.unwrap_or_else(|| (g.id.clone(), false, Vec::new()));
         if ok {
             out.built.push(id);
         } else {
@@ -340,6 +306,7 @@ pub fn rebuild(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::temp_project::TempProject;
 
     fn p(s: &str) -> PathBuf {
         PathBuf::from(s)
@@ -396,9 +363,7 @@ mod tests {
 
     #[test]
     fn a_modified_guide_rebuilds_only_itself() {
-        let dir =
-            std::env::temp_dir().join(format!("gp-watch-plan-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = TempProject::new("watch-plan");
         let file = canon(&dir.join("a.json"));
         std::fs::write(&file, "{}").unwrap();
         let mut d = Deps { guides_dir: canon(&dir), ..Deps::default() };
@@ -406,7 +371,6 @@ mod tests {
         d.guides.insert(canon(&dir.join("b.json")), "b".into());
         let changed = [file].into_iter().collect();
         assert_eq!(plan(&changed, &d), Rebuild::Guides(set(&["a"])));
-        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
@@ -426,9 +390,7 @@ mod tests {
 
     #[test]
     fn snapshots_see_added_modified_and_removed_files() {
-        let dir =
-            std::env::temp_dir().join(format!("gp-watch-snap-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let dir = TempProject::new("watch-snap");
         let (guides, images) = (dir.join("guides"), dir.join("images"));
         std::fs::create_dir_all(images.join("sub")).unwrap();
         std::fs::create_dir_all(&guides).unwrap();
@@ -453,6 +415,5 @@ mod tests {
             .map(|p| p.strip_prefix(canon(&dir)).unwrap().display().to_string())
             .collect();
         assert_eq!(changed, ["guides/a.json", "guides/b.json", "images/sub/x.png"]);
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -39,6 +39,20 @@ pub enum PdfStandard {
 }
 
 impl PdfStandard {
+    /// Every standard, in the order options list them.
+    pub const ALL: [PdfStandard; 4] =
+        [PdfStandard::Ua1, PdfStandard::A2b, PdfStandard::A2u, PdfStandard::A2a];
+
+    /// The standard's name in options, e.g. `ua-1` (as Typst writes it).
+    pub fn option_name(self) -> &'static str {
+        match self {
+            PdfStandard::Ua1 => "ua-1",
+            PdfStandard::A2b => "a-2b",
+            PdfStandard::A2u => "a-2u",
+            PdfStandard::A2a => "a-2a",
+        }
+    }
+
     fn validator(self) -> Validator {
         match self {
             PdfStandard::Ua1 => Validator::Ua(krilla::configure::Accessibility::UA1),

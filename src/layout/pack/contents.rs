@@ -4,9 +4,9 @@
 use std::path::Path;
 
 use super::impose::translate;
-use super::{front_pages, writer};
+use super::{chunker, front_pages};
 use crate::layout::blocks::keep_together;
-use crate::layout::chunk::{Chunk, Writer};
+use crate::layout::chunk::{Chunk, Chunker};
 use crate::layout::page::{
     Document, FontId, Item, Link, LinkDest, Mark, Meta, NodeId, Placed, Rect, Role,
     StructTree,
@@ -56,7 +56,7 @@ pub(super) struct Front<'a> {
 /// Lays out the contents pages.
 pub(super) fn contents(entries: &[Entry], f: &Front) -> (Document, Vec<Diagnostic>) {
     let theme = f.theme;
-    let mut w = writer(theme, f.lang, f.file);
+    let mut w = chunker(theme, f.lang, f.file);
     let (x, width) = theme.text_x();
     let root = StructTree::ROOT;
     let label = match f.lang {
@@ -128,7 +128,7 @@ struct Line<'a> {
 /// One entry: the text, dot leaders, the page number flush right, all
 /// inside one `Link` node whose link area covers every line.
 fn entry(
-    w: &mut Writer,
+    w: &mut Chunker,
     text: &Inline,
     line: &Line,
     dest: LinkDest,

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{front_pages, latest_update, pack_title, writer};
+use super::{chunker, front_pages, latest_update, pack_title};
 use crate::layout::labels;
 use crate::layout::page::{Document, Item, Mark, Meta, Placed, Rect, Role, StructTree};
 use crate::layout::paginate::{paginate, Area};
@@ -19,7 +19,7 @@ pub(super) fn cover(
     file: &Path,
 ) -> (Document, Vec<Diagnostic>) {
     let lang = collection.lang;
-    let mut w = writer(theme, lang, file);
+    let mut w = chunker(theme, lang, file);
     let (x, width) = theme.text_x();
     let root = StructTree::ROOT;
     let mut chunks = Vec::new();

@@ -17,7 +17,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::chunk::{GuideLinks, Writer};
+use super::chunk::{Chunker, GuideLinks};
 use super::page::{Document, Item, Meta, OutlineEntry, Page, Placed, Rect, StructTree};
 use super::paginate::PageFlow;
 use super::sheet::{layout_guide, LaidOut, LayoutOptions};
@@ -443,11 +443,11 @@ fn content_box(theme: &Theme) -> Rect {
     Rect { x, y: theme.margin.0, w, h: theme.page.1 - theme.margin.0 - theme.margin.2 }
 }
 
-/// A writer for front-matter text (no cross-references, no link notes).
-fn writer<'a>(theme: &'a Theme, lang: Lang, file: &Path) -> Writer<'a> {
+/// A chunker for front-matter text (no cross-references, no link notes).
+fn chunker<'a>(theme: &'a Theme, lang: Lang, file: &Path) -> Chunker<'a> {
     static NO_PAGES: GuideLinks = GuideLinks::Relative;
     static NO_WORDS: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    Writer {
+    Chunker {
         theme,
         lang,
         tree: StructTree::default(),

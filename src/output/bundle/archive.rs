@@ -13,25 +13,25 @@ pub const DEFLATE_LEVEL: i64 = 6;
 
 /// A moment for the zip's timestamps: a date and a time of day, UTC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp {
+pub struct Timestamp {
     /// The date.
     pub date: Date,
     /// Hours, minutes, seconds.
     pub time: (u8, u8, u8),
 }
 
-impl Stamp {
+impl Timestamp {
     /// Midnight of `date`.
-    pub fn midnight(date: Date) -> Stamp {
-        Stamp { date, time: (0, 0, 0) }
+    pub fn midnight(date: Date) -> Timestamp {
+        Timestamp { date, time: (0, 0, 0) }
     }
 
     /// The moment `secs` seconds after 1970-01-01T00:00:00Z (`SOURCE_DATE_EPOCH`).
-    pub fn from_epoch(secs: i64) -> Stamp {
+    pub fn from_epoch(secs: i64) -> Timestamp {
         let days = secs.div_euclid(86_400);
         let rest = secs.rem_euclid(86_400);
-        Stamp {
-            date: super::super::starter::civil_from_days(days),
+        Timestamp {
+            date: Date::from_unix_days(days),
             time: ((rest / 3600) as u8, (rest % 3600 / 60) as u8, (rest % 60) as u8),
         }
     }
@@ -59,16 +59,17 @@ pub fn is_compressed(name: &str) -> bool {
 }
 
 /// Writes a zip of `entries` (path inside the zip → bytes). Entries are
-/// sorted by path; every one gets `stamp`, permissions 0644 and the Unix
-/// system tag, so the bytes depend on nothing but the entries and the stamp.
+/// sorted by path; every one gets `timestamp`, permissions 0644 and the
+/// Unix system tag, so the bytes depend on nothing but the entries and the
+/// timestamp.
 pub fn write_zip(
     mut entries: Vec<(String, Vec<u8>)>,
-    stamp: Stamp,
+    timestamp: Timestamp,
 ) -> zip::result::ZipResult<Vec<u8>> {
     entries.sort_by(|a, b| a.0.cmp(&b.0));
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let base = SimpleFileOptions::default()
-        .last_modified_time(stamp.zip())
+        .last_modified_time(timestamp.zip())
         .unix_permissions(0o644)
         .system(System::Unix)
         .large_file(false);
@@ -91,7 +92,7 @@ mod tests {
 
     #[test]
     fn same_entries_in_any_order_give_the_same_bytes() {
-        let stamp = Stamp::from_epoch(1_647_129_600); // 2022-03-13
+        let stamp = Timestamp::from_epoch(1_647_129_600); // 2022-03-13
         let a = vec![
             ("b.txt".to_string(), b"bbbb".to_vec()),
             ("a.pdf".into(), b"%PDF".to_vec()),
@@ -113,7 +114,7 @@ mod tests {
 
     #[test]
     fn epoch_seconds_become_a_utc_stamp() {
-        let s = Stamp::from_epoch(1_700_000_000);
+        let s = Timestamp::from_epoch(1_700_000_000);
         assert_eq!(s.date, Date { year: 2023, month: 11, day: 14 });
         assert_eq!(s.time, (22, 13, 20));
     }

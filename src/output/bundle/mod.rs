@@ -4,35 +4,40 @@
 //! `report.json` and `SHA256SUMS`.
 //!
 //! Phases: hash the sources, load and validate (any error: no zip), render
-//! the units ([`units`]) in parallel through the cache ([`keys`]), assemble
-//! the site ([`site`]), then the report and checksums, then the zip
-//! ([`archive`]), written atomically. The zip's bytes depend only on the
-//! sources, the guidepress version and the timestamp (`SOURCE_DATE_EPOCH`,
-//! else the newest guide date): not on the folder, the thread count, the
-//! file-system order or the cache.
+//! the units (print sheets, web editions, packs) in parallel through the
+//! caches `build`, `site` and `pack` share, have the site's files made from
+//! the web editions (by the [`SiteEntries`] it is given), then the
+//! [`report`] and checksums, then the zip ([`archive`]), written atomically.
+//! The zip's bytes depend only on the sources, the guidepress version and
+//! the timestamp (`SOURCE_DATE_EPOCH`, else the newest guide date): not on
+//! the folder, the thread count, the file-system order or the cache.
 
 pub mod archive;
-pub mod keys;
 pub mod report;
-pub mod site;
-pub mod units;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use super::build::{load, with_pool};
-use super::cache::{sha256_hex, Cache, CacheStats, Unit};
+use super::cache::hash::sha256_hex;
+use super::cache::keys::{context_key, guide_key, hash_sources, pack_key, print_key};
+use super::cache::{Cache, CacheStats, Unit};
+use super::diagnostics::sort_diagnostics;
+use super::failure::Failure;
+use super::fs::{check_output_dir, clean_debris, write_atomic};
+use super::interrupt;
 use super::lint;
-use super::pack::default_path;
-use super::site::{base_url, Resampler, SiteLinks};
-use super::write::{check_output_dir, clean_debris, write_atomic};
+use super::run::{load, with_pool};
+use super::units::images::Resampler;
+use super::units::pack::file_name;
+use super::units::{PackUnit, PrintSheet, SiteEntries, WebEdition, WebSettings};
 use crate::layout::pack::{PackLayout, PackOptions};
 use crate::model::values::slugify;
-use crate::model::{Date, Diagnostic, Guide};
+use crate::model::{Collection, Date, Diagnostic, Guide};
 use crate::pdf::PdfStandard;
-use archive::{write_zip, Stamp};
+use archive::{write_zip, Timestamp};
 
 /// What to bundle and where.
 #[derive(Debug, Clone)]
@@ -94,24 +99,56 @@ pub fn valid_version(v: &str) -> bool {
         && v.chars().all(|c| c.is_ascii_alphanumeric() || ".-_+".contains(c))
 }
 
-/// Builds and writes the bundle. Any refused guide stops it with every
-/// problem found; then no zip is written and an older one is left as it was.
-pub fn bundle(opts: &BundleOptions) -> Result<BundleReport, Vec<Diagnostic>> {
+/// Builds and writes the bundle, its `site/` files made by `site` (the
+/// `site` job's `entries`, which [`crate::output::bundle`] passes). Any
+/// refused guide stops it with every problem found; then no zip is written
+/// and an older one is left as it was.
+pub fn bundle_with(
+    opts: &BundleOptions,
+    site: SiteEntries,
+) -> Result<BundleReport, Failure> {
     if let Some(v) = opts.version.as_deref().filter(|v| !valid_version(v)) {
         let message = format!("version \"{v}\" cannot be used in a file name");
         let help =
             "use letters, digits, dots, dashes, underscores and +, e.g. 2024-09 or v1.2";
-        return Err(vec![
-            Diagnostic::error("bad-version", &opts.out_dir, message).help(help)
-        ]);
+        return Err(Diagnostic::error("bad-version", &opts.out_dir, message)
+            .help(help)
+            .into());
     }
     check_output_dir(&opts.out_dir, &[&opts.guides_dir, &opts.images_dir])
-        .map_err(|m| vec![Diagnostic::error("output-dir", &opts.out_dir, m)])?;
-    with_pool(opts.jobs, || run(opts))
+        .map_err(|m| Diagnostic::error("output-dir", &opts.out_dir, m))?;
+    with_pool(opts.jobs, || run(opts, site))
 }
 
-fn run(opts: &BundleOptions) -> Result<BundleReport, Vec<Diagnostic>> {
-    let sources = keys::hash_sources(&opts.guides_dir);
+/// The caches of a bundle: each unit's namespace in `--out`.
+struct Caches {
+    print: Cache<PrintSheet>,
+    web: Cache<WebEdition>,
+    pack: Cache<PackUnit>,
+}
+
+impl Caches {
+    fn open(opts: &BundleOptions) -> Self {
+        fn open<U: Unit>(opts: &BundleOptions) -> Cache<U> {
+            if opts.cache {
+                Cache::open(&opts.out_dir)
+            } else {
+                Cache::disabled()
+            }
+        }
+        Caches { print: open(opts), web: open(opts), pack: open(opts) }
+    }
+}
+
+/// What is made for each guide.
+struct Rendered {
+    print: PrintSheet,
+    web: WebEdition,
+    handout: PackUnit,
+}
+
+fn run(opts: &BundleOptions, site: SiteEntries) -> Result<BundleReport, Failure> {
+    let sources = hash_sources(&opts.guides_dir);
     let loaded = load(&opts.guides_dir, &opts.images_dir)?;
     let mut warnings = loaded.warnings.clone();
     let mut errors = Vec::new();
@@ -123,7 +160,7 @@ fn run(opts: &BundleOptions) -> Result<BundleReport, Vec<Diagnostic>> {
     }
     if !errors.is_empty() {
         errors.extend(warnings);
-        return Err(errors);
+        return Err(errors.into());
     }
     let guides: Vec<&Guide> =
         loaded.guides.iter().filter_map(|g| g.result.as_ref().ok()).collect();
@@ -132,74 +169,59 @@ fn run(opts: &BundleOptions) -> Result<BundleReport, Vec<Diagnostic>> {
         .collection_file
         .clone()
         .unwrap_or_else(|| opts.guides_dir.join("collection.json"));
-    let open = |ns: &str| {
-        if opts.cache {
-            Cache::open(&opts.out_dir, ns)
-        } else {
-            Cache::disabled()
-        }
-    };
-    let (print_cache, web_cache, pack_cache) = (open("print"), open("web"), open("pack"));
+    let caches = Caches::open(opts);
 
     // Keys: a guide whose file changed during the run gets none and is not cached.
-    let context = keys::context_key(&loaded, &sources);
+    let context = context_key(&loaded, &sources);
     let guide_keys: Vec<Option<String>> =
-        loaded.guides.iter().map(|g| keys::guide_key(g, &context, &sources)).collect();
-    let cached = |cache: &Cache,
-                  key: Option<String>,
-                  f: &dyn Fn() -> Result<Unit, Box<Diagnostic>>| {
-        match key {
-            Some(k) => cache.get_or_compute(&k, f),
-            None => f(),
-        }
-    };
+        loaded.guides.iter().map(|g| guide_key(g, &context, &sources)).collect();
 
     // Per guide: the print sheet, the web edition, the handout.
-    let base = base_url(&SiteLinks::Collection, collection);
+    let base = collection.base_url.clone();
     let standards = [PdfStandard::Ua1];
     let resampler = Resampler::new();
+    let settings = WebSettings {
+        base: base.as_deref(),
+        standards: &standards,
+        resampler: &resampler,
+    };
     let handout = PackOptions { layout: PackLayout::Handout, ..PackOptions::default() };
-    let rebuilt = std::sync::Mutex::new(Vec::new());
-    let per_guide: Vec<Result<(Unit, Unit, Unit), Box<Diagnostic>>> = guides
+    let rebuilt = Mutex::new(Vec::new());
+    let per_guide: Vec<Result<Rendered, Failure>> = guides
         .par_iter()
         .zip(guide_keys.par_iter())
         .map(|(g, key)| {
-            let k = |kind: &str, opt: &str| {
-                key.as_ref().map(|k| keys::unit_key(kind, &[k, opt]))
-            };
-            let print = cached(&print_cache, k("print", "ua-1"), &|| {
-                rebuilt.lock().unwrap_or_else(|e| e.into_inner()).push(g.id.clone());
-                units::print_sheet(g, collection)
-            })?;
-            let web = units::cached_web(
-                &web_cache,
-                key.as_deref(),
-                g,
-                collection,
-                base.as_deref(),
-                &standards,
-                &resampler,
+            let print = caches.print.get_or_compute(
+                key.as_deref().map(print_key).as_deref(),
+                || {
+                    rebuilt.lock().unwrap_or_else(|e| e.into_inner()).push(g.id.clone());
+                    PrintSheet::render(g, collection)
+                },
             )?;
+            let web =
+                WebEdition::cached(&caches.web, key.as_deref(), g, collection, settings)?;
             let hand_key =
-                key.as_ref().map(|k| units::pack_key(&handout, &context, &[k.as_str()]));
-            let hand = cached(&pack_cache, hand_key, &|| {
-                units::pack(&[g], collection, &collection_file, &handout)
+                key.as_ref().map(|k| pack_key(&handout, &context, &[k.as_str()]));
+            let handout = caches.pack.get_or_compute(hand_key.as_deref(), || {
+                PackUnit::render(&[g], collection, &collection_file, &handout)
+                    .map_err(|e| e.failure(&collection_file))
             })?;
-            Ok((print, web, hand))
+            Ok(Rendered { print, web, handout })
         })
         .collect();
     // The packs of every guide: any guide change redoes them (page numbers move).
     let all_keys: Option<Vec<String>> = guide_keys.iter().cloned().collect();
-    let packs: Vec<Result<Unit, Box<Diagnostic>>> = PACK_LAYOUTS
+    let packs: Vec<Result<PackUnit, Failure>> = PACK_LAYOUTS
         .par_iter()
         .map(|layout| {
             let options = PackOptions { layout: *layout, ..PackOptions::default() };
             let key = all_keys.as_ref().map(|ks| {
                 let ks: Vec<&str> = ks.iter().map(String::as_str).collect();
-                units::pack_key(&options, &context, &ks)
+                pack_key(&options, &context, &ks)
             });
-            cached(&pack_cache, key, &|| {
-                units::pack(&guides, collection, &collection_file, &options)
+            caches.pack.get_or_compute(key.as_deref(), || {
+                PackUnit::render(&guides, collection, &collection_file, &options)
+                    .map_err(|e| e.failure(&collection_file))
             })
         })
         .collect();
@@ -209,60 +231,59 @@ fn run(opts: &BundleOptions) -> Result<BundleReport, Vec<Diagnostic>> {
     for r in per_guide {
         match r {
             Ok(u) => rendered.push(u),
-            Err(d) => failures.push(*d),
+            Err(f) => failures.extend(f.into_diagnostics()),
         }
     }
-    let packs: Vec<Unit> =
-        packs.into_iter().filter_map(|r| r.map_err(|d| failures.push(*d)).ok()).collect();
+    let packs: Vec<PackUnit> = packs
+        .into_iter()
+        .filter_map(|r| r.map_err(|f| failures.extend(f.into_diagnostics())).ok())
+        .collect();
     if !failures.is_empty() {
         failures.extend(warnings);
-        return Err(failures);
+        return Err(failures.into());
     }
 
     // Entries of the zip.
     let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
-    let mut print_facts = Vec::new();
-    let mut handout_facts = Vec::new();
-    for (g, (print, _, hand)) in guides.iter().zip(&rendered) {
-        warnings.extend(units::warnings(print, &g.file));
-        print_facts.push(units::fact(print, "pages"));
-        entries.push((format!("print/{}.pdf", g.id), print.files["pdf"].clone()));
+    let mut print_pages = Vec::new();
+    let mut handout_lines = Vec::new();
+    for (g, r) in guides.iter().zip(&rendered) {
+        warnings.extend(r.print.warnings.restore(&g.file));
+        print_pages.push(r.print.pages as u64);
+        entries.push((format!("print/{}.pdf", g.id), r.print.pdf.clone()));
         let name = pack_entry(collection, &handout, &[g]);
-        let (pages, sides) = (units::fact(hand, "pages"), units::fact(hand, "sides"));
-        handout_facts.push((name.clone(), PackLayout::Handout, pages, sides));
-        entries.push((name, hand.files["pdf"].clone()));
+        handout_lines.push(pack_line(&name, PackLayout::Handout, &r.handout));
+        entries.push((name, r.handout.pdf.clone()));
     }
-    let mut pack_facts = Vec::new();
+    let mut pack_lines = Vec::new();
     for (layout, unit) in PACK_LAYOUTS.iter().zip(&packs) {
         let options = PackOptions { layout: *layout, ..PackOptions::default() };
         let name = pack_entry(collection, &options, &guides);
-        pack_facts.push((
-            name.clone(),
-            *layout,
-            units::fact(unit, "pages"),
-            units::fact(unit, "sides"),
-        ));
-        entries.push((name, unit.files["pdf"].clone()));
+        pack_lines.push(pack_line(&name, *layout, unit));
+        entries.push((name, unit.pdf.clone()));
     }
-    pack_facts.extend(handout_facts);
-    let webs: Vec<&Unit> = rendered.iter().map(|(_, w, _)| w).collect();
-    let site_entries = site::site_entries(collection, base.as_deref(), &guides, &webs)
-        .map_err(|m| vec![Diagnostic::error("attachment", &opts.out_dir, m)])?;
+    pack_lines.extend(handout_lines);
+    let editions: Vec<(&Guide, &WebEdition)> =
+        guides.iter().zip(&rendered).map(|(g, r)| (*g, &r.web)).collect();
+    let site_entries = site(collection, base.as_deref(), &editions)
+        .map_err(|m| Diagnostic::error("attachment", &opts.out_dir, m))?;
     entries.extend(site_entries.into_iter().map(|(p, b)| (format!("site/{p}"), b)));
 
     warnings.extend(lint::stale_guides(&guides));
     warnings.extend(lint::unused_images(&loaded, &opts.images_dir));
     lint::locate(&mut warnings);
-    super::check::sort_diagnostics(&mut warnings);
+    sort_diagnostics(&mut warnings);
 
     // Version and timestamp.
     let newest = guides.iter().filter_map(|g| lint::guide_date(g)).map(|(d, _)| d).max();
-    let stamp = match opts.source_date_epoch {
-        Some(secs) => Stamp::from_epoch(secs),
-        None => Stamp::midnight(newest.unwrap_or(Date { year: 1980, month: 1, day: 1 })),
+    let timestamp = match opts.source_date_epoch {
+        Some(secs) => Timestamp::from_epoch(secs),
+        None => {
+            Timestamp::midnight(newest.unwrap_or(Date { year: 1980, month: 1, day: 1 }))
+        }
     };
     let version =
-        opts.version.clone().unwrap_or_else(|| lint::iso(newest.unwrap_or(stamp.date)));
+        opts.version.clone().unwrap_or_else(|| newest.unwrap_or(timestamp.date).iso());
     let slug = Some(slugify(&collection.title))
         .filter(|s| !s.is_empty())
         .unwrap_or("guides".into());
@@ -273,10 +294,10 @@ fn run(opts: &BundleOptions) -> Result<BundleReport, Vec<Diagnostic>> {
         collection,
         slug: &slug,
         version: &version,
-        stamp,
+        timestamp,
         guides: &guides,
-        print_pages: &print_facts,
-        packs: &pack_facts,
+        print_pages: &print_pages,
+        packs: &pack_lines,
         entries: &entries,
         warnings: &warnings,
         project_dir: &project_dir,
@@ -287,45 +308,47 @@ fn run(opts: &BundleOptions) -> Result<BundleReport, Vec<Diagnostic>> {
         entries.iter().map(|(p, b)| format!("{}  {p}\n", sha256_hex(b))).collect();
     entries.push(("SHA256SUMS".into(), sums.into_bytes()));
 
-    let zip = write_zip(entries, stamp).map_err(|e| {
-        vec![Diagnostic::error("zip", &opts.out_dir, format!("cannot make the zip: {e}"))
-            .help("this is probably a bug in guidepress; please report it")]
+    let zip = write_zip(entries, timestamp).map_err(|e| {
+        Failure::internal("zip", &opts.out_dir, format!("cannot make the zip: {e}"))
     })?;
     let dir = opts.out_dir.join("bundle");
     let path = dir.join(format!("{name}.zip"));
     clean_debris(&dir);
-    if super::interrupt::requested() {
+    if interrupt::requested() {
         let kept = "no bundle written, an older one is left as it was";
-        return Err(vec![super::interrupt::stopped(&path, kept)]);
+        return Err(interrupt::stopped(&path, kept).into());
     }
     write_atomic(&path, &zip).map_err(|e| {
-        vec![Diagnostic::error("write", &path, format!("cannot write the bundle: {e}"))
-            .help("check that the output folder is writable and the disk is not full; an older bundle, if any, is unchanged")]
+        Diagnostic::error("write", &path, format!("cannot write the bundle: {e}"))
+            .help("check that the output folder is writable and the disk is not full; an older bundle, if any, is unchanged")
     })?;
-    for c in [&print_cache, &web_cache, &pack_cache] {
-        c.save();
-    }
+    caches.print.save();
+    caches.web.save();
+    caches.pack.save();
     let mut rebuilt_guides = rebuilt.into_inner().unwrap_or_else(|e| e.into_inner());
     rebuilt_guides.sort();
     let work = Work {
-        print: print_cache.stats(),
-        web: web_cache.stats(),
-        pack: pack_cache.stats(),
+        print: caches.print.stats(),
+        web: caches.web.stats(),
+        pack: caches.pack.stats(),
         rebuilt_guides,
     };
     Ok(BundleReport { path, bytes: zip.len(), report, warnings, work })
 }
 
-/// `pack/<file name of the pack's default path>`.
-fn pack_entry(
-    collection: &crate::model::Collection,
-    options: &PackOptions,
-    only: &[&Guide],
-) -> String {
-    let p = default_path(Path::new(""), collection, options, only);
-    let name =
-        p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    format!("pack/{name}")
+/// `pack/<file name of the pack>`.
+fn pack_entry(collection: &Collection, options: &PackOptions, only: &[&Guide]) -> String {
+    format!("pack/{}", file_name(collection, options, only))
+}
+
+/// What the report says of a pack in the zip at `name`.
+fn pack_line(name: &str, layout: PackLayout, unit: &PackUnit) -> report::PackLine {
+    report::PackLine {
+        file: name.to_string(),
+        layout: layout.name().to_string(),
+        pages: unit.pages as u64,
+        sides: unit.sides as u64,
+    }
 }
 
 /// Parses `SHA256SUMS` text: `(hex, path)` per line.

@@ -6,11 +6,10 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::archive::Stamp;
-use crate::layout::pack::PackLayout;
-use crate::model::{Collection, Diagnostic, Guide};
+use super::archive::Timestamp;
+use crate::model::{Collection, Date, Diagnostic, Guide};
 use crate::output::diagnostics::{json_diagnostic, JsonDiagnostic};
-use crate::output::watch::canon;
+use crate::output::fs::canon;
 
 /// Version of the report's layout.
 pub const REPORT_FORMAT: u32 = 1;
@@ -83,15 +82,25 @@ pub struct Sizes {
 
 /// What the report is made from.
 pub struct Inputs<'a> {
+    /// The collection.
     pub collection: &'a Collection,
+    /// The slug in the file name.
     pub slug: &'a str,
+    /// The bundle's version.
     pub version: &'a str,
-    pub stamp: Stamp,
+    /// The timestamp of every entry.
+    pub timestamp: Timestamp,
+    /// The guides, in collection order.
     pub guides: &'a [&'a Guide],
+    /// The page count of each guide's print sheet.
     pub print_pages: &'a [u64],
-    pub packs: &'a [(String, PackLayout, u64, u64)],
+    /// The packs, by file.
+    pub packs: &'a [PackLine],
+    /// Every entry of the zip so far.
     pub entries: &'a [(String, Vec<u8>)],
+    /// Every warning.
     pub warnings: &'a [Diagnostic],
+    /// The project folder, which warnings' files are made relative to.
     pub project_dir: &'a Path,
 }
 
@@ -120,17 +129,14 @@ impl Report {
                 j
             })
             .collect();
-        let (d, (h, m, s)) = (i.stamp.date, i.stamp.time);
+        let (d, (h, m, s)) = (i.timestamp.date, i.timestamp.time);
         Report {
             format: REPORT_FORMAT,
             generator: format!("guidepress {}", env!("CARGO_PKG_VERSION")),
             collection: i.collection.title.clone(),
             slug: i.slug.to_string(),
             version: i.version.to_string(),
-            timestamp: format!(
-                "{:04}-{:02}-{:02}T{h:02}:{m:02}:{s:02}Z",
-                d.year, d.month, d.day
-            ),
+            timestamp: format!("{}T{h:02}:{m:02}:{s:02}Z", d.iso()),
             guides: i
                 .guides
                 .iter()
@@ -138,21 +144,12 @@ impl Report {
                 .map(|(g, pages)| GuideLine {
                     id: g.id.clone(),
                     title: g.title.plain_text().replace('\n', " "),
-                    updated: g.updated.map(crate::output::lint::iso),
+                    updated: g.updated.map(Date::iso),
                     pages: *pages,
                     bytes: size_of(&format!("print/{}.pdf", g.id)),
                 })
                 .collect(),
-            packs: i
-                .packs
-                .iter()
-                .map(|(file, layout, pages, sides)| PackLine {
-                    file: file.clone(),
-                    layout: layout.name().to_string(),
-                    pages: *pages,
-                    sides: *sides,
-                })
-                .collect(),
+            packs: i.packs.to_vec(),
             sizes: Sizes {
                 print: total("print/"),
                 pack: total("pack/"),

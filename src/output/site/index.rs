@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{pdf_path, thumb_path, SiteGuide};
+use super::guide::{pdf_path, thumb_path, SiteGuide};
 use crate::layout::labels;
 use crate::model::{Collection, Inline, Lang, LinkTarget};
 

@@ -4,8 +4,8 @@
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
-use super::files::SiteFile;
-use super::{pdf_path, thumb_path, SiteGuide};
+use super::collect::SiteFile;
+use super::guide::{pdf_path, thumb_path, SiteGuide};
 use crate::model::{Collection, Date};
 
 /// Version of the manifest's layout; bumped when a field changes meaning.
@@ -81,10 +81,6 @@ fn in_order<S: Serializer>(v: &[(String, GuideEntry)], s: S) -> Result<S::Ok, S:
     map.end()
 }
 
-fn iso(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
-}
-
 /// Builds the manifest; `files` pairs each attachment with its SHA-256.
 pub fn manifest(
     collection: &Collection,
@@ -110,8 +106,8 @@ pub fn manifest(
                     title: g.title.clone(),
                     description: g.description.as_ref().map(|d| d.plain_text()),
                     lang: g.lang.code().to_string(),
-                    published: g.published.map(iso),
-                    updated: g.updated.map(iso),
+                    published: g.published.map(Date::iso),
+                    updated: g.updated.map(Date::iso),
                     pages: g.pages,
                     bytes: g.bytes,
                     sha256: g.sha256.clone(),

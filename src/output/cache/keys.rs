@@ -1,28 +1,25 @@
-//! Cache keys of the bundle's units: a hash of every input that can change
-//! an output (guide file, collection, pictures, attachments, the set of ids,
-//! fonts and guidepress version, options).
+//! Cache keys: a hash of every input that can change an output (guide file,
+//! collection, pictures, attachments, the set of ids, fonts and guidepress
+//! version, options), for each kind of unit.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use super::hash::{sha256_hex, KeyHasher};
+use crate::layout::pack::{PackLayout, PackOptions};
 use crate::model::{Block, Collection, GuideOutcome, Loaded, Project};
-use crate::output::cache::{sha256_hex, KeyHasher};
+use crate::output::fs::{canon, json_files};
 use crate::output::lint::figures;
-use crate::output::watch::canon;
+use crate::pdf::PdfStandard;
 
 /// SHA-256 of every `*.json` file of the guides folder, read *before* the
 /// project is loaded: if a file changes during the run, its key then belongs
 /// to the older text and the next run redoes the work, never the reverse.
 pub fn hash_sources(guides_dir: &Path) -> BTreeMap<PathBuf, String> {
     let mut out = BTreeMap::new();
-    let Ok(entries) = std::fs::read_dir(guides_dir) else { return out };
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().to_lowercase();
-        if !name.ends_with(".json") || name.starts_with('.') {
-            continue;
-        }
-        if let Ok(bytes) = std::fs::read(e.path()) {
-            out.insert(canon(&e.path()), sha256_hex(&bytes));
+    for file in json_files(guides_dir) {
+        if let Ok(bytes) = std::fs::read(&file) {
+            out.insert(canon(&file), sha256_hex(&bytes));
         }
     }
     out
@@ -85,10 +82,49 @@ pub fn guide_key(
 }
 
 /// The key of a unit of `kind` made from `parts` (guide keys, options).
-pub fn unit_key(kind: &str, parts: &[&str]) -> String {
+fn unit_key(kind: &str, parts: &[&str]) -> String {
     let mut h = KeyHasher::new(kind);
     for p in parts {
         h.str(p);
     }
     h.finish()
+}
+
+/// The key of the print sheet of the guide whose key is `guide_key`.
+pub fn print_key(guide_key: &str) -> String {
+    unit_key("print", &[guide_key, "ua-1"])
+}
+
+/// The key of a web edition of the guide with `guide_key`, linking to
+/// `base`, meeting `standards`: `site` and `bundle` share their web editions.
+pub fn web_key(guide_key: &str, base: Option<&str>, standards: &[PdfStandard]) -> String {
+    let names: Vec<&str> = standards.iter().map(|s| s.option_name()).collect();
+    let opts = format!("{base:?} {}", names.join(","));
+    unit_key("web", &[guide_key, &opts])
+}
+
+/// The key of a pack of the guides with `guide_keys` (from [`guide_key`],
+/// in pack order) within `context`; a handout's key depends on its one
+/// guide only.
+pub fn pack_key(options: &PackOptions, context: &str, guide_keys: &[&str]) -> String {
+    let extras = pack_extras(options);
+    if let (PackLayout::Handout, [k]) = (options.layout, guide_keys) {
+        return unit_key("handout", &[k, &extras]);
+    }
+    let name = format!("{}{extras}", options.layout.name());
+    let mut parts: Vec<&str> = vec![&name, context];
+    parts.extend(guide_keys.iter().copied());
+    unit_key("pack", &parts)
+}
+
+/// The options of a pack other than its layout, as a key part (`""` for
+/// the defaults, so the bundle's packs keep their keys).
+fn pack_extras(options: &PackOptions) -> String {
+    if !(options.duplex || options.large_print || options.fold_marks) {
+        return String::new();
+    }
+    format!(
+        " duplex={} large-print={} fold-marks={}",
+        options.duplex, options.large_print, options.fold_marks
+    )
 }

@@ -2,101 +2,44 @@
 //! made them, in the output folder, so unchanged work is skipped.
 //!
 //! Layout: `<out>/.cache/<namespace>/index.json` maps a unit's key (the
-//! SHA-256 of its inputs, see [`KeyHasher`]) to its named outputs, each kept
-//! as `blobs/<sha256 of the bytes>`. A unit is reused only when every blob is
-//! there and hashes to its name, so a damaged cache is detected and the unit
-//! is rebuilt; an unreadable index is ignored whole. Saving keeps the units
-//! the run used and, for [`MAX_UNUSED`] more saves, the ones it did not (a
-//! `pack` of one layout keeps the bundle's other packs); older units and
-//! their blobs are removed, so the cache does not grow without bound.
+//! SHA-256 of its inputs, see [`keys`]) to the unit: its facts as serde
+//! writes them, and its files, each kept as `blobs/<sha256 of the bytes>`.
+//! A unit is reused only when every blob is there and hashes to its name,
+//! so a damaged cache is detected and the unit is rebuilt; an unreadable
+//! index is ignored whole. Saving keeps the units the run used and, for
+//! [`MAX_UNUSED`] more saves, the ones it did not (a `pack` of one layout
+//! keeps the bundle's other packs); older units and their blobs are
+//! removed, so the cache does not grow without bound.
+
+pub mod hash;
+pub mod keys;
+pub mod warnings;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, OnceLock};
+use std::sync::Mutex;
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
-use super::write::write_atomic;
-use crate::layout::fonts::FILES as FONT_FILES;
+use super::fs::{cache_dir, write_atomic};
+use hash::sha256_hex;
 
 /// Version of the index format; another version is ignored.
-const INDEX_VERSION: u32 = 2;
+/// 3: units are typed structs, their facts written by serde.
+const INDEX_VERSION: u32 = 3;
 
-/// Lowercase hex of SHA-256.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
-}
+/// A unit of work the cache keeps: a typed struct whose facts serde writes
+/// into the index and whose files are kept as blobs beside it.
+pub trait Unit: Serialize + DeserializeOwned {
+    /// The cache namespace it is kept in (`print`, `web`, `pack`).
+    const NAMESPACE: &'static str;
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Hash of the bundled font files, computed once: a font change invalidates
-/// everything.
-pub fn fonts_hash() -> &'static str {
-    static HASH: OnceLock<String> = OnceLock::new();
-    HASH.get_or_init(|| {
-        let mut h = KeyHasher::new("fonts");
-        for (_, bytes) in FONT_FILES {
-            h.bytes(bytes);
-        }
-        h.finish()
-    })
-}
-
-/// Raised whenever the same inputs and the same guidepress version give other
-/// output bytes (e.g. pictures or compression written another way), so that
-/// units cached before are made again instead of reused. 2: PNG pictures go
-/// into PDFs as they are; print PDFs compressed for speed, web PDFs for size.
-/// 3: typography rules (addresses, hyphenation, table columns, pagination).
-const RENDERING: &str = "3";
-
-/// Builds a key from a unit's inputs. Every item is written with its length,
-/// so `("ab", "c")` and `("a", "bc")` give different keys. Every key starts
-/// from the guidepress version and the fonts.
-pub struct KeyHasher(Sha256);
-
-impl KeyHasher {
-    /// A hasher for units of kind `kind` (e.g. `print`).
-    pub fn new(kind: &str) -> Self {
-        let mut h = KeyHasher(Sha256::new());
-        h.str("guidepress-cache");
-        h.str(env!("CARGO_PKG_VERSION"));
-        h.str(RENDERING);
-        h.str(kind);
-        if kind != "fonts" {
-            h.str(fonts_hash());
-        }
-        h
-    }
-
-    /// Adds bytes.
-    pub fn bytes(&mut self, b: &[u8]) -> &mut Self {
-        self.0.update((b.len() as u64).to_le_bytes());
-        self.0.update(b);
-        self
-    }
-
-    /// Adds a string.
-    pub fn str(&mut self, s: &str) -> &mut Self {
-        self.bytes(s.as_bytes())
-    }
-
-    /// The key, lowercase hex.
-    pub fn finish(self) -> String {
-        hex(&self.0.finalize())
-    }
-}
-
-/// What a unit produced: named files and small facts (e.g. a page count).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Unit {
-    /// Output name → bytes.
-    pub files: BTreeMap<String, Vec<u8>>,
-    /// Facts about the outputs, as strings.
-    pub facts: BTreeMap<String, String>,
+    /// Its files, always in the same order. Serde skips them
+    /// (`#[serde(skip)]`): the cache stores each as a blob.
+    fn files(&mut self) -> Vec<&mut Vec<u8>>;
 }
 
 /// How much work a run reused and redid.
@@ -118,9 +61,10 @@ struct Index {
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 struct Entry {
-    /// Output name → blob hash.
-    files: BTreeMap<String, String>,
-    facts: BTreeMap<String, String>,
+    /// The blob of each file, in [`Unit::files`] order.
+    files: Vec<String>,
+    /// The unit without its files.
+    unit: serde_json::Value,
     /// Saves since a run last used this unit (0: the run that saved it).
     #[serde(default)]
     unused: u32,
@@ -131,21 +75,22 @@ struct Entry {
 /// layout, a `bundle` of all four): the others' units stay a while.
 const MAX_UNUSED: u32 = 8;
 
-/// A cache namespace in an output folder (or a disabled one).
-pub struct Cache {
+/// The cache of one kind of unit in an output folder (or a disabled one).
+pub struct Cache<U> {
     dir: Option<PathBuf>,
     old: Index,
     new: Mutex<Index>,
     reused: AtomicUsize,
     rebuilt: AtomicUsize,
     damaged: AtomicUsize,
+    unit: PhantomData<fn() -> U>,
 }
 
-impl Cache {
-    /// Opens `<out_dir>/.cache/<namespace>`; a missing or unreadable index
-    /// gives an empty cache.
-    pub fn open(out_dir: &Path, namespace: &str) -> Cache {
-        let dir = out_dir.join(".cache").join(namespace);
+impl<U: Unit> Cache<U> {
+    /// Opens the cache of `U` in the output folder `root` (see
+    /// [`cache_dir`]); a missing or unreadable index gives an empty cache.
+    pub fn open(root: &Path) -> Self {
+        let dir = cache_dir(root, U::NAMESPACE);
         let old = std::fs::read(dir.join("index.json"))
             .ok()
             .and_then(|b| serde_json::from_slice::<Index>(&b).ok())
@@ -155,11 +100,11 @@ impl Cache {
     }
 
     /// A cache that remembers nothing (every unit is rebuilt).
-    pub fn disabled() -> Cache {
+    pub fn disabled() -> Self {
         Cache::with(None, Index::default())
     }
 
-    fn with(dir: Option<PathBuf>, old: Index) -> Cache {
+    fn with(dir: Option<PathBuf>, old: Index) -> Self {
         Cache {
             dir,
             old,
@@ -167,24 +112,27 @@ impl Cache {
             reused: AtomicUsize::new(0),
             rebuilt: AtomicUsize::new(0),
             damaged: AtomicUsize::new(0),
+            unit: PhantomData,
         }
     }
 
     /// The unit with `key`: from the cache when it is there intact, else from
-    /// `compute` (whose result is then stored). Errors are never cached.
+    /// `compute` (whose result is then stored). Errors are never cached. A
+    /// unit without a key (its inputs changed during the run) is computed
+    /// and neither stored nor counted.
     pub fn get_or_compute<E>(
         &self,
-        key: &str,
-        compute: impl FnOnce() -> Result<Unit, E>,
-    ) -> Result<Unit, E> {
+        key: Option<&str>,
+        compute: impl FnOnce() -> Result<U, E>,
+    ) -> Result<U, E> {
+        let Some(key) = key else { return compute() };
         if let Some(unit) = self.load(key) {
             self.reused.fetch_add(1, Ordering::Relaxed);
-            self.remember(key, &unit);
             return Ok(unit);
         }
-        let unit = compute()?;
+        let mut unit = compute()?;
         self.rebuilt.fetch_add(1, Ordering::Relaxed);
-        self.store(key, &unit);
+        self.store(key, &mut unit);
         Ok(unit)
     }
 
@@ -197,44 +145,51 @@ impl Cache {
         }
     }
 
-    fn load(&self, key: &str) -> Option<Unit> {
+    /// The unit of `key` from the cache, remembered as used; `None` when it
+    /// is not there or damaged.
+    fn load(&self, key: &str) -> Option<U> {
         let dir = self.dir.as_ref()?;
         let entry = self.old.units.get(key)?;
-        let mut unit = Unit { facts: entry.facts.clone(), ..Unit::default() };
-        for (name, blob) in &entry.files {
+        let damaged = || {
+            self.damaged.fetch_add(1, Ordering::Relaxed);
+            None
+        };
+        let Ok(mut unit) = serde_json::from_value::<U>(entry.unit.clone()) else {
+            return damaged();
+        };
+        let slots = unit.files();
+        if slots.len() != entry.files.len() {
+            return damaged();
+        }
+        for (slot, blob) in slots.into_iter().zip(&entry.files) {
             match std::fs::read(dir.join("blobs").join(blob)) {
-                Ok(bytes) if sha256_hex(&bytes) == *blob => {
-                    unit.files.insert(name.clone(), bytes);
-                }
-                _ => {
-                    self.damaged.fetch_add(1, Ordering::Relaxed);
-                    return None;
-                }
+                Ok(bytes) if sha256_hex(&bytes) == *blob => *slot = bytes,
+                _ => return damaged(),
             }
         }
+        self.remember(key, Entry { unused: 0, ..entry.clone() });
         Some(unit)
     }
 
     /// Writes the unit's blobs (best effort: a cache that cannot be written
     /// only makes the next run slower).
-    fn store(&self, key: &str, unit: &Unit) {
+    fn store(&self, key: &str, unit: &mut U) {
         let Some(dir) = &self.dir else { return };
+        let Ok(facts) = serde_json::to_value(&*unit) else { return };
         let blobs = dir.join("blobs");
-        for bytes in unit.files.values() {
-            let path = blobs.join(sha256_hex(bytes));
+        let mut files = Vec::new();
+        for bytes in unit.files() {
+            let blob = sha256_hex(bytes);
+            let path = blobs.join(&blob);
             if !path.exists() && write_atomic(&path, bytes).is_err() {
                 return;
             }
+            files.push(blob);
         }
-        self.remember(key, unit);
+        self.remember(key, Entry { files, unit: facts, unused: 0 });
     }
 
-    fn remember(&self, key: &str, unit: &Unit) {
-        let entry = Entry {
-            files: unit.files.iter().map(|(n, b)| (n.clone(), sha256_hex(b))).collect(),
-            facts: unit.facts.clone(),
-            unused: 0,
-        };
+    fn remember(&self, key: &str, entry: Entry) {
         let mut new = self.new.lock().unwrap_or_else(|e| e.into_inner());
         new.units.insert(key.to_string(), entry);
     }
@@ -255,7 +210,7 @@ impl Cache {
             return;
         }
         let live: BTreeSet<&String> =
-            new.units.values().flat_map(|e| e.files.values()).collect();
+            new.units.values().flat_map(|e| e.files.iter()).collect();
         if let Ok(entries) = std::fs::read_dir(dir.join("blobs")) {
             for e in entries.flatten() {
                 let name = e.file_name().to_string_lossy().into_owned();
@@ -270,42 +225,39 @@ impl Cache {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::temp_project::TempProject;
 
-    fn unit(text: &str) -> Unit {
-        let mut u = Unit::default();
-        u.files.insert("a.pdf".into(), text.as_bytes().to_vec());
-        u.facts.insert("pages".into(), "2".into());
-        u
+    /// A unit of the tests: one file and one fact.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    struct Sheet {
+        #[serde(skip)]
+        pdf: Vec<u8>,
+        pages: usize,
     }
 
-    fn temp(name: &str) -> PathBuf {
-        let d =
-            std::env::temp_dir().join(format!("gp-cache-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        d
+    impl Unit for Sheet {
+        const NAMESPACE: &'static str = "t";
+        fn files(&mut self) -> Vec<&mut Vec<u8>> {
+            vec![&mut self.pdf]
+        }
     }
 
-    #[test]
-    fn keys_separate_their_items() {
-        let k = |items: &[&str]| {
-            let mut h = KeyHasher::new("t");
-            items.iter().for_each(|i| {
-                h.str(i);
-            });
-            h.finish()
-        };
-        assert_ne!(k(&["ab", "c"]), k(&["a", "bc"]));
-        assert_eq!(k(&["ab", "c"]), k(&["ab", "c"]));
+    fn unit(text: &str) -> Sheet {
+        Sheet { pdf: text.as_bytes().to_vec(), pages: 2 }
+    }
+
+    fn temp(name: &str) -> TempProject {
+        TempProject::new(&format!("cache-{name}"))
     }
 
     #[test]
     fn reuses_intact_units_and_rebuilds_damaged_ones() {
         let out = temp("reuse");
         let run = |expect_compute: bool, text: &str| {
-            let cache = Cache::open(&out, "t");
+            let cache = Cache::<Sheet>::open(&out);
             let mut computed = false;
             let got = cache
-                .get_or_compute::<()>("k", || {
+                .get_or_compute::<()>(Some("k"), || {
                     computed = true;
                     Ok(unit(text))
                 })
@@ -329,7 +281,6 @@ mod tests {
         std::fs::write(out.join(".cache/t/index.json"), b"{ not json").unwrap();
         let (fresh, stats) = run(true, "one");
         assert_eq!((fresh, stats.rebuilt), (first, 1));
-        let _ = std::fs::remove_dir_all(&out);
     }
 
     #[test]
@@ -344,16 +295,16 @@ mod tests {
             b.sort();
             b
         };
-        let c = Cache::open(&out, "t");
-        c.get_or_compute::<()>("a", || Ok(unit("a"))).unwrap();
-        c.get_or_compute::<()>("b", || Ok(unit("b"))).unwrap();
+        let c = Cache::<Sheet>::open(&out);
+        c.get_or_compute::<()>(Some("a"), || Ok(unit("a"))).unwrap();
+        c.get_or_compute::<()>(Some("b"), || Ok(unit("b"))).unwrap();
         c.save();
         let mut both = vec![sha256_hex(b"a"), sha256_hex(b"b")];
         both.sort();
         // Runs that use only "a" keep "b" for MAX_UNUSED saves…
         for run in 1..=MAX_UNUSED + 1 {
-            let c = Cache::open(&out, "t");
-            c.get_or_compute::<()>("a", || Ok(unit("x"))).unwrap();
+            let c = Cache::<Sheet>::open(&out);
+            c.get_or_compute::<()>(Some("a"), || Ok(unit("x"))).unwrap();
             c.save();
             if run <= MAX_UNUSED {
                 assert_eq!(blobs(), both, "after {run} runs without b");
@@ -362,17 +313,16 @@ mod tests {
         // …then forget it and its blob.
         assert_eq!(blobs(), [sha256_hex(b"a")]);
         // A unit used again starts over.
-        let c = Cache::open(&out, "t");
-        c.get_or_compute::<()>("b", || Ok(unit("b"))).unwrap();
+        let c = Cache::<Sheet>::open(&out);
+        c.get_or_compute::<()>(Some("b"), || Ok(unit("b"))).unwrap();
         c.save();
-        let c = Cache::open(&out, "t");
+        let c = Cache::<Sheet>::open(&out);
         let mut recomputed = false;
-        c.get_or_compute::<()>("b", || {
+        c.get_or_compute::<()>(Some("b"), || {
             recomputed = true;
             Ok(unit("b"))
         })
         .unwrap();
         assert!(!recomputed);
-        let _ = std::fs::remove_dir_all(&out);
     }
 }

@@ -1,4 +1,4 @@
-//! Starter guides for `guidepress new`: a valid sheet to fill in.
+//! The `new` job: a starter guide, a valid sheet to fill in.
 
 use std::fmt;
 use std::io::Write;
@@ -49,7 +49,7 @@ impl std::error::Error for StarterError {
 /// The text of a starter guide: every common block once, no picture (so it
 /// needs no other file), dated `today`, in `lang`.
 pub fn starter_guide(id: &str, title: Option<&str>, lang: Lang, today: Date) -> String {
-    let date = format!("{:04}-{:02}-{:02}", today.year, today.month, today.day);
+    let date = today.iso();
     let t = match lang {
         Lang::Fr => [
             "Titre de la fiche",
@@ -162,21 +162,7 @@ pub fn today() -> Date {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0);
-    civil_from_days((secs / 86_400) as i64)
-}
-
-/// The calendar date `days` days after 1970-01-01 (Howard Hinnant's algorithm).
-pub fn civil_from_days(days: i64) -> Date {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
-    Date { year, month, day }
+    Date::from_unix_days((secs / 86_400) as i64)
 }
 
 #[cfg(test)]
@@ -184,18 +170,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn civil_dates() {
-        let d = |y, m, day| Date { year: y, month: m, day };
-        assert_eq!(civil_from_days(0), d(1970, 1, 1));
-        assert_eq!(civil_from_days(19_064), d(2022, 3, 13));
-        assert_eq!(civil_from_days(11_016), d(2000, 2, 29));
-        assert_eq!(civil_from_days(20_453), d(2025, 12, 31));
-    }
-
-    #[test]
     fn refuses_bad_ids_with_a_suggestion() {
-        let dir = std::env::temp_dir().join(format!("gp-starter-{}", std::process::id()));
-        let today = civil_from_days(0);
+        let dir = crate::temp_project::TempProject::new("starter");
+        let today = Date::from_unix_days(0);
         match create_guide(&dir, "Vider le Cache", None, today) {
             Err(StarterError::BadId { suggestion, .. }) => {
                 assert_eq!(suggestion.as_deref(), Some("vider-le-cache"))
@@ -203,6 +180,5 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(!dir.join("Vider le Cache.json").exists());
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -1,5 +1,7 @@
-//! Atomic file writes: a temporary file in the same folder, then a rename,
-//! so a reader never sees a half-written PDF and a failure leaves the old one.
+//! File-system helpers every job shares: atomic writes (a temporary file in
+//! the same folder, then a rename, so a reader never sees a half-written PDF
+//! and a failure leaves the old one), resolved paths, folder listings, and
+//! where each cache lives.
 
 use std::fs;
 use std::io::Write;
@@ -97,19 +99,96 @@ pub fn check_output_dir(out: &Path, inputs: &[&Path]) -> Result<(), String> {
     Ok(())
 }
 
+/// A path with its folder resolved (the file itself may no longer exist), so
+/// paths from listings, guides and the file system compare equal.
+pub fn canon(p: &Path) -> PathBuf {
+    if let Ok(c) = p.canonicalize() {
+        return c;
+    }
+    match (p.parent(), p.file_name()) {
+        (Some(dir), Some(name)) => canon(dir).join(name),
+        _ => p.to_path_buf(),
+    }
+}
+
+/// Every regular file under `dir`, hidden files and folders excluded, in
+/// the order the file system gives.
+pub fn list_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        if e.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = e.path();
+        if path.is_dir() {
+            list_files(&path, out);
+        } else if path.is_file() {
+            out.push(path);
+        }
+    }
+}
+
+/// The `*.json` entries of a guides folder (any case, hidden ones aside),
+/// `collection.json` included, in the order the file system gives.
+pub fn json_files(guides_dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(guides_dir) else { return Vec::new() };
+    entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().to_lowercase();
+            name.ends_with(".json") && !name.starts_with('.')
+        })
+        .map(|e| e.path())
+        .collect()
+}
+
+/// Where the cache namespace `namespace` (`print`, `web`, `pack`) of the
+/// output folder `root` lives: `<root>/.cache/<namespace>`. `build` and
+/// `bundle` use their `--out`; `pack` and `site` the roots below.
+pub fn cache_dir(root: &Path, namespace: &str) -> PathBuf {
+    root.join(".cache").join(namespace)
+}
+
+/// The folder whose `.cache/pack` holds the packs of the PDF at `path`:
+/// the output root above `pack/` when the PDF is in a `pack` folder (the
+/// default `out/pack/…`, so `pack` and `bundle --out out` share their
+/// work), else the PDF's own folder.
+pub fn pack_cache_root(path: &Path) -> PathBuf {
+    let dir =
+        path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    match (dir.file_name(), dir.parent()) {
+        (Some(n), Some(up)) if n == "pack" => {
+            if up.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                up.to_path_buf()
+            }
+        }
+        _ => dir.to_path_buf(),
+    }
+}
+
+/// The folder whose `.cache/web` holds the web editions of the site at
+/// `site`: the folder around it (never the site folder, which is replaced as
+/// a whole), so `site --out out/site` and `bundle --out out` share their work.
+pub fn web_cache_root(site: &Path) -> &Path {
+    site.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::temp_project::TempProject;
 
     #[test]
     fn overlapping_output_folders_are_refused() {
-        let base = std::env::temp_dir().join(format!("gp-write-{}", std::process::id()));
+        let base = TempProject::new("write");
         let guides = base.join("guides");
         fs::create_dir_all(&guides).unwrap();
         let cases = [
             (guides.clone(), false),
             (guides.join("out"), false),
-            (base.clone(), false),
+            (base.to_path_buf(), false),
             (base.join("out"), true),
         ];
         for (out, ok) in cases {
@@ -120,12 +199,11 @@ mod tests {
                 out.display()
             );
         }
-        let _ = fs::remove_dir_all(&base);
     }
 
     #[test]
     fn atomic_write_never_replaces_folders_or_devices() {
-        let dir = std::env::temp_dir().join(format!("gp-special-{}", std::process::id()));
+        let dir = TempProject::new("special");
         fs::create_dir_all(dir.join("a.pdf")).unwrap();
         let err = write_atomic(&dir.join("a.pdf"), b"x").unwrap_err();
         assert!(err.to_string().ends_with("is a folder, and only files are replaced"));
@@ -146,12 +224,11 @@ mod tests {
         let names: Vec<_> =
             fs::read_dir(&dir).unwrap().flatten().map(|e| e.file_name()).collect();
         assert_eq!(names.len(), if cfg!(unix) { 3 } else { 1 }, "{names:?}");
-        let _ = fs::remove_dir_all(&dir);
     }
 
     #[test]
     fn atomic_write_replaces_and_leaves_no_temp() {
-        let dir = std::env::temp_dir().join(format!("gp-atomic-{}", std::process::id()));
+        let dir = TempProject::new("atomic");
         let f = dir.join("a.pdf");
         write_atomic(&f, b"one").unwrap();
         write_atomic(&f, b"two").unwrap();
@@ -159,6 +236,5 @@ mod tests {
         let names: Vec<_> =
             fs::read_dir(&dir).unwrap().flatten().map(|e| e.file_name()).collect();
         assert_eq!(names.len(), 1);
-        let _ = fs::remove_dir_all(&dir);
     }
 }

@@ -1,25 +1,11 @@
-//! Local attachments in the site: where each file goes under `files/`, the
-//! copies, and the web PDFs' links to them.
-
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+//! Local attachments of a guide in a site: where each file goes under
+//! `files/`, and the web PDF's links to the copies there.
 
 use crate::layout::{Document, GuideLinks, LinkDest};
 use crate::model::{Block, Guide, LocalFile};
 
 /// The site folder that holds attachments.
 pub const FILES_DIR: &str = "files";
-
-/// One attachment file copied into the site.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SiteFile {
-    /// Path inside the site, `/` separated, e.g. `files/charte.pdf`.
-    pub path: String,
-    /// The file it is copied from.
-    pub source: PathBuf,
-    /// Size in bytes.
-    pub bytes: u64,
-}
 
 /// Where an attachment at `rel_path` (relative to the project) lives in the
 /// site: under `files/`, keeping its path (a leading `files/` is not doubled).
@@ -34,37 +20,6 @@ pub fn local_files(guide: &Guide) -> impl Iterator<Item = &LocalFile> {
         Block::Attachment { local: Some(f), .. } => Some(f),
         _ => None,
     })
-}
-
-/// Every local attachment of `guides`, once each, sorted by site path.
-/// Two different files that would land on the same site path are an error.
-pub fn collect<'a>(
-    guides: impl IntoIterator<Item = &'a Guide>,
-) -> Result<Vec<SiteFile>, String> {
-    let mut by_path: BTreeMap<String, SiteFile> = BTreeMap::new();
-    for guide in guides {
-        for f in local_files(guide) {
-            let path = site_path(&f.rel_path);
-            match by_path.get(&path) {
-                Some(other) if other.source != f.abs_path => {
-                    return Err(format!(
-                        "attachments {} and {} would both be published as {path}; \
-                         rename one of them",
-                        other.source.display(),
-                        f.abs_path.display()
-                    ))
-                }
-                Some(_) => {}
-                None => {
-                    by_path.insert(
-                        path.clone(),
-                        SiteFile { path, source: f.abs_path.clone(), bytes: f.bytes },
-                    );
-                }
-            }
-        }
-    }
-    Ok(by_path.into_values().collect())
 }
 
 /// Points the attachment links of a web PDF (which lives in `pdf/`) at the

@@ -18,10 +18,12 @@ pub const THUMB_WIDTH: u32 = 200;
 /// scaled down (smoother text than rasterising at the final size).
 const OVERSAMPLE: f32 = 2.0;
 
-/// A rendered thumbnail: PNG bytes and pixel size.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A rendered thumbnail: PNG bytes and pixel size (serde writes the size:
+/// the cache keeps the PNG as a file).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Thumbnail {
     /// The PNG file.
+    #[serde(skip)]
     pub png: Vec<u8>,
     /// Width in pixels.
     pub width: u32,

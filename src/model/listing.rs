@@ -1,0 +1,114 @@
+//! The guide files of a project: listed from the guides folder, each with
+//! the id it goes by, put in the collection's `order`, and the warnings
+//! about that `order`.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use super::collection::CollectionDraft;
+use super::diag::Diagnostic;
+use super::images::lower_first;
+use super::values::closest;
+
+/// A guide file of a project, with the id it goes by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The guide's id (its valid `id`, else its file stem).
+    pub id: String,
+    /// The file.
+    pub file: PathBuf,
+}
+
+/// `collection.json` (if any) and the guide files, sorted by name.
+pub(super) fn list_guides(
+    dir: &Path,
+) -> Result<(Option<PathBuf>, Vec<PathBuf>), Vec<Diagnostic>> {
+    let folder_error = |e: std::io::Error| {
+        let message = format!(
+            "cannot read the guides folder {}: {}",
+            dir.display(),
+            lower_first(&e.to_string())
+        );
+        vec![Diagnostic::error("no-guides-folder", dir, message)
+            .help("pass the folder that holds collection.json and the guide .json files")]
+    };
+    if !dir.is_dir() && dir.exists() {
+        let e = std::io::Error::other("it is a file, not a folder");
+        return Err(folder_error(e));
+    }
+    let entries = std::fs::read_dir(dir).map_err(folder_error)?;
+    let mut collection = None;
+    let mut files = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let lower = name.to_lowercase();
+        let path = entry.path();
+        // A link to a guide that is gone is reported, not skipped silently.
+        let dangling = !path.exists() && entry.file_type().is_ok_and(|t| t.is_symlink());
+        // Hidden files are editor leftovers (`.#x.json`), not guides.
+        if !lower.ends_with(".json")
+            || name.starts_with('.')
+            || !(path.is_file() || dangling)
+        {
+            continue;
+        }
+        if lower == "collection.json" {
+            collection = Some(path);
+        } else {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok((collection, files))
+}
+
+/// Warnings about `order`: entries without a guide, guides left out.
+pub(super) fn order_warnings(
+    col: &CollectionDraft,
+    ids: &[String],
+    file: Option<&Path>,
+) -> Vec<Diagnostic> {
+    let order = &col.collection.order;
+    let mut out = Vec::new();
+    for (id, site) in order.iter().zip(&col.order_sites) {
+        if !ids.contains(id) {
+            let mut d = site.clone();
+            d.message = format!("\"order\" lists \"{id}\", but no guide has that id");
+            d.suggestion = Some(match closest(id, ids.iter().map(String::as_str)) {
+                Some(c) => format!("did you mean \"{c}\"?"),
+                None => "remove it, or add the guide file".into(),
+            });
+            out.push(d);
+        }
+    }
+    if let (Some(file), false) = (file, order.is_empty()) {
+        let listed: HashSet<&str> = order.iter().map(String::as_str).collect();
+        let mut missing: Vec<&str> =
+            ids.iter().map(String::as_str).filter(|id| !listed.contains(id)).collect();
+        missing.sort_unstable();
+        missing.dedup();
+        for id in missing {
+            let message = format!(
+                "guide \"{id}\" is not in \"order\"; it comes after the listed ones"
+            );
+            let mut d = Diagnostic::warning("not-in-order", file, message).at("order");
+            if let Some(site) = col.order_sites.first() {
+                d.line = site.line;
+                d.column = site.column;
+            }
+            out.push(d.help(format!("add \"{id}\" to \"order\" where it belongs")));
+        }
+    }
+    out
+}
+
+/// Sorts entries: those in `order` first, in that order, then the rest by id.
+pub(super) fn order_entries(entries: &mut [Entry], order: &[String]) {
+    let rank: HashMap<&str, usize> =
+        order.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
+    entries.sort_by(|a, b| {
+        let ka = (rank.get(a.id.as_str()).copied().unwrap_or(usize::MAX), &a.id, &a.file);
+        let kb = (rank.get(b.id.as_str()).copied().unwrap_or(usize::MAX), &b.id, &b.file);
+        ka.cmp(&kb)
+    });
+}

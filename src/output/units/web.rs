@@ -1,0 +1,143 @@
+//! The screen edition of a guide: laid out with links for the web, pictures
+//! downsampled, written as a PDF meeting the asked standards, with a
+//! thumbnail of its first page; and the hook through which `bundle` asks
+//! `site` for the files of a site.
+
+use serde::{Deserialize, Serialize};
+
+use super::attachments::relink;
+use super::images::{Resampler, WEB_DPI};
+use super::thumbs::{thumbnail, Thumbnail, THUMB_WIDTH};
+use crate::layout::{check_sheet_length, layout_guide, GuideLinks, LayoutOptions};
+use crate::model::{Collection, Diagnostic, Guide};
+use crate::output::cache::keys::web_key;
+use crate::output::cache::warnings::StoredWarnings;
+use crate::output::cache::{Cache, Unit};
+use crate::output::failure::Failure;
+use crate::pdf::{write_pdf, Compression, PdfError, PdfOptions, PdfStandard};
+
+/// A guide's screen edition: what `site` publishes as `pdf/<id>.pdf` and
+/// `thumbs/<id>.png`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WebEdition {
+    /// The PDF.
+    #[serde(skip)]
+    pub pdf: Vec<u8>,
+    /// Its page count.
+    pub pages: usize,
+    /// Its first page.
+    pub thumb: Thumbnail,
+    /// Layout warnings.
+    pub warnings: StoredWarnings,
+}
+
+impl Unit for WebEdition {
+    const NAMESPACE: &'static str = "web";
+
+    fn files(&mut self) -> Vec<&mut Vec<u8>> {
+        vec![&mut self.pdf, &mut self.thumb.png]
+    }
+}
+
+/// The files of a site made from the web editions of its guides (in
+/// collection order), linking under a base URL: each path inside the site
+/// folder with its bytes. The `site` job provides it (`site::entries`), and
+/// `bundle` is given it to fill its `site/` folder: jobs do not import each
+/// other.
+pub type SiteEntries = fn(
+    &Collection,
+    Option<&str>,
+    &[(&Guide, &WebEdition)],
+) -> Result<Vec<(String, Vec<u8>)>, String>;
+
+/// How the web editions of a site are made.
+#[derive(Clone, Copy)]
+pub struct WebSettings<'a> {
+    /// The site's base URL (PDFs live under `pdf/`, attachments under
+    /// `files/`); `None`: relative links.
+    pub base: Option<&'a str>,
+    /// Standards every PDF must meet.
+    pub standards: &'a [PdfStandard],
+    /// Downsamples the pictures, each once for the whole site.
+    pub resampler: &'a Resampler,
+}
+
+impl WebEdition {
+    /// Lays out, downsamples, writes and draws the screen edition of `guide`.
+    pub fn render(
+        guide: &Guide,
+        collection: &Collection,
+        settings: WebSettings,
+    ) -> Result<Self, Failure> {
+        let WebSettings { base, standards, resampler } = settings;
+        let guide_links = match base {
+            // Layout links guides to <base>pdf/<id>.pdf, where the site puts them.
+            Some(b) => GuideLinks::Base(b.to_string()),
+            None => GuideLinks::Relative,
+        };
+        let opts =
+            LayoutOptions { guide_links, ..LayoutOptions::for_collection(collection) };
+        let mut laid = layout_guide(guide, collection, &opts);
+        check_sheet_length(&laid.document, guide)?;
+        relink(&mut laid.document, guide, &opts.guide_links, base);
+        resampler
+            .downsample(&mut laid.document, WEB_DPI)
+            .map_err(|m| Diagnostic::error("image", &guide.file, m))?;
+        let pdf = PdfOptions {
+            standards: standards.to_vec(),
+            tagged: true,
+            compression: Compression::Small,
+        };
+        let pdf = write_pdf(&laid.document, &pdf)
+            .map_err(|e| pdf_error(guide, standards, e))?;
+        let thumb = thumbnail(&pdf, THUMB_WIDTH)
+            .map_err(|m| Failure::internal("thumbnail", &guide.file, m))?;
+        Ok(WebEdition {
+            pages: laid.document.pages.len(),
+            pdf,
+            thumb,
+            warnings: StoredWarnings::store(&laid.warnings, &guide.file),
+        })
+    }
+
+    /// The web edition of `guide` through `cache` (`guide_key` from
+    /// [`crate::output::cache::keys::guide_key`]; `None`: not cacheable).
+    /// `site` and `bundle` share their web editions this way.
+    pub fn cached(
+        cache: &Cache<Self>,
+        guide_key: Option<&str>,
+        guide: &Guide,
+        collection: &Collection,
+        settings: WebSettings,
+    ) -> Result<Self, Failure> {
+        let key = guide_key.map(|k| web_key(k, settings.base, settings.standards));
+        cache.get_or_compute(key.as_deref(), || Self::render(guide, collection, settings))
+    }
+}
+
+/// Why the web PDF of `guide` could not be written: a standard it cannot
+/// meet, an impossible set of standards, or something else.
+fn pdf_error(guide: &Guide, standards: &[PdfStandard], e: PdfError) -> Diagnostic {
+    let names: Vec<&str> = standards.iter().map(|s| s.name()).collect();
+    match e {
+        PdfError::Validation(_) => Diagnostic::error(
+            "pdf-standard",
+            &guide.file,
+            format!(
+                "guide \"{}\" cannot be published as {}: {e}",
+                guide.id,
+                names.join(" + ")
+            ),
+        )
+        .help("fix the content named above, or choose another --pdf-standard"),
+        PdfError::Options(_) => {
+            Diagnostic::error("pdf-standard", &guide.file, e.to_string())
+                .help("use --pdf-standard with one PDF/A level, optionally with ua-1")
+        }
+        other => Diagnostic::error(
+            "pdf",
+            &guide.file,
+            format!("guide \"{}\": {other}", guide.id),
+        ),
+    }
+}
