@@ -456,7 +456,7 @@ impl Chunker<'_> {
             });
         }
         inline.spans.push(Span {
-            text: url.to_string(),
+            text: super::address::display_url(url),
             style: TextStyle { code: true, ..TextStyle::default() },
             link: Some(LinkTarget::Url(url.to_string())),
             ui: None,

@@ -5,7 +5,7 @@
 use super::chunk::{Chunk, Chunker};
 use super::page::{circle, Item, Mark, NodeId, PathEl, Pen, Placed, Rect, Rgb, Role};
 use super::style::{MM, RULE};
-use super::text::{layout_inline, BaseStyle};
+use super::text::{layout_inline, BaseStyle, Hyphens};
 use crate::model::{Annotation, Figure, Inline, Located};
 
 /// Red of annotations: dark enough to print as dark grey in black and white.
@@ -41,7 +41,11 @@ impl Chunker<'_> {
         let w = fit_height(natural, aspect(fig), self.max_figure_height());
         let h = w * aspect(fig);
         let rect = Rect { x: x + (width - w) / 2.0, y: 0.0, w, h };
-        let mut chunk = Chunk { height: h, ..Chunk::default() };
+        // A picture may be drawn smaller so that a page is not left a third
+        // empty (see Chunk::scale_picture), unless shapes are drawn over it.
+        let min_height =
+            fig.annotations.is_empty().then_some(h * super::paginate::MIN_PICTURE_SCALE);
+        let mut chunk = Chunk { height: h, min_height, ..Chunk::default() };
         chunk.items.extend(self.picture_items(fig, rect, node));
         let mut chunks = vec![chunk];
         if let Some(caption) = &fig.caption {
@@ -211,6 +215,7 @@ impl Chunker<'_> {
                     bold: true,
                     italic: false,
                     link_color: Rgb::WHITE,
+                    hyphens: Hyphens::Never,
                 };
                 let lines = layout_inline(
                     &Inline::plain(n.to_string()),

@@ -35,6 +35,9 @@ pub struct Lines {
     pub links: Vec<LinkTarget>,
     /// Characters that no bundled font can draw.
     pub missing: Vec<char>,
+    /// Words (or addresses, codes) wider than the line that had to be cut
+    /// where no rule allows a break, without a hyphen: the last resort.
+    pub forced: Vec<String>,
 }
 
 /// A keycap on a line: where its frame goes.

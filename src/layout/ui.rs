@@ -100,9 +100,11 @@ pub fn apply(breaks: &mut Breaks, groups: &[Group]) -> Vec<usize> {
         |pos: usize| groups.iter().any(|g| g.range.start < pos && pos < g.range.end);
     breaks.normal.retain(|b| b.kind == BreakKind::Mandatory || !inside(b.pos));
     for g in groups {
-        breaks.normal.extend(
-            g.label_starts.iter().map(|&pos| Break { pos, kind: BreakKind::Normal }),
-        );
+        breaks.normal.extend(g.label_starts.iter().map(|&pos| Break {
+            pos,
+            kind: BreakKind::Normal,
+            inside: None,
+        }));
     }
     breaks.normal.sort_by_key(|b| (b.pos, b.kind as u8));
     breaks.normal.dedup_by_key(|b| b.pos);
@@ -251,6 +253,7 @@ mod tests {
             bold: false,
             italic: false,
             link_color: Rgb(0, 0, 200),
+            hyphens: crate::layout::text::Hyphens::Auto,
         }
     }
 

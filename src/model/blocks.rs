@@ -572,6 +572,14 @@ mod tests {
             ),
             (r#"{"type": "table", "rows": []}"#, &[("empty", "body[0].rows", "[]")]),
             (
+                r#"{"type": "table", "rows": [["1","2","3","4","5","6","7","8","9","10","11","12","13"]]}"#,
+                &[("too-many-columns", "body[0].rows[0]", "[\"1\"")],
+            ),
+            (
+                r#"{"type": "table", "header": ["1","2","3","4","5","6","7","8","9","10","11","12","13"], "rows": [["1"]]}"#,
+                &[("too-many-columns", "body[0].header", "[\"1\"")],
+            ),
+            (
                 r#"{"type": "table", "rows": [["a", 3]]}"#,
                 &[("wrong-type", "body[0].rows[0][1]", "3")],
             ),

@@ -14,6 +14,7 @@ pub mod collection;
 pub mod diag;
 pub mod figures;
 pub mod guide;
+pub mod hyphenation;
 pub mod images;
 pub mod inline;
 pub mod inline_error;

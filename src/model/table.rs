@@ -14,6 +14,10 @@ pub const ALIGNS: &[&str] = &["left", "center", "right"];
 /// Tolerance when adding up column widths (written with a few decimals).
 const EPS: f64 = 1e-6;
 
+/// Most columns a table may have: each still holds about three characters
+/// a line in the narrowest edition (large print on A5 pages).
+pub const MAX_TABLE_COLUMNS: usize = 12;
+
 /// A table: optional header, rows all of one length.
 pub fn table(
     c: &mut Checker<'_>,
@@ -43,6 +47,16 @@ pub fn table(
         Some(h) => (h.len(), "the header".to_string()),
         None => (rows[0].len(), "row 1".to_string()),
     };
+    if width > MAX_TABLE_COLUMNS {
+        let at = if header.is_some() { header_path } else { join_index(&rows_path, 0) };
+        let message = format!(
+            "the table has {width} columns; a table has at most {MAX_TABLE_COLUMNS}, \
+             the most that stay readable on a large-print A5 page"
+        );
+        let help = "split it into several tables, or swap rows and columns".to_string();
+        c.fail("too-many-columns", &at, message, Some(help));
+        return None;
+    }
     let mut out = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         let row_path = join_index(&rows_path, i);
