@@ -2,10 +2,10 @@
 //! figures, tables, attachments and QR codes.
 
 use super::chunk::{Chunk, Chunker, FrameStyle};
-use super::labels;
 use super::page::{Item, Mark, NodeId, Placed, Rect, Rgb, Role};
 use super::style::{ACCENT, MM};
 use super::text::BaseStyle;
+use crate::model::labels;
 use crate::model::{
     Block, CalloutKind, Figure, Inline, LinkTarget, ListItem, Span, Step, TextStyle,
 };

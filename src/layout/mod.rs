@@ -8,7 +8,6 @@ pub mod blocks;
 pub mod breaks;
 pub mod chunk;
 pub mod fonts;
-pub mod labels;
 pub mod pack;
 pub mod page;
 pub mod paginate;

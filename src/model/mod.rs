@@ -15,6 +15,7 @@ pub mod diag;
 pub mod guide;
 pub mod images;
 pub mod inline;
+pub mod labels;
 pub mod listing;
 pub mod load;
 pub mod paths;

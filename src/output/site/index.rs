@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::guide::{pdf_path, thumb_path, SiteGuide};
-use crate::layout::labels;
+use crate::model::labels;
 use crate::model::{Collection, Inline, Lang, LinkTarget};
 
 /// Escapes text for HTML content and double- or single-quoted attributes.

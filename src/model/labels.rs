@@ -1,6 +1,7 @@
-//! Words and number formats the sheets print, per language.
+//! Words and number formats a guide is published with, per language: the
+//! PDF sheets (layout) and the web pages (html) share them.
 
-use crate::model::{CalloutKind, Date, Lang};
+use super::types::{CalloutKind, Collection, Date, Lang};
 
 const MONTHS_EN: [&str; 12] = [
     "January",
@@ -73,6 +74,18 @@ pub fn attachment(kind: &str, bytes: u64, lang: Lang) -> String {
     match lang {
         Lang::Fr => format!("({kind} de {})", size(bytes, lang)),
         Lang::En => format!("({kind}, {})", size(bytes, lang)),
+    }
+}
+
+/// The collection's title, or a plain word when it has none ("Fiches" /
+/// "Guides"): the print pack's cover and the web index use it.
+pub fn collection_title(collection: &Collection) -> String {
+    match collection.title.trim() {
+        "" => match collection.lang {
+            Lang::Fr => "Fiches".into(),
+            Lang::En => "Guides".into(),
+        },
+        t => t.to_string(),
     }
 }
 
@@ -173,6 +186,18 @@ mod tests {
             (qr_alt("https://a.fr/", Lang::Fr), "QR code vers https://a.fr/"),
             (qr_alt("https://a.fr/", Lang::En), "QR code for https://a.fr/"),
             (links_title(Lang::Fr).into(), "Liens de cette fiche"),
+            (collection_title(&Collection::default()), "Fiches"),
+            (
+                collection_title(&Collection { lang: Lang::En, ..Default::default() }),
+                "Guides",
+            ),
+            (
+                collection_title(&Collection {
+                    title: "Aide".into(),
+                    ..Default::default()
+                }),
+                "Aide",
+            ),
         ];
         for (got, want) in cases {
             assert_eq!(got, want);
