@@ -156,6 +156,24 @@ pub fn callout(kind: CalloutKind, lang: Lang) -> &'static str {
     }
 }
 
+/// The symbol printed before a callout's label: ✎ note, ★ tip, ⚠ warning,
+/// ❢ important (a second cue besides the words and the frame).
+pub fn callout_icon(kind: CalloutKind) -> &'static str {
+    match kind {
+        CalloutKind::Note => "\u{270e}",
+        CalloutKind::Tip => "\u{2605}",
+        CalloutKind::Warning => "\u{26a0}",
+        CalloutKind::Important => "\u{2762}",
+    }
+}
+
+/// Whether a callout's title only repeats its label (an author who wrote
+/// "Attention :" as the title of a warning): it is then shown once.
+pub fn title_repeats_label(title: &str, kind: CalloutKind, lang: Lang) -> bool {
+    let bare = title.trim().trim_end_matches([':', '\u{a0}', ' ']);
+    bare.to_lowercase() == callout(kind, lang).to_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,6 +205,20 @@ mod tests {
             (qr_alt("https://a.fr/", Lang::En), "QR code for https://a.fr/"),
             (links_title(Lang::Fr).into(), "Liens de cette fiche"),
             (collection_title(&Collection::default()), "Fiches"),
+            (
+                title_repeats_label("ATTENTION\u{a0}:", CalloutKind::Warning, Lang::Fr)
+                    .to_string(),
+                "true",
+            ),
+            (
+                title_repeats_label(
+                    "Attention aux cookies",
+                    CalloutKind::Warning,
+                    Lang::Fr,
+                )
+                .to_string(),
+                "false",
+            ),
             (
                 collection_title(&Collection { lang: Lang::En, ..Default::default() }),
                 "Guides",

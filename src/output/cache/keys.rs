@@ -100,7 +100,8 @@ pub fn print_key(guide_key: &str) -> String {
 pub fn web_key(guide_key: &str, base: Option<&str>, standards: &[PdfStandard]) -> String {
     let names: Vec<&str> = standards.iter().map(|s| s.option_name()).collect();
     let opts = format!("{base:?} {}", names.join(","));
-    unit_key("web", &[guide_key, &opts])
+    // 2: a web edition holds the pictures of its HTML page too.
+    unit_key("web", &[guide_key, &opts, "2"])
 }
 
 /// The key of a pack of the guides with `guide_keys` (from [`guide_key`],
