@@ -11,3 +11,8 @@ pub mod layout;
 pub mod model;
 pub mod output;
 pub mod pdf;
+
+/// Shared with `tests/common`, which uses other parts of it.
+#[cfg(test)]
+#[allow(dead_code)]
+mod temp_project;

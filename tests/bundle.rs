@@ -5,7 +5,7 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 use common::cli::guidepress;
@@ -16,8 +16,8 @@ use sha2::{Digest, Sha256};
 const ZIP: &str = "out/bundle/aide-informatique-2022-03-13.zip";
 
 /// The bundled project's bundle, built once by the binary in a copy.
-fn reference() -> &'static (PathBuf, Vec<u8>) {
-    static REF: OnceLock<(PathBuf, Vec<u8>)> = OnceLock::new();
+fn reference() -> &'static (common::TempProject, Vec<u8>) {
+    static REF: OnceLock<(common::TempProject, Vec<u8>)> = OnceLock::new();
     REF.get_or_init(|| {
         let dir = common::project_copy("bundle-reference");
         let run = guidepress(&dir, &["bundle", "--jobs", "1"]);
@@ -67,7 +67,8 @@ fn bundles_are_identical_across_folders_threads_and_file_order() {
     let (_, reference) = reference();
     // Another folder, files created in reverse order, 2 threads, guides named
     // by an absolute path.
-    let other = common::temp_dir("bundle-elsewhere").join("deeper/project");
+    let other_dir = common::temp_dir("bundle-elsewhere");
+    let other = other_dir.join("deeper/project");
     for sub in ["images", "guides", "files"] {
         copy_reversed(&common::root().join(sub), &other.join(sub));
     }
@@ -246,7 +247,8 @@ fn a_refused_guide_fails_the_bundle_and_keeps_the_previous_zip() {
 fn the_bundled_site_is_what_guidepress_site_writes() {
     let (dir, zip) = reference();
     let files = entries(zip);
-    let site_dir = common::temp_dir("bundle-site").join("site");
+    let site_tmp = common::temp_dir("bundle-site");
+    let site_dir = site_tmp.join("site");
     let mut opts = guidepress::output::site::SiteOptions::new(
         dir.join("guides"),
         dir.join("images"),

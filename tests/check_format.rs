@@ -65,7 +65,7 @@ fn edit(file: &Path, from: &str, to: &str) {
 }
 
 /// A copy of the bundled project with one problem of each warning kind.
-fn project_with_warnings(name: &str) -> std::path::PathBuf {
+fn project_with_warnings(name: &str) -> common::TempProject {
     let dir = common::project_copy(name);
     // Printed across the whole text width, the 900-pixel screenshot drops below 150 dpi.
     edit(

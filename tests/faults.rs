@@ -15,6 +15,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::cli::{guidepress, Run};
+use common::TempProject;
 
 /// Every file under `dir` whose name marks it as a temporary file.
 fn debris(dir: &Path) -> Vec<PathBuf> {
@@ -61,7 +62,7 @@ fn said(run: &Run) -> String {
 
 /// A tmpfs of `size` mounted on a fresh folder; unmounted when dropped.
 struct Tmpfs {
-    dir: PathBuf,
+    dir: TempProject,
 }
 
 impl Tmpfs {
@@ -70,13 +71,12 @@ impl Tmpfs {
         let dir = common::temp_dir(name);
         let ok = Command::new("mount")
             .args(["-t", "tmpfs", "-o", options, "tmpfs"])
-            .arg(&dir)
+            .arg(dir.as_os_str())
             .stderr(Stdio::null())
             .status()
             .is_ok_and(|s| s.success());
         if !ok {
             eprintln!("skipped: cannot mount a tmpfs here (needs root): {name}");
-            let _ = std::fs::remove_dir_all(&dir);
             return None;
         }
         Some(Tmpfs { dir })
@@ -85,8 +85,8 @@ impl Tmpfs {
 
 impl Drop for Tmpfs {
     fn drop(&mut self) {
-        let _ = Command::new("umount").arg(&self.dir).status();
-        let _ = std::fs::remove_dir_all(&self.dir);
+        // The folder itself goes when `dir` is dropped, after this.
+        let _ = Command::new("umount").arg(self.dir.as_os_str()).status();
     }
 }
 
@@ -250,7 +250,7 @@ fn a_guide_that_is_gone_is_reported_and_the_others_built() {
 }
 
 /// A collection large enough that a build takes a few seconds.
-fn large_collection(name: &str, n: usize) -> PathBuf {
+fn large_collection(name: &str, n: usize) -> TempProject {
     let project = common::project_copy(name);
     let src = std::fs::read_to_string(project.join("guides/vider-cache.json")).unwrap();
     for i in 0..n {

@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
+use common::TempProject;
+
 use guidepress::layout::pack::{layout_pack, PackLayout, PackOptions};
 use guidepress::layout::{layout_guide, LayoutOptions};
 use guidepress::model::{load, Guide, LoadOptions, Loaded};
@@ -676,72 +678,50 @@ const BUNDLED: [&str; 6] = [
 
 /// A small project: a collection, a second guide to link to, two pictures,
 /// a picture that is not one, a link out of the images folder, an attachment.
-struct Project {
-    dir: PathBuf,
-}
-
-impl Project {
-    fn new(name: &str) -> Project {
-        let dir = common::temp_dir(name);
-        let guides = dir.join("guides");
-        let images = dir.join("images");
-        std::fs::create_dir_all(&guides).unwrap();
-        std::fs::create_dir_all(images.join("sub")).unwrap();
-        std::fs::create_dir_all(dir.join("files")).unwrap();
-        std::fs::write(
-            guides.join("collection.json"),
+fn fuzz_project(name: &str) -> TempProject {
+    let root = common::root();
+    let project = TempProject::new(name);
+    project
+        .guide(
+            "collection.json",
             r#"{"format": 1, "title": "Fuzz", "base_url": "https://example.org/g/",
                 "disclaimer": "Texte *commun*."}"#,
         )
-        .unwrap();
-        std::fs::write(
-            guides.join("autre.json"),
+        .guide(
+            "autre.json",
             r#"{"format": 1, "title": "Autre", "body": [{"type": "paragraph", "text": "x"}]}"#,
         )
-        .unwrap();
         // The bundled pictures and attachment, and a stub for every bundled
         // guide, so mutated bundled guides find what they link to.
-        common::copy_dir(&common::root().join("images"), &images);
-        common::copy_dir(&common::root().join("files"), &dir.join("files"));
-        for id in BUNDLED {
-            let stub = r#"{"format": 1, "title": "S", "body": [{"type": "page_break"}]}"#;
-            std::fs::write(guides.join(format!("{id}.json")), stub).unwrap();
-        }
-        std::fs::copy(images.join("firefox-menu.png"), images.join("a.png")).unwrap();
-        jpeg(&images.join("b.jpg"), 64, 40);
-        jpeg(&images.join("grand.png").with_extension("jpg"), 1, 1);
-        std::fs::rename(images.join("grand.jpg"), images.join("grand.png")).unwrap();
-        image::GrayImage::from_pixel(12, 6000, image::Luma([80]))
-            .save(images.join("haut.png"))
-            .unwrap();
-        image::GrayImage::from_pixel(3000, 2, image::Luma([80]))
-            .save(images.join("large.png"))
-            .unwrap();
-        std::fs::write(images.join("not-an-image.png"), b"not a picture").unwrap();
-        std::fs::write(dir.join("secret.png"), b"secret").unwrap();
-        #[cfg(unix)]
-        std::os::unix::fs::symlink(
-            dir.join("secret.png"),
-            images.join("lien-externe.png"),
-        )
+        .copy(&root.join("images"), "images")
+        .copy(&root.join("files"), "files")
+        .folders(&["images/sub"]);
+    for id in BUNDLED {
+        let stub = r#"{"format": 1, "title": "S", "body": [{"type": "page_break"}]}"#;
+        project.guide(&format!("{id}.json"), stub);
+    }
+    let images = project.images();
+    std::fs::copy(images.join("firefox-menu.png"), images.join("a.png")).unwrap();
+    jpeg(&images.join("b.jpg"), 64, 40);
+    jpeg(&images.join("grand.png").with_extension("jpg"), 1, 1);
+    std::fs::rename(images.join("grand.jpg"), images.join("grand.png")).unwrap();
+    image::GrayImage::from_pixel(12, 6000, image::Luma([80]))
+        .save(images.join("haut.png"))
         .unwrap();
-        std::fs::copy(
-            common::root().join("files/ma-premiere-connexion.pdf"),
-            dir.join("files/doc.pdf"),
-        )
+    image::GrayImage::from_pixel(3000, 2, image::Luma([80]))
+        .save(images.join("large.png"))
         .unwrap();
-        Project { dir }
-    }
-
-    fn guide_file(&self) -> PathBuf {
-        self.dir.join("guides").join("fuzz.json")
-    }
-}
-
-impl Drop for Project {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
+    project
+        .write("images/not-an-image.png", b"not a picture")
+        .write("secret.png", b"secret")
+        .copy(&root.join("files/ma-premiere-connexion.pdf"), "files/doc.pdf");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        project.join("secret.png"),
+        images.join("lien-externe.png"),
+    )
+    .unwrap();
+    project
 }
 
 /// A small JPEG, so the JPEG path is fuzzed too.
@@ -865,11 +845,11 @@ fn site(loaded: &Loaded, guide: &Guide) -> Result<(), String> {
 /// Runs [`drive`] on a worker thread: a panic or a run past [`DEADLINE`]
 /// becomes a failure that shows the input.
 fn guarded(
-    project: &Project,
+    project: &TempProject,
     bytes: Vec<u8>,
     extra: Extra,
 ) -> Result<Outcome, TestCaseError> {
-    let (dir, file) = (project.dir.clone(), project.guide_file());
+    let (dir, file) = (project.to_path_buf(), project.guide_path("fuzz.json"));
     let shown = String::from_utf8_lossy(&bytes).into_owned();
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
@@ -911,7 +891,7 @@ fn config(default: u32) -> Config {
 
 #[test]
 fn generated_guides_never_panic_or_hang() {
-    let project = Project::new("fuzz-generated");
+    let project = fuzz_project("fuzz-generated");
     let mut runner = TestRunner::new(config(64));
     let built = std::sync::atomic::AtomicUsize::new(0);
     let result = runner.run(&(guide(), extra()), |(g, extra)| {
@@ -929,7 +909,7 @@ fn generated_guides_never_panic_or_hang() {
 
 #[test]
 fn mutated_bundled_guides_never_panic_or_hang() {
-    let project = Project::new("fuzz-mutated");
+    let project = fuzz_project("fuzz-mutated");
     let seeds: Vec<Vec<u8>> = BUNDLED
         .iter()
         .map(|id| {
@@ -960,7 +940,7 @@ fn mutated_bundled_guides_never_panic_or_hang() {
 #[test]
 fn fuzz_regressions_are_built_or_refused() {
     let dir = common::root().join("tests/regressions");
-    let project = Project::new("fuzz-regressions");
+    let project = fuzz_project("fuzz-regressions");
     let mut failures = Vec::new();
     let mut cases: Vec<_> = std::fs::read_dir(&dir)
         .map(|d| d.flatten().map(|e| e.path()).collect())

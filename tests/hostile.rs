@@ -11,94 +11,28 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use common::cli::guidepress;
 use common::pdf::{info_text, link_uris, outline, xmp};
 use common::readback::Pdf;
+use common::{ProjectExt, TempProject};
 use guidepress::layout::{layout_guide, LayoutOptions, MAX_SHEET_PAGES};
-use guidepress::model::{load, Diagnostic, LoadOptions, Loaded};
+use guidepress::model::Diagnostic;
 use guidepress::output::site::{build_site, SiteLinks, SiteOptions};
-use guidepress::output::{build, BuildOptions, BuildReport};
 use guidepress::pdf::{write_pdf, PdfOptions};
 use serde_json::{json, Value};
 
-/// A small project in a temporary folder: a collection, one picture, one
-/// attachment; guides are added by each test.
-struct Project {
-    dir: PathBuf,
-}
-
-impl Project {
-    fn new(name: &str) -> Project {
-        let dir = common::temp_dir(&format!("hostile-{name}"));
-        std::fs::create_dir_all(dir.join("guides")).unwrap();
-        std::fs::create_dir_all(dir.join("images")).unwrap();
-        std::fs::create_dir_all(dir.join("files")).unwrap();
-        std::fs::copy(
-            common::root().join("images/firefox-menu.png"),
-            dir.join("images/menu.png"),
-        )
-        .unwrap();
-        std::fs::copy(
-            common::root().join("files/ma-premiere-connexion.pdf"),
-            dir.join("files/doc.pdf"),
-        )
-        .unwrap();
-        Project { dir }
-    }
-
-    fn guides(&self) -> PathBuf {
-        self.dir.join("guides")
-    }
-
-    fn images(&self) -> PathBuf {
-        self.dir.join("images")
-    }
-
-    /// Writes `guides/<id>.json`.
-    fn guide(&self, id: &str, value: &Value) -> &Self {
-        self.guide_text(id, &serde_json::to_string_pretty(value).unwrap())
-    }
-
-    fn guide_text(&self, id: &str, text: &str) -> &Self {
-        std::fs::write(self.guides().join(format!("{id}.json")), text).unwrap();
-        self
-    }
-
-    fn collection(&self, value: &Value) -> &Self {
-        let text = serde_json::to_string_pretty(value).unwrap();
-        std::fs::write(self.guides().join("collection.json"), text).unwrap();
-        self
-    }
-
-    fn load(&self) -> Result<Loaded, Vec<Diagnostic>> {
-        load(&LoadOptions { guides_dir: self.guides(), images_dir: self.images() })
-    }
-
-    /// The errors of guide `id` (empty when it is accepted).
-    fn errors(&self, id: &str) -> Vec<Diagnostic> {
-        let loaded = self.load().unwrap_or_else(|d| panic!("project refused: {d:#?}"));
-        let g = loaded.guides.iter().find(|g| g.id == id).expect("the guide is listed");
-        g.result.as_ref().err().cloned().unwrap_or_default()
-    }
-
-    fn build(&self, out: &Path) -> BuildReport {
-        let opts = BuildOptions {
-            guides_dir: self.guides(),
-            images_dir: self.images(),
-            out_dir: out.to_path_buf(),
-            jobs: None,
-        };
-        build(&opts, &|_, _, _| {}).unwrap_or_else(|d| panic!("nothing built: {d:#?}"))
-    }
-}
-
-impl Drop for Project {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
+/// A small project in a temporary folder: one picture, one attachment;
+/// guides (and a collection) are added by each test.
+fn hostile_project(name: &str) -> TempProject {
+    let root = common::root();
+    let project = TempProject::new(&format!("hostile-{name}"));
+    project
+        .folders(&["guides"])
+        .copy(&root.join("images/firefox-menu.png"), "images/menu.png")
+        .copy(&root.join("files/ma-premiere-connexion.pdf"), "files/doc.pdf");
+    project
 }
 
 /// A guide whose body is `blocks`.
@@ -137,7 +71,7 @@ const BAD_TARGETS: &[&str] = &[
 
 #[test]
 fn links_with_other_schemes_are_refused_everywhere() {
-    let project = Project::new("schemes");
+    let project = hostile_project("schemes");
     // Every place a link target can be written in a guide.
     type Place = (&'static str, Box<dyn Fn(&str) -> Value>);
     let places: Vec<Place> = vec![
@@ -177,7 +111,7 @@ fn links_with_other_schemes_are_refused_everywhere() {
                 continue;
             }
             n += 1;
-            project.guide(&format!("g{n}"), &make(target));
+            project.guide_json(&format!("g{n}"), &make(target));
         }
     }
     let loaded = project.load().unwrap();
@@ -199,7 +133,10 @@ fn links_with_other_schemes_are_refused_everywhere() {
     assert!(accepted.is_empty(), "accepted:\n{}", accepted.join("\n"));
     // The collection's base_url takes web addresses only.
     for target in BAD_TARGETS.iter().chain(&["mailto:a@b.fr", "guide:x"]) {
-        project.collection(&json!({"format": 1, "title": "C", "base_url": target}));
+        project.guide_json(
+            "collection",
+            &json!({"format": 1, "title": "C", "base_url": target}),
+        );
         let errors = project.load().expect_err(target);
         assert_eq!(codes(&errors), ["bad-url"], "{target}");
     }
@@ -207,9 +144,9 @@ fn links_with_other_schemes_are_refused_everywhere() {
 
 #[test]
 fn the_four_allowed_schemes_build() {
-    let project = Project::new("good-schemes");
-    project.guide("autre", &guide_with(json!([paragraph("x")])));
-    project.guide(
+    let project = hostile_project("good-schemes");
+    project.guide_json("autre", &guide_with(json!([paragraph("x")])));
+    project.guide_json(
         "liens",
         &guide_with(json!([
             paragraph("[a](https://example.org/a_(b)?q=1&r=2#x) [b](http://example.org) [c](mailto:a@b.fr) [d](guide:autre) <HTTPS://EXAMPLE.ORG/É>"),
@@ -217,7 +154,7 @@ fn the_four_allowed_schemes_build() {
             {"type": "attachment", "href": "https://example.org/doc.pdf", "label": "doc"},
         ])),
     );
-    let out = project.dir.join("out");
+    let out = project.join("out");
     let report = project.build(&out);
     assert!(report.failed.is_empty(), "{:#?}", report.failed);
     let pdf = Pdf::load(&std::fs::read(out.join("pdf/liens.pdf")).unwrap());
@@ -239,10 +176,10 @@ const TRICKY: &str = "<script>alert(\"x\")</script> & 'q' \\ (a) [b] {c} /Name %
 
 #[test]
 fn pdf_metadata_keeps_text_that_looks_like_syntax() {
-    let project = Project::new("metadata");
+    let project = hostile_project("metadata");
     // In inline text, `\` escapes markup: `\\` is one backslash, `\[` a bracket.
     let inline = TRICKY.replace('\\', "\\\\").replace('[', "\\[").replace(']', "\\]");
-    project.guide(
+    project.guide_json(
         "meta",
         &json!({
             "format": 1,
@@ -290,14 +227,17 @@ fn pdf_metadata_keeps_text_that_looks_like_syntax() {
 
 #[test]
 fn site_html_and_json_keep_text_that_looks_like_syntax() {
-    let project = Project::new("site");
+    let project = hostile_project("site");
     let inline = TRICKY.replace('\\', "\\\\").replace('[', "\\[").replace(']', "\\]");
-    project.collection(&json!({
-        "format": 1,
-        "title": format!("Collection {TRICKY}"),
-        "organisation": TRICKY,
-    }));
-    project.guide(
+    project.guide_json(
+        "collection",
+        &json!({
+            "format": 1,
+            "title": format!("Collection {TRICKY}"),
+            "organisation": TRICKY,
+        }),
+    );
+    project.guide_json(
         "fiche",
         &json!({
             "format": 1,
@@ -308,7 +248,7 @@ fn site_html_and_json_keep_text_that_looks_like_syntax() {
             "body": [paragraph("x")],
         }),
     );
-    let out = project.dir.join("site");
+    let out = project.join("site");
     let opts = SiteOptions {
         out_dir: out.clone(),
         links: SiteLinks::Relative,
@@ -349,7 +289,7 @@ fn find_all<'a>(v: &'a Value, key: &str) -> Vec<&'a str> {
 
 #[test]
 fn control_and_bidi_characters_are_refused_where_they_are() {
-    let project = Project::new("controls");
+    let project = hostile_project("controls");
     let table: &[(&str, &str)] = &[
         ("\u{0}", "U+0000 (NUL)"),
         ("\u{7}", "U+0007 (bell)"),
@@ -381,7 +321,7 @@ fn control_and_bidi_characters_are_refused_where_they_are() {
         ];
         for (j, (path, value)) in places.iter().enumerate() {
             let id = format!("c{i}-{j}");
-            project.guide(&id, value);
+            project.guide_json(&id, value);
             let errors = project.errors(&id);
             let e = errors
                 .iter()
@@ -399,41 +339,41 @@ fn control_and_bidi_characters_are_refused_where_they_are() {
         }
     }
     // The same escaped (`\u0007`) is found at its place in the file.
-    project.guide_text("escaped", "{\"format\": 1, \"title\": \"T\",\n \"body\": [{\"type\": \"paragraph\", \"text\": \"ab\\u0007\"}]}");
+    project.guide("escaped.json", "{\"format\": 1, \"title\": \"T\",\n \"body\": [{\"type\": \"paragraph\", \"text\": \"ab\\u0007\"}]}");
     let errors = project.errors("escaped");
     assert_eq!(codes(&errors), ["control-character"]);
     assert_eq!((errors[0].line, errors[0].column), (Some(2), Some(44)));
     // In collection.json the whole project is refused.
-    project.collection(&json!({"format": 1, "title": "C\u{202e}gpj.exe"}));
+    project.guide_json("collection", &json!({"format": 1, "title": "C\u{202e}gpj.exe"}));
     let errors = project.load().unwrap_err();
     assert_eq!(codes(&errors), ["control-character"]);
 }
 
 #[test]
 fn tabs_line_breaks_and_invisible_format_characters_build() {
-    let project = Project::new("whitespace");
+    let project = hostile_project("whitespace");
     let text =
         "tab\there\r\nCRLF\rCR, soft\u{ad}hyphen, no\u{a0}break, zero\u{200b}width, \
                 join\u{2060}er, marks\u{200e}\u{200f}, e\u{301}, 👩\u{200d}👩\u{200d}👧";
-    project.guide(
+    project.guide_json(
         "blancs",
         &guide_with(
             json!([paragraph(text), {"type": "heading", "level": 1, "text": text}]),
         ),
     );
-    let report = project.build(&project.dir.join("out"));
+    let report = project.build(&project.join("out"));
     assert!(report.failed.is_empty(), "{:#?}", report.failed);
 }
 
 #[test]
 fn lone_surrogates_are_refused_with_a_plain_message() {
-    let project = Project::new("surrogates");
+    let project = hostile_project("surrogates");
     for (i, escape) in
         [r"\ud800", r"\udfff", r"\ud800\u0041", r"\udbff\udbff"].iter().enumerate()
     {
         let id = format!("s{i}");
         let text = format!("{{\"format\": 1, \"title\": \"a{escape}b\", \"body\": [{{\"type\": \"page_break\"}}]}}");
-        project.guide_text(&id, &text);
+        project.guide(&format!("{id}.json"), &text);
         let errors = project.errors(&id);
         assert_eq!(codes(&errors), ["json-syntax"], "{escape}");
         let e = &errors[0];
@@ -455,8 +395,8 @@ fn lone_surrogates_are_refused_with_a_plain_message() {
 #[test]
 fn symbolic_links_out_of_the_images_folder_are_refused() {
     use std::os::unix::fs::symlink;
-    let project = Project::new("symlinks");
-    let outside = project.dir.join("secret");
+    let project = hostile_project("symlinks");
+    let outside = project.join("secret");
     std::fs::create_dir_all(&outside).unwrap();
     std::fs::copy(project.images().join("menu.png"), outside.join("photo.png")).unwrap();
     let images = project.images();
@@ -465,9 +405,8 @@ fn symbolic_links_out_of_the_images_folder_are_refused() {
     symlink("/etc/passwd", images.join("passwd.png")).unwrap();
     symlink(images.join("menu.png"), images.join("interne.png")).unwrap();
     symlink(images.join("absent.png"), images.join("casse.png")).unwrap();
-    symlink(project.dir.join("files/doc.pdf"), project.dir.join("files/lien.pdf"))
-        .unwrap();
-    symlink("/etc/passwd", project.dir.join("files/hote.txt")).unwrap();
+    symlink(project.join("files/doc.pdf"), project.join("files/lien.pdf")).unwrap();
+    symlink("/etc/passwd", project.join("files/hote.txt")).unwrap();
     let image =
         |src: &str| guide_with(json!([{"type": "image", "src": src, "alt": "a"}]));
     let table: &[(&str, Value, Option<&str>)] = &[
@@ -492,7 +431,7 @@ fn symbolic_links_out_of_the_images_folder_are_refused() {
         ),
     ];
     for (id, value, _) in table {
-        project.guide(id, value);
+        project.guide_json(id, value);
     }
     for (id, _, code) in table {
         let errors = project.errors(id);
@@ -511,7 +450,10 @@ fn symbolic_links_out_of_the_images_folder_are_refused() {
         }
     }
     // The collection's logo too.
-    project.collection(&json!({"format": 1, "title": "C", "logo": "lien.png"}));
+    project.guide_json(
+        "collection",
+        &json!({"format": 1, "title": "C", "logo": "lien.png"}),
+    );
     assert_eq!(codes(&project.load().unwrap_err()), ["path-escapes"]);
 }
 
@@ -600,11 +542,11 @@ fn big_guide(bytes: usize) -> Value {
 /// Builds `value` as the only guide of a fresh project; its pages, or the
 /// errors that refused it. Prints how long it took.
 fn build_one(name: &str, value: &Value) -> Result<usize, Vec<Diagnostic>> {
-    let project = Project::new(name);
-    project.guide("grand", value);
+    let project = hostile_project(name);
+    project.guide_json("grand", value);
     let size = std::fs::metadata(project.guides().join("grand.json")).unwrap().len();
     let start = Instant::now();
-    let mut report = project.build(&project.dir.join("out"));
+    let mut report = project.build(&project.join("out"));
     eprintln!("{name}: {size} bytes, {:.2} s", start.elapsed().as_secs_f64());
     match report.built.pop() {
         Some(b) => Ok(b.pages),
@@ -671,7 +613,7 @@ fn a_5_mb_guide_is_refused_with_the_page_limit() {
 
 #[test]
 fn a_file_over_10_mb_is_refused_before_it_is_read() {
-    let project = Project::new("huge-file");
+    let project = hostile_project("huge-file");
     let file = std::fs::File::create(project.guides().join("enorme.json")).unwrap();
     file.set_len(10 * 1024 * 1024 + 1).unwrap();
     let errors = project.errors("enorme");
@@ -684,11 +626,11 @@ fn a_file_over_10_mb_is_refused_before_it_is_read() {
 }
 
 /// A project of `n` copies of a short guide linking to each other.
-fn many_guides(name: &str, n: usize) -> Project {
-    let project = Project::new(name);
+fn many_guides(name: &str, n: usize) -> TempProject {
+    let project = hostile_project(name);
     for i in 0..n {
         let next = (i + 1) % n;
-        project.guide(
+        project.guide_json(
             &format!("fiche-{i}"),
             &json!({
                 "format": 1,
@@ -708,7 +650,7 @@ fn many_guides(name: &str, n: usize) -> Project {
 fn assert_many_build(n: usize) {
     let project = many_guides(&format!("guides-{n}"), n);
     let start = Instant::now();
-    let report = project.build(&project.dir.join("out"));
+    let report = project.build(&project.join("out"));
     eprintln!("{n} guides: {:.2} s", start.elapsed().as_secs_f64());
     assert!(report.failed.is_empty(), "{:#?}", &report.failed[..1]);
     assert_eq!(report.built.len(), n);

@@ -87,7 +87,8 @@ fn a_second_pack_reuses_the_first_and_a_change_redoes_it() {
     let inc = run_pack(&job);
     assert_eq!((inc.work.rebuilt, inc.work.reused), (1, 0));
     let incremental = std::fs::read(&out).unwrap();
-    let clean_out = common::temp_dir("incremental-pack-clean").join("p.pdf");
+    let clean_out_dir = common::temp_dir("incremental-pack-clean");
+    let clean_out = clean_out_dir.join("p.pdf");
     run_pack(&PackJob { out: Some(clean_out.clone()), ..job });
     assert!(std::fs::read(&clean_out).unwrap() == incremental, "incremental = clean");
     let _ = std::fs::remove_dir_all(&dir);
@@ -118,7 +119,8 @@ fn a_second_site_reuses_every_web_edition_and_one_change_redoes_one() {
     assert!(incremental != first);
 
     // The same as a site built from nothing, in a folder without a cache.
-    let clean_site = common::temp_dir("incremental-site-clean").join("site");
+    let clean_site_dir = common::temp_dir("incremental-site-clean");
+    let clean_site = clean_site_dir.join("site");
     let clean = run_site(&dir, &clean_site, None);
     assert_eq!(clean.work.reused, 0);
     assert!(common::tree(&clean_site) == incremental, "incremental = clean");

@@ -421,7 +421,8 @@ fn job(layout: PackLayout, only: &[&str], out: &Path) -> PackJob {
 
 #[test]
 fn pack_bad_requests_are_refused_with_a_suggestion() {
-    let out = common::temp_dir("pack-usage").join("p.pdf");
+    let out_dir = common::temp_dir("pack-usage");
+    let out = out_dir.join("p.pdf");
     match pack(&job(PackLayout::Single, &["vider-cahce"], &out)) {
         Err(Failure::Usage(m)) => {
             assert!(m.contains("did you mean \"vider-cache\""), "{m}")

@@ -8,7 +8,7 @@ use guidepress::model::{load, LoadOptions, Loaded};
 use guidepress::output::{build, BuildOptions};
 
 /// A copy of the bundled project with one more guide, `<id>.json`.
-fn project_with(id: &str, guide: &str) -> std::path::PathBuf {
+fn project_with(id: &str, guide: &str) -> common::TempProject {
     let dir = common::project_copy(&format!("regression-{id}"));
     std::fs::write(dir.join("guides").join(format!("{id}.json")), guide).unwrap();
     dir

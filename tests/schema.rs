@@ -1,10 +1,12 @@
 //! The JSON Schemas of the format: the committed copies are current, they
-//! accept every bundled guide, and they agree with the parser on what is
-//! refused. Regenerate the copies with `UPDATE_SCHEMA=1 cargo test --test schema`.
+//! accept every bundled guide, they agree with the parser on what is
+//! refused, and the format's reference (`docs/guide-format.md`) documents
+//! every name they define and shows only examples the parser accepts.
+//! Regenerate the copies with `UPDATE_SCHEMA=1 cargo test --test schema`.
 
 mod common;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use guidepress::model::blocks::{fields_of, BLOCK_TYPES};
@@ -274,4 +276,188 @@ fn collection_schema_refuses_what_the_parser_refuses() {
     assert!(
         v.is_valid(&json!({"format": 1, "title": "C", "paper": "Letter", "order": []}))
     );
+}
+
+/// The format's reference, `docs/guide-format.md`.
+fn reference() -> String {
+    let path = common::root().join("docs/guide-format.md");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The contents of the inline code spans of `markdown`, outside fenced code
+/// blocks: what is written between matching runs of backquotes, with one
+/// space of padding trimmed on each side as CommonMark does.
+fn code_spans(markdown: &str) -> BTreeSet<String> {
+    let mut fenced = false;
+    let mut prose = String::new();
+    for line in markdown.lines() {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+        } else if !fenced {
+            prose.push_str(line);
+            prose.push(' ');
+        }
+    }
+    let chars: Vec<char> = prose.chars().collect();
+    let run_at = |i: usize| chars[i..].iter().take_while(|&&c| c == '`').count();
+    let mut spans = BTreeSet::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != '`' {
+            i += 1;
+            continue;
+        }
+        let open = run_at(i);
+        let start = i + open;
+        let mut j = start;
+        let close = loop {
+            if j >= chars.len() {
+                break None;
+            }
+            if chars[j] == '`' {
+                let run = run_at(j);
+                if run == open {
+                    break Some(j);
+                }
+                j += run;
+            } else {
+                j += 1;
+            }
+        };
+        let Some(end) = close else {
+            i = start; // an unmatched run is literal text
+            continue;
+        };
+        let content: String = chars[start..end].iter().collect();
+        let trimmed = match content.strip_prefix(' ').and_then(|c| c.strip_suffix(' ')) {
+            Some(inner) if !inner.trim().is_empty() => inner.to_string(),
+            _ => content,
+        };
+        spans.insert(trimmed);
+        i = end + open;
+    }
+    spans
+}
+
+/// Every name the schema `v` defines, with where: property names at any
+/// depth, and the string values of `const` and `enum` (block types, callout
+/// kinds, languages, paper sizes).
+fn schema_names(v: &Value, at: &str, out: &mut BTreeMap<String, String>) {
+    match v {
+        Value::Object(map) => {
+            if let Some(Value::Object(props)) = map.get("properties") {
+                for key in props.keys() {
+                    out.entry(key.clone()).or_insert_with(|| format!("{at}/properties"));
+                }
+            }
+            if let Some(Value::String(c)) = map.get("const") {
+                out.entry(c.clone()).or_insert_with(|| format!("{at}/const"));
+            }
+            if let Some(Value::Array(values)) = map.get("enum") {
+                for e in values.iter().filter_map(Value::as_str) {
+                    out.entry(e.to_string()).or_insert_with(|| format!("{at}/enum"));
+                }
+            }
+            for (k, child) in map {
+                schema_names(child, &format!("{at}/{k}"), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                schema_names(child, &format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn code_spans_are_read_as_markdown_writes_them() {
+    let md = "a `title` and `` `code` `` and ``a`b`` then `\\`\n```json\n`hidden`\n```\n`lang\nx` `\"fr\"` `unclosed";
+    let got: Vec<String> = code_spans(md).into_iter().collect();
+    assert_eq!(got, ["\"fr\"", "\\", "`code`", "a`b", "lang x", "title"]);
+}
+
+#[test]
+fn the_reference_documents_every_schema_name() {
+    let spans = code_spans(&reference());
+    let mut missing = Vec::new();
+    for kind in SchemaKind::ALL {
+        let mut names = BTreeMap::new();
+        schema_names(&schema(kind), "#", &mut names);
+        assert!(names.contains_key("body") || names.contains_key("order"), "{names:?}");
+        for (name, at) in names {
+            let quoted = format!("\"{name}\"");
+            if !spans.contains(&name) && !spans.contains(&quoted) {
+                missing.push(format!("{name} ({} {at})", kind.file_name()));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "docs/guide-format.md does not mention these schema names in backquotes \
+         (write `name`, or `\"value\"` for a value): {missing:#?}"
+    );
+}
+
+#[test]
+fn every_example_of_the_reference_is_accepted() {
+    let doc = reference();
+    let mut examples = Vec::new();
+    let mut current: Option<String> = None;
+    for line in doc.lines() {
+        match (&mut current, line.trim_start()) {
+            (None, "```json") => current = Some(String::new()),
+            (Some(text), "```") => {
+                examples.push(std::mem::take(text));
+                current = None;
+            }
+            (Some(text), _) => {
+                text.push_str(line);
+                text.push('\n');
+            }
+            (None, _) => {}
+        }
+    }
+    let dir = common::project_copy("reference-examples");
+    let guides = dir.join("guides");
+    let (mut blocks, mut sheets, mut collections) = (Vec::new(), 0, 0);
+    for (i, text) in examples.iter().enumerate() {
+        let v: Value = serde_json::from_str(text)
+            .unwrap_or_else(|e| panic!("example {} is not JSON: {e}\n{text}", i + 1));
+        if v.get("type").is_some() {
+            blocks.push(v);
+        } else if v.get("body").is_some() {
+            // An example guide replaces the bundled guide with its id.
+            let id = v["id"].as_str().map_or(format!("example-{i}"), str::to_string);
+            std::fs::write(guides.join(format!("{id}.json")), text).unwrap();
+            sheets += 1;
+        } else {
+            std::fs::write(guides.join("collection.json"), text).unwrap();
+            collections += 1;
+        }
+    }
+    let types: BTreeSet<&str> =
+        blocks.iter().filter_map(|b| b["type"].as_str()).collect();
+    assert_eq!(
+        types,
+        BLOCK_TYPES.iter().copied().collect(),
+        "one example per block type"
+    );
+    assert!(
+        sheets >= 1 && collections == 1,
+        "{sheets} guides, {collections} collections"
+    );
+    let guide = json!({"format": 1, "title": "Every block", "body": blocks});
+    std::fs::write(guides.join("reference-blocks.json"), guide.to_string()).unwrap();
+    let loaded =
+        load(&LoadOptions { guides_dir: guides, images_dir: dir.join("images") })
+            .unwrap_or_else(|d| panic!("the example collection is refused: {d:#?}"));
+    for g in &loaded.guides {
+        if let Err(errors) = &g.result {
+            let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            panic!("{}: {shown:#?}", g.file.display());
+        }
+    }
+    assert!(loaded.guides.iter().any(|g| g.id == "reference-blocks"));
 }

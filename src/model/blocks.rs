@@ -466,7 +466,7 @@ fn attachment(
 
 #[cfg(test)]
 mod tests {
-    use super::super::testkit::{brief, errors_of, find, Project};
+    use super::super::testkit::{brief, errors_of, find, load_project, test_project};
     use super::super::types::LinkTarget;
     use super::*;
 
@@ -644,11 +644,11 @@ mod tests {
                 &[("unknown-field", "body[0].text", "\"text\"")],
             ),
         ];
-        let project = Project::new("blocks");
+        let project = test_project("blocks");
         for &(block, expect) in table {
             let text = guide_with(block);
-            project.file("g.json", &text);
-            let loaded = project.load().expect("project loads");
+            project.guide("g.json", &text);
+            let loaded = load_project(&project).expect("project loads");
             let got = brief(&errors_of(&loaded, "g"));
             let expect: Vec<_> = expect
                 .iter()
@@ -716,10 +716,10 @@ mod tests {
                 Some("did you mean \"guide:g\"?"),
             ),
         ];
-        let project = Project::new("block-messages");
+        let project = test_project("block-messages");
         for &(block, message, help) in table {
-            project.file("g.json", &guide_with(block));
-            let loaded = project.load().expect("project loads");
+            project.guide("g.json", guide_with(block));
+            let loaded = load_project(&project).expect("project loads");
             let errors = errors_of(&loaded, "g");
             let first = errors
                 .iter()
@@ -745,12 +745,12 @@ mod tests {
   {"type": "qr", "url": "https://x.org", "caption": "q"},
   {"type": "page_break"}
 ]"#;
-        let project = Project::new("all-blocks");
-        project.file(
+        let project = test_project("all-blocks");
+        project.guide(
             "g.json",
-            &format!("{{\"format\": 1, \"title\": \"T\", \"body\": {body}}}"),
+            format!("{{\"format\": 1, \"title\": \"T\", \"body\": {body}}}"),
         );
-        let loaded = project.load().expect("loads");
+        let loaded = load_project(&project).expect("loads");
         let guide = loaded.guides[0].result.as_ref().expect("guide builds");
         let paths: Vec<&str> = guide.body.iter().map(|b| b.path.as_str()).collect();
         assert_eq!(paths.len(), 10);

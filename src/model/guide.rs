@@ -311,7 +311,7 @@ fn check_guide(
 
 #[cfg(test)]
 mod tests {
-    use super::super::testkit::{brief, errors_of, find, Project};
+    use super::super::testkit::{brief, errors_of, find, load_project, test_project};
     use super::super::types::Lang;
 
     #[test]
@@ -394,9 +394,9 @@ mod tests {
             ),
         ];
         for (name, text, expect) in table {
-            let project = Project::new("guide-errors");
-            project.file(name, &text);
-            let loaded = project.load().expect("project loads");
+            let project = test_project("guide-errors");
+            project.guide(name, &text);
+            let loaded = load_project(&project).expect("project loads");
             let id = name.trim_end_matches(".json");
             let got = brief(&errors_of(&loaded, id));
             let expect: Vec<_> = expect
@@ -412,12 +412,12 @@ mod tests {
 
     #[test]
     fn suggests_a_file_name_for_bad_stems() {
-        let project = Project::new("bad-stem");
-        project.file(
+        let project = test_project("bad-stem");
+        project.guide(
             "Vider Cache.json",
             "{\"format\": 1, \"title\": \"T\", \"body\": [{\"type\": \"page_break\"}]}",
         );
-        let loaded = project.load().unwrap();
+        let loaded = load_project(&project).unwrap();
         let e = &errors_of(&loaded, "Vider Cache")[0];
         assert!(
             e.message.contains("\"Vider Cache.json\" is not a valid guide id"),
@@ -434,16 +434,16 @@ mod tests {
 
     #[test]
     fn accepts_bom_and_crlf_and_refuses_latin1() {
-        let project = Project::new("encodings");
-        project.bytes(
+        let project = test_project("encodings");
+        project.guide(
             "win.json",
             b"\xEF\xBB\xBF{\r\n  \"format\": 1,\r\n  \"title\": \"\xC3\x89t\xC3\xA9\",\r\n  \"body\": [{\"type\": \"paragraph\", \"text\": \"a\\r\\nb\"}]\r\n}\r\n",
         );
-        project.bytes(
+        project.guide(
             "latin.json",
             b"{\"format\": 1,\n \"title\": \"\xC9t\xE9\", \"body\": []}",
         );
-        let loaded = project.load().unwrap();
+        let loaded = load_project(&project).unwrap();
         let win = loaded.guides.iter().find(|g| g.id == "win").unwrap();
         let guide = win.result.as_ref().expect("BOM + CRLF accepted");
         assert_eq!(guide.title.plain_text(), "Été");
@@ -464,20 +464,20 @@ mod tests {
 
     #[test]
     fn applies_collection_defaults() {
-        let project = Project::new("defaults");
-        project.file(
+        let project = test_project("defaults");
+        project.guide(
             "collection.json",
             r#"{"format": 1, "title": "C", "lang": "en", "author": "Bob", "breadcrumb": ["Home"]}"#,
         );
-        project.file(
+        project.guide(
             "a.json",
             r#"{"format": 1, "title": "A", "body": [{"type": "page_break"}]}"#,
         );
-        project.file(
+        project.guide(
             "b.json",
             r#"{"format": 1, "title": "B", "lang": "fr", "author": "Ann", "breadcrumb": [], "body": [{"type": "page_break"}]}"#,
         );
-        let loaded = project.load().unwrap();
+        let loaded = load_project(&project).unwrap();
         let get = |i: usize| loaded.guides[i].result.as_ref().unwrap();
         let (a, b) = (get(0), get(1));
         assert_eq!(

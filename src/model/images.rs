@@ -389,9 +389,7 @@ pub(crate) mod tests {
 
     #[test]
     fn cache_shares_bytes() {
-        let dir =
-            std::env::temp_dir().join(format!("guidepress-img-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = crate::temp_project::TempProject::new("image-cache");
         let path = dir.join("a.png");
         std::fs::write(&path, tiny_png()).unwrap();
         let cache = ImageCache::new();
@@ -399,6 +397,5 @@ pub(crate) mod tests {
         let b = cache.get(&path, "x/../a.png").unwrap();
         assert!(Arc::ptr_eq(&a.bytes, &b.bytes));
         assert_eq!(b.src, "x/../a.png");
-        std::fs::remove_dir_all(&dir).ok();
     }
 }

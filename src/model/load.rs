@@ -19,7 +19,7 @@ pub fn load(opts: &LoadOptions) -> Result<Loaded, Vec<Diagnostic>> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testkit::{brief, errors_of, find, Project};
+    use super::super::testkit::{brief, errors_of, find, load_project, test_project};
     use super::super::types::{Block, Paper};
     use super::*;
     use std::sync::Arc;
@@ -32,10 +32,10 @@ mod tests {
 
     #[test]
     fn missing_guides_folder_is_fatal() {
-        let project = Project::new("no-folder");
+        let project = test_project("no-folder");
         let opts = LoadOptions {
-            guides_dir: project.dir.join("guidez"),
-            images_dir: project.dir.join("images"),
+            guides_dir: project.join("guidez"),
+            images_dir: project.join("images"),
         };
         let errors = load(&opts).unwrap_err();
         assert_eq!(errors[0].code, "no-guides-folder");
@@ -45,7 +45,7 @@ mod tests {
             .as_deref()
             .unwrap_or("")
             .contains("pass the folder"));
-        let file = LoadOptions { guides_dir: project.dir.join("secret.txt"), ..opts };
+        let file = LoadOptions { guides_dir: project.join("secret.txt"), ..opts };
         assert_eq!(load(&file).unwrap_err()[0].code, "no-guides-folder");
     }
 
@@ -83,9 +83,9 @@ mod tests {
             ("{\"format\": 1, \"title\": \"C\",}", &[("json-syntax", "", ",}")]),
         ];
         for &(text, expect) in table {
-            let project = Project::new("bad-collection");
-            project.file("collection.json", text).file("a.json", &guide(""));
-            let errors = project.load().unwrap_err();
+            let project = test_project("bad-collection");
+            project.guide("collection.json", text).guide("a.json", guide(""));
+            let errors = load_project(&project).unwrap_err();
             let expect: Vec<_> = expect
                 .iter()
                 .map(|&(code, path, needle)| {
@@ -100,29 +100,29 @@ mod tests {
 
     #[test]
     fn reads_a_full_collection() {
-        let project = Project::new("collection");
-        project.file(
+        let project = test_project("collection");
+        project.guide(
             "collection.json",
             r#"{"format": 1, "title": "C", "organisation": "O", "lang": "en", "paper": "A5",
                 "base_url": "https://x.org/guides", "disclaimer": "*d*", "logo": "a.png", "order": []}"#,
         );
-        let loaded = project.load().unwrap();
+        let loaded = load_project(&project).unwrap();
         let c = &loaded.collection;
         assert_eq!(c.base_url.as_deref(), Some("https://x.org/guides/"));
         assert_eq!((c.paper, c.logo.as_ref().map(|l| l.width)), (Paper::A5, Some(2)));
         assert_eq!(loaded.collection_file, Some(project.guide_path("collection.json")));
-        assert_eq!(loaded.project_dir, project.dir.canonicalize().unwrap());
+        assert_eq!(loaded.project_dir, project.canonicalize().unwrap());
         assert_eq!(brief(&loaded.warnings), [("no-guides", String::new(), 0, 0)]);
     }
 
     #[test]
     fn one_bad_guide_does_not_stop_the_others() {
-        let project = Project::new("isolation");
+        let project = test_project("isolation");
         project
-            .file("a.json", &guide(""))
-            .file("b.json", "{ nope")
-            .file("c.json", &guide(""));
-        let loaded = project.load().unwrap();
+            .guide("a.json", guide(""))
+            .guide("b.json", "{ nope")
+            .guide("c.json", guide(""));
+        let loaded = load_project(&project).unwrap();
         let ok: Vec<_> =
             loaded.guides.iter().map(|g| (g.id.as_str(), g.result.is_ok())).collect();
         assert_eq!(ok, [("a", true), ("b", false), ("c", true)]);
@@ -130,10 +130,10 @@ mod tests {
 
     #[test]
     fn duplicate_ids_refuse_both() {
-        let project = Project::new("dup-ids");
+        let project = test_project("dup-ids");
         let with_id = guide("\"id\": \"x\", ");
-        project.file("a.json", &with_id).file("x.json", &guide(""));
-        let loaded = project.load().unwrap();
+        project.guide("a.json", &with_id).guide("x.json", guide(""));
+        let loaded = load_project(&project).unwrap();
         let a = loaded.guides.iter().find(|g| g.file.ends_with("a.json")).unwrap();
         let x = loaded.guides.iter().find(|g| g.file.ends_with("x.json")).unwrap();
         let (ea, ex) = (a.result.as_ref().unwrap_err(), x.result.as_ref().unwrap_err());
@@ -146,13 +146,13 @@ mod tests {
 
     #[test]
     fn orders_guides_and_warns_about_order() {
-        let project = Project::new("order");
+        let project = test_project("order");
         let col = r#"{"format": 1, "title": "C", "order": ["c", "zz", "a"]}"#;
-        project.file("collection.json", col);
+        project.guide("collection.json", col);
         for id in ["d", "c", "b", "a"] {
-            project.file(&format!("{id}.json"), &guide(""));
+            project.guide(&format!("{id}.json"), guide(""));
         }
-        let loaded = project.load().unwrap();
+        let loaded = load_project(&project).unwrap();
         let ids: Vec<_> = loaded.guides.iter().map(|g| g.id.as_str()).collect();
         assert_eq!(ids, ["c", "a", "b", "d"]);
         let (line, column) = find(col, "\"zz\"");
@@ -170,11 +170,11 @@ mod tests {
 
     #[test]
     fn unknown_guide_links_suggest_the_closest_id() {
-        let project = Project::new("links");
+        let project = test_project("links");
         project
-            .file("vider-cache.json", &guide(""))
-            .file("b.json", r#"{"format": 1, "title": "see [c](guide:vider-cahce)", "body": [{"type": "page_break"}]}"#);
-        let loaded = project.load().unwrap();
+            .guide("vider-cache.json", guide(""))
+            .guide("b.json", r#"{"format": 1, "title": "see [c](guide:vider-cahce)", "body": [{"type": "page_break"}]}"#);
+        let loaded = load_project(&project).unwrap();
         let errors = errors_of(&loaded, "b");
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].code, "unknown-guide");
@@ -187,13 +187,13 @@ mod tests {
 
     #[test]
     fn images_are_shared_between_guides() {
-        let project = Project::new("shared-images");
+        let project = test_project("shared-images");
         let block = r#"{"type": "image", "src": "a.png", "alt": "A"}"#;
         let text = format!("{{\"format\": 1, \"title\": \"T\", \"body\": [{block}]}}");
         for i in 0..8 {
-            project.file(&format!("g{i}.json"), &text);
+            project.guide(&format!("g{i}.json"), &text);
         }
-        let loaded = project.load().unwrap();
+        let loaded = load_project(&project).unwrap();
         let images: Vec<_> = loaded
             .guides
             .iter()
@@ -207,10 +207,10 @@ mod tests {
 
     #[test]
     fn skips_hidden_and_non_json_files() {
-        let project = Project::new("listing");
-        project.file("a.json", &guide("")).file(".#a.json", "x").file("notes.txt", "x");
-        std::fs::create_dir_all(project.dir.join("guides/sub.json")).unwrap();
-        let loaded = project.load().unwrap();
+        let project = test_project("listing");
+        project.guide("a.json", guide("")).guide(".#a.json", "x").guide("notes.txt", "x");
+        std::fs::create_dir_all(project.join("guides/sub.json")).unwrap();
+        let loaded = load_project(&project).unwrap();
         assert_eq!(loaded.guides.len(), 1);
     }
 }

@@ -183,21 +183,13 @@ pub fn relative_to(root: &Path, file: &Path) -> String {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
-
-    /// A fresh, empty temporary folder unique to this test.
-    pub fn temp_dir(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir()
-            .join(format!("guidepress-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("create temp dir");
-        dir
-    }
+    use crate::temp_project::TempProject;
 
     #[test]
     fn resolves_inside_and_refuses_escapes() {
-        let base = temp_dir("paths");
+        let base = TempProject::new("paths");
         let images = base.join("images");
         std::fs::create_dir_all(images.join("firefox")).unwrap();
         std::fs::write(images.join("firefox/menu.png"), b"x").unwrap();
@@ -252,6 +244,5 @@ pub(crate) mod tests {
         let missing = Root::new(&base.join("nope"), "images folder");
         let err = missing.resolve("a.png", "image").unwrap_err();
         assert!(err.message.contains("does not exist"), "{}", err.message);
-        std::fs::remove_dir_all(&base).ok();
     }
 }

@@ -257,7 +257,7 @@ impl Links {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testkit::Project as TestProject;
+    use super::super::testkit::{load_project, test_project};
     use super::*;
 
     /// The id a file goes by before it is read (`probe_id`) is the id its
@@ -288,33 +288,33 @@ mod tests {
             ("g.json", &format!("{{{many_problems}\"id\": \"gg\"}}"), "gg"),
         ];
         for (name, text, id) in table {
-            let project = TestProject::new("probe");
-            project.file(name, text);
+            let project = test_project("probe");
+            project.guide(name, text);
             let file = project.guide_path(name);
             assert_eq!(probe_id(&file), *id, "{name}");
-            let loaded = project.load().unwrap();
+            let loaded = load_project(&project).unwrap();
             assert_eq!(loaded.guides[0].id, *id, "{name}");
         }
     }
 
     #[test]
     fn a_guide_whose_id_changes_after_the_scan_is_refused_for_this_run() {
-        let project = TestProject::new("id-changed");
-        project.file(
+        let project = test_project("id-changed");
+        project.guide(
             "a.json",
             r#"{"format": 1, "title": "A", "body": [{"type": "page_break"}]}"#,
         );
-        project.file(
+        project.guide(
             "b.json",
             r#"{"format": 1, "title": "B", "body": [{"type": "page_break"}]}"#,
         );
         let scanned = scan(&LoadOptions {
-            guides_dir: project.dir.join("guides"),
-            images_dir: project.dir.join("images"),
+            guides_dir: project.join("guides"),
+            images_dir: project.join("images"),
         })
         .unwrap();
         // Someone saves b.json with a's id while the build runs.
-        project.file(
+        project.guide(
             "b.json",
             r#"{"format": 1, "id": "a", "title": "B", "body": [{"type": "page_break"}]}"#,
         );
@@ -329,17 +329,17 @@ mod tests {
 
     #[test]
     fn guides_read_one_at_a_time_match_a_full_load() {
-        let project = TestProject::new("one-at-a-time");
+        let project = test_project("one-at-a-time");
         let col = r#"{"format": 1, "title": "C", "order": ["b"]}"#;
         project
-            .file("collection.json", col)
-            .file("a.json", r#"{"format": 1, "title": "A [b](guide:b)", "body": []}"#)
-            .file("b.json", r#"{"format": 1, "title": "B [z](guide:zz)", "body": []}"#)
-            .file("c.json", r#"{"format": 1, "id": "a", "title": "C", "body": []}"#);
-        let loaded = project.load().unwrap();
+            .guide("collection.json", col)
+            .guide("a.json", r#"{"format": 1, "title": "A [b](guide:b)", "body": []}"#)
+            .guide("b.json", r#"{"format": 1, "title": "B [z](guide:zz)", "body": []}"#)
+            .guide("c.json", r#"{"format": 1, "id": "a", "title": "C", "body": []}"#);
+        let loaded = load_project(&project).unwrap();
         let scanned = scan(&LoadOptions {
-            guides_dir: project.dir.join("guides"),
-            images_dir: project.dir.join("images"),
+            guides_dir: project.join("guides"),
+            images_dir: project.join("images"),
         })
         .unwrap();
         let ids: Vec<&str> = scanned.entries.iter().map(|e| e.id.as_str()).collect();

@@ -1,67 +1,29 @@
-//! Test helpers: throwaway projects on disk, and compact views of diagnostics.
-
-use std::path::PathBuf;
+//! Test helpers: a project with a few pictures and a file, loading it, and
+//! compact views of diagnostics.
 
 use super::diag::Diagnostic;
 use super::images::tests::tiny_png;
 use super::load::load;
-use super::paths::tests::temp_dir;
 use super::project::{LoadOptions, Loaded};
+pub use crate::temp_project::TempProject;
 
-/// A project folder with `guides/`, `images/` (a few PNGs) and `files/`.
-pub struct Project {
-    /// The project folder.
-    pub dir: PathBuf,
+/// A fresh project named after the test: `guides/`, `images/` (a few PNGs,
+/// one broken, one GIF), `files/charte.pdf` and a `secret.txt` outside them.
+pub fn test_project(name: &str) -> TempProject {
+    let p = TempProject::new(name);
+    p.folders(&["guides", "images/firefox", "files"])
+        .write("images/a.png", tiny_png())
+        .write("images/firefox/menu.png", tiny_png())
+        .write("images/broken.png", &tiny_png()[..30])
+        .write("images/photo.gif", b"GIF89a")
+        .write("files/charte.pdf", vec![b'x'; 1234])
+        .write("secret.txt", b"x");
+    p
 }
 
-impl Project {
-    /// A fresh project named after the test.
-    pub fn new(name: &str) -> Project {
-        let dir = temp_dir(name);
-        for sub in ["guides", "images/firefox", "files"] {
-            std::fs::create_dir_all(dir.join(sub)).expect("create folder");
-        }
-        std::fs::write(dir.join("images/a.png"), tiny_png()).expect("write image");
-        std::fs::write(dir.join("images/firefox/menu.png"), tiny_png())
-            .expect("write image");
-        std::fs::write(dir.join("images/broken.png"), &tiny_png()[..30])
-            .expect("write image");
-        std::fs::write(dir.join("images/photo.gif"), b"GIF89a").expect("write image");
-        std::fs::write(dir.join("files/charte.pdf"), vec![b'x'; 1234])
-            .expect("write file");
-        std::fs::write(dir.join("secret.txt"), b"x").expect("write file");
-        Project { dir }
-    }
-
-    /// Writes `guides/<name>` with `text`.
-    pub fn file(&self, name: &str, text: &str) -> &Self {
-        self.bytes(name, text.as_bytes())
-    }
-
-    /// Writes `guides/<name>` with raw bytes.
-    pub fn bytes(&self, name: &str, bytes: &[u8]) -> &Self {
-        std::fs::write(self.dir.join("guides").join(name), bytes).expect("write guide");
-        self
-    }
-
-    /// Loads the project.
-    pub fn load(&self) -> Result<Loaded, Vec<Diagnostic>> {
-        load(&LoadOptions {
-            guides_dir: self.dir.join("guides"),
-            images_dir: self.dir.join("images"),
-        })
-    }
-
-    /// The path of `guides/<name>`.
-    pub fn guide_path(&self, name: &str) -> PathBuf {
-        self.dir.join("guides").join(name)
-    }
-}
-
-impl Drop for Project {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
+/// Loads `project` (`guides/` with `images/`).
+pub fn load_project(project: &TempProject) -> Result<Loaded, Vec<Diagnostic>> {
+    load(&LoadOptions { guides_dir: project.guides(), images_dir: project.images() })
 }
 
 /// A diagnostic as `(code, path, line, column)`.

@@ -178,16 +178,17 @@ pub fn web_cache_root(site: &Path) -> &Path {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::temp_project::TempProject;
 
     #[test]
     fn overlapping_output_folders_are_refused() {
-        let base = std::env::temp_dir().join(format!("gp-write-{}", std::process::id()));
+        let base = TempProject::new("write");
         let guides = base.join("guides");
         fs::create_dir_all(&guides).unwrap();
         let cases = [
             (guides.clone(), false),
             (guides.join("out"), false),
-            (base.clone(), false),
+            (base.to_path_buf(), false),
             (base.join("out"), true),
         ];
         for (out, ok) in cases {
@@ -198,12 +199,11 @@ mod tests {
                 out.display()
             );
         }
-        let _ = fs::remove_dir_all(&base);
     }
 
     #[test]
     fn atomic_write_never_replaces_folders_or_devices() {
-        let dir = std::env::temp_dir().join(format!("gp-special-{}", std::process::id()));
+        let dir = TempProject::new("special");
         fs::create_dir_all(dir.join("a.pdf")).unwrap();
         let err = write_atomic(&dir.join("a.pdf"), b"x").unwrap_err();
         assert!(err.to_string().ends_with("is a folder, and only files are replaced"));
@@ -224,12 +224,11 @@ mod tests {
         let names: Vec<_> =
             fs::read_dir(&dir).unwrap().flatten().map(|e| e.file_name()).collect();
         assert_eq!(names.len(), if cfg!(unix) { 3 } else { 1 }, "{names:?}");
-        let _ = fs::remove_dir_all(&dir);
     }
 
     #[test]
     fn atomic_write_replaces_and_leaves_no_temp() {
-        let dir = std::env::temp_dir().join(format!("gp-atomic-{}", std::process::id()));
+        let dir = TempProject::new("atomic");
         let f = dir.join("a.pdf");
         write_atomic(&f, b"one").unwrap();
         write_atomic(&f, b"two").unwrap();
@@ -237,6 +236,5 @@ mod tests {
         let names: Vec<_> =
             fs::read_dir(&dir).unwrap().flatten().map(|e| e.file_name()).collect();
         assert_eq!(names.len(), 1);
-        let _ = fs::remove_dir_all(&dir);
     }
 }

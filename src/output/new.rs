@@ -171,7 +171,7 @@ mod tests {
 
     #[test]
     fn refuses_bad_ids_with_a_suggestion() {
-        let dir = std::env::temp_dir().join(format!("gp-starter-{}", std::process::id()));
+        let dir = crate::temp_project::TempProject::new("starter");
         let today = Date::from_unix_days(0);
         match create_guide(&dir, "Vider le Cache", None, today) {
             Err(StarterError::BadId { suggestion, .. }) => {
@@ -180,6 +180,5 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(!dir.join("Vider le Cache.json").exists());
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -306,6 +306,7 @@ pub fn rebuild(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::temp_project::TempProject;
 
     fn p(s: &str) -> PathBuf {
         PathBuf::from(s)
@@ -362,9 +363,7 @@ mod tests {
 
     #[test]
     fn a_modified_guide_rebuilds_only_itself() {
-        let dir =
-            std::env::temp_dir().join(format!("gp-watch-plan-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = TempProject::new("watch-plan");
         let file = canon(&dir.join("a.json"));
         std::fs::write(&file, "{}").unwrap();
         let mut d = Deps { guides_dir: canon(&dir), ..Deps::default() };
@@ -372,7 +371,6 @@ mod tests {
         d.guides.insert(canon(&dir.join("b.json")), "b".into());
         let changed = [file].into_iter().collect();
         assert_eq!(plan(&changed, &d), Rebuild::Guides(set(&["a"])));
-        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
@@ -392,9 +390,7 @@ mod tests {
 
     #[test]
     fn snapshots_see_added_modified_and_removed_files() {
-        let dir =
-            std::env::temp_dir().join(format!("gp-watch-snap-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let dir = TempProject::new("watch-snap");
         let (guides, images) = (dir.join("guides"), dir.join("images"));
         std::fs::create_dir_all(images.join("sub")).unwrap();
         std::fs::create_dir_all(&guides).unwrap();
@@ -419,6 +415,5 @@ mod tests {
             .map(|p| p.strip_prefix(canon(&dir)).unwrap().display().to_string())
             .collect();
         assert_eq!(changed, ["guides/a.json", "guides/b.json", "images/sub/x.png"]);
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -1,4 +1,4 @@
-//! Helpers shared by the integration tests: the bundled project, temp folders.
+//! Helpers shared by the integration tests: the bundled project, temporary projects.
 #![allow(dead_code)]
 
 pub mod cli;
@@ -11,10 +11,17 @@ pub mod pdf;
 #[path = "../../src/pdf/tests/readback.rs"]
 pub mod readback;
 
+/// The temporary project folder of the library's own unit tests, shared
+/// rather than copied (it needs only `std` and `serde_json`).
+#[path = "../../src/temp_project.rs"]
+pub mod temp_project;
+
+pub use temp_project::TempProject;
+
 use std::path::{Path, PathBuf};
 
 use guidepress::layout::{layout_guide, LaidOut, LayoutOptions};
-use guidepress::model::{load, Guide, LoadOptions, Loaded};
+use guidepress::model::{load, Diagnostic, Guide, LoadOptions, Loaded};
 use guidepress::output::{BuildOptions, BuildReport};
 
 /// The repository's own project folder.
@@ -44,35 +51,49 @@ pub fn sheet(l: &Loaded, g: &Guide) -> LaidOut {
     layout_guide(g, &l.collection, &LayoutOptions::for_collection(&l.collection))
 }
 
-/// A fresh, empty temporary folder unique to this test.
-pub fn temp_dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir()
-        .join(format!("guidepress-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+/// A fresh, empty temporary folder unique to this test, removed when dropped.
+pub fn temp_dir(name: &str) -> TempProject {
+    TempProject::new(name)
 }
 
-/// Copies a folder tree.
-pub fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap().flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            copy_dir(&p, &to.join(e.file_name()));
-        } else {
-            std::fs::copy(&p, to.join(e.file_name())).unwrap();
-        }
-    }
+/// A copy of the bundled project (guides, images, files) in a temporary
+/// folder, removed when dropped.
+pub fn project_copy(name: &str) -> TempProject {
+    TempProject::bundled(name)
 }
 
-/// A copy of the bundled project (guides, images, files) in a temp folder.
-pub fn project_copy(name: &str) -> PathBuf {
-    let d = temp_dir(name);
-    for sub in ["guides", "images", "files"] {
-        copy_dir(&root().join(sub), &d.join(sub));
+/// What the tests do with a temporary project (`guides/` and `images/`)
+/// through the library.
+pub trait ProjectExt {
+    /// Loads the project.
+    fn load(&self) -> Result<Loaded, Vec<Diagnostic>>;
+    /// The errors of guide `id` (empty when it is accepted).
+    fn errors(&self, id: &str) -> Vec<Diagnostic>;
+    /// Builds the project into `<out>/pdf/`.
+    fn build(&self, out: &Path) -> BuildReport;
+}
+
+impl ProjectExt for TempProject {
+    fn load(&self) -> Result<Loaded, Vec<Diagnostic>> {
+        load(&LoadOptions { guides_dir: self.guides(), images_dir: self.images() })
     }
-    d
+
+    fn errors(&self, id: &str) -> Vec<Diagnostic> {
+        let loaded = self.load().unwrap_or_else(|d| panic!("project refused: {d:#?}"));
+        let g = loaded.guides.iter().find(|g| g.id == id).expect("the guide is listed");
+        g.result.as_ref().err().cloned().unwrap_or_default()
+    }
+
+    fn build(&self, out: &Path) -> BuildReport {
+        let opts = BuildOptions {
+            guides_dir: self.guides(),
+            images_dir: self.images(),
+            out_dir: out.to_path_buf(),
+            jobs: None,
+        };
+        guidepress::output::build(&opts, &|_, _, _| {})
+            .unwrap_or_else(|d| panic!("nothing built: {d:#?}"))
+    }
 }
 
 /// Builds the bundled guides into `<out>/pdf/` through the library.

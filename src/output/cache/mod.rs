@@ -225,6 +225,7 @@ impl<U: Unit> Cache<U> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::temp_project::TempProject;
 
     /// A unit of the tests: one file and one fact.
     #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -245,11 +246,8 @@ mod tests {
         Sheet { pdf: text.as_bytes().to_vec(), pages: 2 }
     }
 
-    fn temp(name: &str) -> PathBuf {
-        let d =
-            std::env::temp_dir().join(format!("gp-cache-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        d
+    fn temp(name: &str) -> TempProject {
+        TempProject::new(&format!("cache-{name}"))
     }
 
     #[test]
@@ -283,7 +281,6 @@ mod tests {
         std::fs::write(out.join(".cache/t/index.json"), b"{ not json").unwrap();
         let (fresh, stats) = run(true, "one");
         assert_eq!((fresh, stats.rebuilt), (first, 1));
-        let _ = std::fs::remove_dir_all(&out);
     }
 
     #[test]
@@ -327,6 +324,5 @@ mod tests {
         })
         .unwrap();
         assert!(!recomputed);
-        let _ = std::fs::remove_dir_all(&out);
     }
 }

@@ -101,13 +101,10 @@ pub fn swap_in(staging: &Path, target: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::temp_project::TempProject;
 
-    fn temp(name: &str) -> PathBuf {
-        let d =
-            std::env::temp_dir().join(format!("gp-swap-{}-{name}", std::process::id()));
-        let _ = fs::remove_dir_all(&d);
-        fs::create_dir_all(&d).unwrap();
-        d
+    fn temp(name: &str) -> TempProject {
+        TempProject::new(&format!("swap-{name}"))
     }
 
     fn names(dir: &Path) -> Vec<String> {
@@ -132,7 +129,6 @@ mod tests {
         build_then_swap(&target, |d| site(d, "two"), |m| m).unwrap();
         assert_eq!(fs::read_to_string(target.join(MARKER)).unwrap(), "two");
         assert_eq!(names(&base), ["site"]);
-        let _ = fs::remove_dir_all(&base);
     }
 
     #[test]
@@ -151,7 +147,6 @@ mod tests {
         assert_eq!(err.unwrap_err(), "validation failed");
         assert_eq!(fs::read_to_string(target.join(MARKER)).unwrap(), "old");
         assert_eq!(names(&base), ["site"]);
-        let _ = fs::remove_dir_all(&base);
     }
 
     #[test]
@@ -169,6 +164,5 @@ mod tests {
         fs::create_dir_all(&empty).unwrap();
         build_then_swap(&empty, |d| site(d, "x"), |m| m).unwrap();
         assert_eq!(names(&empty), [MARKER]);
-        let _ = fs::remove_dir_all(&base);
     }
 }
