@@ -78,7 +78,7 @@ pub fn host(url: &str) -> Option<&str> {
 
 fn span(out: &mut String, s: &Span) {
     let mut text = if s.style.code {
-        format!("<code>{}</code>", html(&s.text).replace('\n', "<br>"))
+        format!("<code>{}</code>", code(&s.text))
     } else {
         prose(&s.text)
     };
@@ -89,6 +89,28 @@ fn span(out: &mut String, s: &Span) {
         text = format!("<strong>{text}</strong>");
     }
     out.push_str(&text);
+}
+
+/// Escaped code, `\n` as `<br>`, with a break opportunity (`<wbr>`) after
+/// `/ : ? & =` when a word goes on (`chrome://` `settings/` `help`,
+/// `about:` `preferences`): a narrow table cell breaks an address there,
+/// not in the middle of a word.
+fn code(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => out.push_str("<br>"),
+            c => out.push_str(&html(c.encode_utf8(&mut [0; 4]))),
+        }
+        let next = chars.peek().copied();
+        if matches!(c, '/' | ':' | '?' | '&' | '=')
+            && next.is_some_and(|n| n.is_alphanumeric() || n == '%')
+        {
+            out.push_str("<wbr>");
+        }
+    }
+    out
 }
 
 /// Escaped prose, `\n` as `<br>`, and words joined by a hyphen to a short
@@ -146,6 +168,10 @@ mod tests {
         let table = [
             ("**gras** et *italique*", "<strong>gras</strong> et <em>italique</em>"),
             ("tapez `a<b`", "tapez <code>a&lt;b</code>"),
+            (
+                "`chrome://settings/help` ou `about:preferences` ou `j.dupont12`",
+                "<code>chrome://<wbr>settings/<wbr>help</code> ou <code>about:<wbr>preferences</code> ou <code>j.dupont12</code>",
+            ),
             ("ligne\nsuivante", "ligne<br>suivante"),
             (
                 "[ici](https://a.fr/?x=1&y=2)",
