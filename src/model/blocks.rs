@@ -347,6 +347,10 @@ fn step(c: &mut Checker<'_>, path: &str, v: &Value) -> Option<Step> {
     Some(Step { text: text?, image, note })
 }
 
+/// Most columns a table may have: each still holds about three characters
+/// a line in the narrowest edition (large print on A5 pages).
+pub const MAX_TABLE_COLUMNS: usize = 12;
+
 /// A table: optional header, rows all of one length.
 fn table(
     c: &mut Checker<'_>,
@@ -375,6 +379,16 @@ fn table(
         Some(h) => (h.len(), "the header".to_string()),
         None => (rows[0].len(), "row 1".to_string()),
     };
+    if width > MAX_TABLE_COLUMNS {
+        let at = if header.is_some() { header_path } else { join_index(&rows_path, 0) };
+        let message = format!(
+            "the table has {width} columns; a table has at most {MAX_TABLE_COLUMNS}, \
+             the most that stay readable on a large-print A5 page"
+        );
+        let help = "split it into several tables, or swap rows and columns".to_string();
+        c.fail("too-many-columns", &at, message, Some(help));
+        return None;
+    }
     let mut out = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         let row_path = join_index(&rows_path, i);
@@ -606,6 +620,14 @@ mod tests {
                 &[("table-shape", "body[0].rows[1]", "[\"3\"")],
             ),
             (r#"{"type": "table", "rows": []}"#, &[("empty", "body[0].rows", "[]")]),
+            (
+                r#"{"type": "table", "rows": [["1","2","3","4","5","6","7","8","9","10","11","12","13"]]}"#,
+                &[("too-many-columns", "body[0].rows[0]", "[\"1\"")],
+            ),
+            (
+                r#"{"type": "table", "header": ["1","2","3","4","5","6","7","8","9","10","11","12","13"], "rows": [["1"]]}"#,
+                &[("too-many-columns", "body[0].header", "[\"1\"")],
+            ),
             (
                 r#"{"type": "table", "rows": [["a", 3]]}"#,
                 &[("wrong-type", "body[0].rows[0][1]", "3")],

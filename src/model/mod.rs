@@ -13,6 +13,7 @@ pub mod check;
 pub mod collection;
 pub mod diag;
 pub mod guide;
+pub mod hyphenation;
 pub mod images;
 pub mod inline;
 pub mod labels;

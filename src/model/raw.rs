@@ -27,6 +27,7 @@ pub const COLLECTION_FIELDS: &[&str] = &[
     "paper",
     "logo",
     "order",
+    "hyphenation",
 ];
 
 /// `collection.json`, as written.
@@ -44,6 +45,7 @@ pub struct RawCollection {
     pub paper: Option<String>,
     pub logo: Option<String>,
     pub order: Option<Vec<String>>,
+    pub hyphenation: Option<Value>,
 }
 
 /// Fields of a guide.

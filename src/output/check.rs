@@ -11,8 +11,9 @@ use super::diagnostics::{json_diagnostic, sort_diagnostics, JsonDiagnostic};
 use super::failure::internal_error;
 use super::lint;
 use super::run::{load, with_pool};
+use crate::layout::pack::editions;
 use crate::layout::{check_sheet_length, layout_guide, LayoutOptions};
-use crate::model::{Diagnostic, Guide};
+use crate::model::{Collection, Diagnostic, Guide};
 use crate::pdf::{write_pdf, PdfOptions};
 
 /// What to check.
@@ -109,6 +110,28 @@ pub fn check(opts: &CheckOptions) -> CheckReport {
     CheckReport::new(diags, loaded.guides.len(), failed)
 }
 
+/// Words cut without a hyphen in the pack editions only (narrower pages,
+/// larger text), each block reported once, for the first edition that cuts
+/// it, unless the sheet's own warnings already name that block.
+fn edition_warnings(
+    guide: &Guide,
+    c: &Collection,
+    sheet: &[Diagnostic],
+) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = Vec::new();
+    for (edition, opts) in editions(c) {
+        for mut w in layout_guide(guide, c, &opts).warnings {
+            let seen =
+                sheet.iter().chain(&out).any(|d| d.code == w.code && d.path == w.path);
+            if w.code == "forced-break" && !seen {
+                w.message = format!("in {edition}, {}", w.message);
+                out.push(w);
+            }
+        }
+    }
+    out
+}
+
 /// Lays out and renders one guide without writing it: catches what only
 /// layout and the PDF validator see, and pictures printed too large.
 fn render_in_memory(
@@ -119,6 +142,7 @@ fn render_in_memory(
     let c = &loaded.collection;
     let laid = layout_guide(guide, c, &LayoutOptions::for_collection(c));
     let mut out = laid.warnings;
+    out.extend(edition_warnings(guide, c, &out));
     out.extend(lint::low_resolution(guide, &laid.document));
     if let Err(d) = check_sheet_length(&laid.document, guide) {
         out.push(*d);

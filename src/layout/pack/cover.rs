@@ -127,8 +127,9 @@ pub(super) fn cover(
     }
     let (pages, outline) = front_pages(flows, theme, None);
     let meta = Meta { lang, ..Meta::default() };
+    let warnings = w.finish();
     let doc = Document { pages, structure: w.tree, outline, meta };
-    (doc, w.warnings)
+    (doc, warnings)
 }
 
 /// A horizontal rule, as an artifact.
