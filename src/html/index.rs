@@ -205,10 +205,10 @@ fn card(m: &mut String, c: &Card, page_lang: Lang, lazy: bool) {
             facts.iter().map(|f| format!("<span>{f}</span>")).collect();
         let _ = writeln!(m, "<p class=\"meta\">{}</p>", spans.join(" "));
     }
-    let _ = write!(
+    let _ = writeln!(
         m,
         "<p class=\"pdf\"><a href=\"{}\">{}<span class=\"vh\">{} {}</span> \
-         <span class=\"to\">({})</span></a></p>\n",
+         <span class=\"to\">({})</span></a></p>",
         html(&paths::pdf(&g.id)),
         words::pdf_link(lang),
         labels::colon(lang),

@@ -135,7 +135,8 @@ mod tests {
     #[test]
     fn at_most_two_widths_never_wider_than_the_source() {
         // (source size, width, shown width, copies)
-        let table: &[((u32, u32), Option<f32>, u32, &[(u32, u32)])] = &[
+        type Case = ((u32, u32), Option<f32>, u32, &'static [(u32, u32)]);
+        let table: &[Case] = &[
             ((900, 500), Some(0.7), 470, &[(470, 261), (900, 500)]),
             ((900, 500), None, 576, &[(576, 320), (900, 500)]),
             ((2400, 1600), Some(0.5), 336, &[(336, 224), (672, 448)]),
