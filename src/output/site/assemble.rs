@@ -3,11 +3,11 @@
 //! these files to a folder, `bundle` puts them in its zip (through
 //! [`entries`]), so both are identical.
 
-use std::fs;
-
 use super::collect::{collect, SiteFile};
 use super::guide::{pdf_path, thumb_path, SiteGuide};
 use super::{index, manifest};
+use crate::model::blocks::MAX_ATTACHMENT;
+use crate::model::input::read_input;
 use crate::model::{Collection, Guide};
 use crate::output::cache::hash::sha256_hex;
 use crate::output::units::WebEdition;
@@ -39,7 +39,7 @@ pub fn assemble(
     }
     let mut with_sums: Vec<(SiteFile, String)> = Vec::new();
     for f in files {
-        let bytes = fs::read(&f.source)
+        let bytes = read_input(&f.source, MAX_ATTACHMENT)
             .map_err(|e| format!("cannot read attachment {}: {e}", f.source.display()))?;
         with_sums.push((
             SiteFile { bytes: bytes.len() as u64, ..f.clone() },
