@@ -8,6 +8,7 @@ use super::blocks::block;
 use super::chars::check_chars;
 use super::check::{Checker, Env, GuideRef};
 use super::diag::Diagnostic;
+use super::input::read_input;
 use super::raw::{from_value, json_kind, RawGuide, GUIDE_FIELDS};
 use super::report::Report;
 use super::source::{decode_text, read_source, report_duplicates, MAX_JSON};
@@ -116,10 +117,8 @@ pub fn load_guide(file: &Path, collection: &Collection, env: &Env<'_>) -> GuideD
 /// be checked across guides before any guide is validated.
 pub fn probe_id(file: &Path) -> String {
     let stem = file_stem(file);
-    let small = std::fs::metadata(file).is_ok_and(|m| m.len() <= MAX_JSON);
-    let value = small
-        .then(|| std::fs::read(file).ok())
-        .flatten()
+    let value = read_input(file, MAX_JSON)
+        .ok()
         .and_then(|bytes| decode_text(file, bytes).ok())
         .and_then(|text| serde_json::from_str::<Value>(&text).ok());
     match value {

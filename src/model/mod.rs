@@ -16,6 +16,7 @@ pub mod guide;
 pub mod hyphenation;
 pub mod images;
 pub mod inline;
+pub mod input;
 pub mod labels;
 pub mod listing;
 pub mod load;

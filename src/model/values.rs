@@ -117,11 +117,29 @@ pub fn scheme_of(s: &str) -> Option<String> {
     ok.then(|| scheme.to_ascii_lowercase())
 }
 
+/// Longest address accepted, in bytes: what the largest QR code holds at
+/// error correction level M (version 40, byte mode), since every printed
+/// link gets one.
+pub const MAX_URL: usize = 2331;
+
 /// Checks a URL whose scheme is one of `allowed` (lowercase names, e.g. `["https", "http"]`).
 ///
-/// Minimal on purpose: a known scheme, no spaces, a host for `http(s)`, an `@` for `mailto`.
-/// On failure returns a message and a suggestion.
+/// Minimal on purpose: at most [`MAX_URL`] bytes, a known scheme, no spaces,
+/// a host for `http(s)`, an `@` for `mailto`. On failure returns a message
+/// and a suggestion.
 pub fn check_url(s: &str, allowed: &[&str]) -> Result<(), (String, String)> {
+    if s.len() > MAX_URL {
+        return Err((
+            format!(
+                "this address is {} bytes long; a printed link gets a QR code, and a QR \
+                 code holds at most {MAX_URL} bytes",
+                s.len()
+            ),
+            "shorten the address (e.g. the page's short address, or a redirect on the \
+             school's own site)"
+                .to_string(),
+        ));
+    }
     let allowed_list =
         allowed.iter().map(|a| format!("{a}:")).collect::<Vec<_>>().join(", ");
     let Some(scheme) = scheme_of(s) else {

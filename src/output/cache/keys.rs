@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use super::hash::{sha256_hex, KeyHasher};
 use crate::layout::pack::{PackLayout, PackOptions};
+use crate::model::input::read_input;
+use crate::model::source::MAX_JSON;
 use crate::model::{Block, Collection, GuideOutcome, Loaded, Project};
 use crate::output::fs::{canon, json_files};
 use crate::output::lint::figures;
@@ -18,7 +20,9 @@ use crate::pdf::PdfStandard;
 pub fn hash_sources(guides_dir: &Path) -> BTreeMap<PathBuf, String> {
     let mut out = BTreeMap::new();
     for file in json_files(guides_dir) {
-        if let Ok(bytes) = std::fs::read(&file) {
+        // Within the guides' own limit: what is refused here is refused,
+        // with its reason, when the project is loaded.
+        if let Ok(bytes) = read_input(&file, MAX_JSON) {
             out.insert(canon(&file), sha256_hex(&bytes));
         }
     }

@@ -4,12 +4,13 @@
 //! are identical.
 
 use std::collections::BTreeMap;
-use std::fs;
 
 use super::collect::{collect, SiteFile};
 use super::guide::SiteGuide;
 use super::manifest;
 use crate::html::{self, paths, Card, PdfFacts};
+use crate::model::blocks::MAX_ATTACHMENT;
+use crate::model::input::read_input;
 use crate::model::{Collection, Guide};
 use crate::output::cache::hash::sha256_hex;
 use crate::output::units::WebEdition;
@@ -69,7 +70,7 @@ pub fn assemble(
     entries.push((paths::STYLE.into(), css.into_bytes()));
     let mut with_sums: Vec<(SiteFile, String)> = Vec::new();
     for f in files {
-        let bytes = fs::read(&f.source)
+        let bytes = read_input(&f.source, MAX_ATTACHMENT)
             .map_err(|e| format!("cannot read attachment {}: {e}", f.source.display()))?;
         with_sums.push((
             SiteFile { bytes: bytes.len() as u64, ..f.clone() },
