@@ -1,6 +1,6 @@
 //! `guidepress site`: the folder the webmaster uploads.
 
-use guidepress::layout::labels;
+use guidepress::model::labels;
 use guidepress::output::site::{
     build_site, normalize_base_url, parse_standards, SiteLinks, SiteOptions,
 };

@@ -2,10 +2,10 @@
 //! figures, tables, attachments and QR codes.
 
 use super::chunk::{Chunk, Chunker, FrameStyle};
-use super::labels;
 use super::page::{Item, Mark, NodeId, Placed, Rect, Rgb, Role};
 use super::style::{ACCENT, MM};
 use super::text::BaseStyle;
+use crate::model::labels;
 use crate::model::{
     Block, CalloutKind, Inline, LinkTarget, ListItem, Span, Step, TextStyle,
 };
@@ -375,20 +375,12 @@ impl Chunker<'_> {
         let bar = 4.0;
         let (ix, iw) = (x + pad + bar, width - 2.0 * pad - bar);
         let body = self.theme.body;
-        let icon = match kind {
-            CalloutKind::Note => "\u{270e}",
-            CalloutKind::Tip => "\u{2605}",
-            CalloutKind::Warning => "\u{26a0}",
-            CalloutKind::Important => "\u{2762}",
-        };
+        let icon = labels::callout_icon(kind);
         let label = labels::callout(kind, self.lang);
         let mut head = Inline::plain(format!("{icon} {label}"));
         head.spans[0].style.bold = true;
         if let Some(t) = title {
-            let plain = t.plain_text();
-            let bare = plain.trim().trim_end_matches([':', '\u{a0}', ' ']);
-            // An author who wrote the label as the title ("Attention :") sees it once.
-            if bare.to_lowercase() != label.to_lowercase() {
+            if !labels::title_repeats_label(&t.plain_text(), kind, self.lang) {
                 let mut sep = labels::colon(self.lang).to_string();
                 sep.push(' ');
                 head.spans.push(Span {

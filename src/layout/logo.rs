@@ -3,8 +3,8 @@
 //! the collection has one, else as decoration.
 
 use super::chunk::Chunker;
-use super::labels;
 use super::page::{Item, Mark, NodeId, Placed, Rect, Role};
+use crate::model::labels;
 use crate::model::ImageData;
 
 /// Most room the logo takes in a sheet's header: width, height.

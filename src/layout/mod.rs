@@ -12,7 +12,6 @@ pub mod chunk;
 pub mod figures;
 pub mod fonts;
 pub mod hyphen;
-pub mod labels;
 pub mod lines;
 pub mod logo;
 pub mod pack;

@@ -2,13 +2,13 @@
 //! pagination and the last pass that numbers pages and draws footers.
 
 use super::chunk::{Chunk, Chunker, GuideLinks};
-use super::labels;
 use super::page::{
     Document, Item, Link, Mark, Meta, OutlineEntry, Page, Placed, Rect, Role, StructTree,
 };
 use super::paginate::{frames, paginate, Area, PageFlow};
 use super::style::{Theme, ACCENT, RULE};
 use super::text::BaseStyle;
+use crate::model::labels;
 use crate::model::{
     Collection, Diagnostic, Guide, Inline, LinkTarget, Paper, Span, TextStyle,
 };

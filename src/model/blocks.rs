@@ -374,6 +374,10 @@ fn step(c: &mut Checker<'_>, path: &str, v: &Value) -> Option<Step> {
     Some(Step { text: text?, note, substeps, images })
 }
 
+/// Largest local attachment, in bytes (50 MiB): the site and the bundle
+/// copy it, and parents download it on their phones.
+pub const MAX_ATTACHMENT: u64 = 50 * 1024 * 1024;
+
 /// An attachment `href`: a URL, or a file inside the project folder.
 fn attachment(
     c: &mut Checker<'_>,
@@ -420,6 +424,18 @@ fn attachment(
             return None;
         }
     };
+    if bytes > MAX_ATTACHMENT {
+        c.fail(
+            "file-too-large",
+            path,
+            format!(
+                "attachment \"{href}\" is too large: {bytes} bytes, the limit is \
+                 {MAX_ATTACHMENT} bytes"
+            ),
+            Some("link to the file on a web site instead (an https address)".into()),
+        );
+        return None;
+    }
     let root = c.env.project.canonical.clone().unwrap_or_default();
     let kind = canonical
         .extension()

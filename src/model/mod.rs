@@ -19,6 +19,8 @@ pub mod images;
 pub mod inline;
 pub mod inline_error;
 mod inline_ui;
+pub mod input;
+pub mod labels;
 pub mod listing;
 pub mod load;
 pub mod paths;

@@ -2,6 +2,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use super::input::kind_of;
 use super::values::closest;
 
 /// A folder that guide paths are relative to.
@@ -134,10 +135,11 @@ impl Root {
                 )),
             ));
         }
-        if !canonical.is_file() {
+        let kind = std::fs::metadata(&canonical).ok().and_then(|m| kind_of(&m));
+        if let Some(kind) = kind {
             return Err(err(
                 "bad-path",
-                format!("{what} \"{rel}\" is a folder, not a file"),
+                format!("{what} \"{rel}\" is {kind}, not a file"),
                 None,
             ));
         }

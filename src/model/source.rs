@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use super::diag::Diagnostic;
 use super::images::lower_first;
+use super::input::{read_input, InputError};
 use super::report::Report;
 use super::spans::SpanIndex;
 
@@ -39,18 +40,30 @@ pub fn read_source(file: &Path) -> Result<Source, Box<Diagnostic>> {
             _ => d,
         })
     };
-    let size = std::fs::metadata(file).map_err(unreadable)?.len();
-    if size > MAX_JSON {
-        return Err(Box::new(
-            Diagnostic::error(
-                "file-too-large",
-                file,
-                format!("file too large: {size} bytes, the limit is {MAX_JSON} bytes"),
-            )
-            .help("split the guide into several sheets"),
-        ));
-    }
-    let bytes = std::fs::read(file).map_err(unreadable)?;
+    let bytes = match read_input(file, MAX_JSON) {
+        Ok(bytes) => bytes,
+        Err(InputError::TooLarge(size)) => {
+            return Err(Box::new(
+                Diagnostic::error(
+                    "file-too-large",
+                    file,
+                    format!("file too large: {size} bytes, the limit is {MAX_JSON} bytes"),
+                )
+                .help("split the guide into several sheets"),
+            ))
+        }
+        Err(InputError::NotAFile(kind)) => {
+            return Err(Box::new(
+                Diagnostic::error(
+                    "unreadable",
+                    file,
+                    format!("cannot read the file: it is {kind}, not a file"),
+                )
+                .help("guides are JSON files: move or rename this entry so that its name does not end in .json"),
+            ))
+        }
+        Err(InputError::Io(e)) => return Err(unreadable(e)),
+    };
     let text = decode_text(file, bytes)?;
     parse_json(file, text)
 }

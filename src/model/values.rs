@@ -11,6 +11,20 @@ pub fn is_slug(s: &str) -> bool {
         })
 }
 
+/// `s` with every byte that `keep` refuses written `%XX` (uppercase hex):
+/// site paths in HTML and URIs in PDF keep different sets.
+pub fn percent_encode(s: &str, keep: impl Fn(u8) -> bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if keep(b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// A slug made from arbitrary text, for suggestions: `Vider le Cache` → `vider-le-cache`.
 pub fn slugify(s: &str) -> String {
     let mut out = String::new();
@@ -117,11 +131,29 @@ pub fn scheme_of(s: &str) -> Option<String> {
     ok.then(|| scheme.to_ascii_lowercase())
 }
 
+/// Longest address accepted, in bytes: what the largest QR code holds at
+/// error correction level M (version 40, byte mode), since every printed
+/// link gets one.
+pub const MAX_URL: usize = 2331;
+
 /// Checks a URL whose scheme is one of `allowed` (lowercase names, e.g. `["https", "http"]`).
 ///
-/// Minimal on purpose: a known scheme, no spaces, a host for `http(s)`, an `@` for `mailto`.
-/// On failure returns a message and a suggestion.
+/// Minimal on purpose: at most [`MAX_URL`] bytes, a known scheme, no spaces,
+/// a host for `http(s)`, an `@` for `mailto`. On failure returns a message
+/// and a suggestion.
 pub fn check_url(s: &str, allowed: &[&str]) -> Result<(), (String, String)> {
+    if s.len() > MAX_URL {
+        return Err((
+            format!(
+                "this address is {} bytes long; a printed link gets a QR code, and a QR \
+                 code holds at most {MAX_URL} bytes",
+                s.len()
+            ),
+            "shorten the address (e.g. the page's short address, or a redirect on the \
+             school's own site)"
+                .to_string(),
+        ));
+    }
     let allowed_list =
         allowed.iter().map(|a| format!("{a}:")).collect::<Vec<_>>().join(", ");
     let Some(scheme) = scheme_of(s) else {

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::diagnostics::{json_diagnostic, sort_diagnostics, JsonDiagnostic};
 use super::failure::internal_error;
+use super::interrupt;
 use super::lint;
 use super::run::{load, with_pool};
 use crate::layout::pack::editions;
@@ -90,6 +91,9 @@ pub fn check(opts: &CheckOptions) -> CheckReport {
             .guides
             .par_iter()
             .map(|g| {
+                if interrupt::requested() {
+                    return Vec::new();
+                }
                 let mut d = g.warnings.clone();
                 match &g.result {
                     Err(e) => d.extend(e.iter().cloned()),
@@ -99,6 +103,13 @@ pub fn check(opts: &CheckOptions) -> CheckReport {
             })
             .collect()
     });
+    if interrupt::requested() {
+        // What was checked is not the whole: no report rather than a wrong one.
+        return CheckReport::fatal(vec![interrupt::stopped(
+            &opts.guides_dir,
+            "the check did not finish; nothing was written",
+        )]);
+    }
     let mut diags = loaded.warnings.clone();
     diags.extend(per_guide.into_iter().flatten());
     let valid: Vec<&Guide> =

@@ -3,14 +3,14 @@
 
 use std::path::Path;
 
-use super::{chunker, front_pages, latest_update, pack_title};
+use super::{chunker, front_pages, latest_update};
 use crate::layout::chunk::Chunk;
-use crate::layout::labels;
 use crate::layout::logo::COVER_LOGO;
 use crate::layout::page::{Document, Item, Mark, Meta, Placed, Rect, Role, StructTree};
 use crate::layout::paginate::{paginate, Area};
 use crate::layout::style::{Theme, ACCENT, MUTED, RULE};
 use crate::layout::text::BaseStyle;
+use crate::model::labels;
 use crate::model::{Block, Collection, Diagnostic, Guide, Inline, Lang, ListItem};
 
 /// Lays out the cover (usually one page; more if the list of guides is long).
@@ -49,8 +49,13 @@ pub(super) fn cover(
     let h1 = w.tree.add(root, Role::Heading(1));
     let t = theme.title;
     let style = BaseStyle { size: t.size * 1.25, line_height: t.line_height * 1.25, ..t };
-    let mut title =
-        w.text(&Inline::plain(pack_title(collection)), &style, x, width, Some(h1));
+    let mut title = w.text(
+        &Inline::plain(labels::collection_title(collection)),
+        &style,
+        x,
+        width,
+        Some(h1),
+    );
     if let Some(first) = title.first_mut() {
         first.space_before = theme.page.1 * 0.12;
     }

@@ -22,7 +22,7 @@ use super::page::{Document, Item, Meta, OutlineEntry, Page, Placed, Rect, Struct
 use super::paginate::PageFlow;
 use super::sheet::{layout_guide, LaidOut, LayoutOptions};
 use super::style::Theme;
-use crate::model::{Collection, Date, Diagnostic, Guide, Lang, Paper};
+use crate::model::{labels, Collection, Date, Diagnostic, Guide, Lang, Paper};
 
 pub use impose::{booklet_order, handout_order, impose, two_up_order, Marks, Side};
 pub use merge::Merger;
@@ -265,17 +265,6 @@ pub fn latest_update(guides: &[&Guide]) -> Option<Date> {
     guides.iter().filter_map(|g| g.updated.or(g.published)).max()
 }
 
-/// The pack's title: the collection's, or a plain word when it has none.
-pub fn pack_title(collection: &Collection) -> String {
-    match collection.title.trim() {
-        "" => match collection.lang {
-            Lang::Fr => "Fiches".into(),
-            Lang::En => "Guides".into(),
-        },
-        t => t.to_string(),
-    }
-}
-
 /// Where everything goes, from the page counts of one pass.
 #[derive(Debug, Clone, PartialEq)]
 struct Plan {
@@ -313,7 +302,7 @@ fn collected(
     scale: f32,
 ) -> Result<Pack> {
     let theme = Theme::new(paper, scale);
-    let title = pack_title(collection);
+    let title = labels::collection_title(collection);
     let (cover, mut warnings) = cover::cover(collection, guides, &theme, collection_file);
     let cover_pages = cover.pages.len();
     // First guesses; each pass corrects them with what it laid out.
@@ -422,7 +411,7 @@ fn pack_meta(collection: &Collection, guides: &[&Guide]) -> Meta {
         }
     }
     Meta {
-        title: pack_title(collection),
+        title: labels::collection_title(collection),
         author: collection.author.clone().or_else(|| collection.organisation.clone()),
         subject: collection.organisation.clone(),
         keywords,
