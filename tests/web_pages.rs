@@ -10,9 +10,9 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-use common::html::{attr_values, decode};
+use common::html::{attr_values, normalise, visible_text, with_additions};
 use common::model::{figures, texts};
-use common::{bundled, bundled_guides, project_copy, root, temp_dir};
+use common::{bundled, bundled_guides, project_copy, root, temp_dir, ProjectExt};
 use guidepress::model::labels::title_repeats_label;
 use guidepress::model::{Block, Guide, LinkTarget};
 use guidepress::output::site::{build_site, SiteLinks, SiteOptions, SiteReport};
@@ -27,38 +27,6 @@ fn build(project: &Path, out: &Path, links: SiteLinks) -> SiteReport {
     };
     build_site(&opts, &|_, _, _| {})
         .unwrap_or_else(|d| panic!("the site does not build: {d:#?}"))
-}
-
-/// What a reader sees of `html`'s body: tags dropped (a `<br>` is a
-/// space), the words links add to say where they go (`<span class="to">`)
-/// left out, entities decoded, white space collapsed.
-fn visible_text(html: &str) -> String {
-    let body = &html[html.find("<body>").expect("a body")..];
-    let mut out = String::new();
-    let mut rest = body;
-    while let Some(i) = rest.find('<') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        if rest.starts_with("<span class=\"to\">") {
-            // With the space before it.
-            out.truncate(out.trim_end().len());
-            rest = &rest[rest.find("</span>").unwrap() + "</span>".len()..];
-            continue;
-        }
-        if rest.starts_with("<br") {
-            out.push(' ');
-        }
-        rest = &rest[rest.find('>').unwrap() + 1..];
-    }
-    out.push_str(rest);
-    normalise(&decode(&out))
-}
-
-fn normalise(s: &str) -> String {
-    s.split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Every URL out of the site that `guide` writes: links, its source,
@@ -94,10 +62,11 @@ fn ids(html: &str) -> BTreeSet<String> {
 
 #[test]
 fn web_every_text_of_a_guide_is_in_its_page() {
-    let dir = temp_dir("web-texts");
+    // The bundled guides and one that uses every addition to the format.
+    let dir = with_additions("web-texts");
     let out = dir.join("site");
-    build(&root(), &out, SiteLinks::Relative);
-    let l = bundled();
+    build(&dir, &out, SiteLinks::Relative);
+    let l = dir.load().unwrap();
     for g in bundled_guides(&l) {
         let html = fs::read_to_string(out.join(format!("{}.html", g.id))).unwrap();
         assert!(html
@@ -140,10 +109,11 @@ fn web_every_text_of_a_guide_is_in_its_page() {
 
 #[test]
 fn web_every_picture_has_its_alt_text_and_size() {
-    let dir = temp_dir("web-alts");
+    // The bundled guides and one that uses every addition to the format.
+    let dir = with_additions("web-alts");
     let out = dir.join("site");
-    build(&root(), &out, SiteLinks::Relative);
-    let l = bundled();
+    build(&dir, &out, SiteLinks::Relative);
+    let l = dir.load().unwrap();
     let mut lazy = 0;
     for g in bundled_guides(&l) {
         let html = fs::read_to_string(out.join(format!("{}.html", g.id))).unwrap();
@@ -189,10 +159,11 @@ fn web_every_picture_has_its_alt_text_and_size() {
 
 #[test]
 fn web_every_link_resolves_in_the_site_or_is_one_the_guide_wrote() {
-    let dir = temp_dir("web-links");
+    // The bundled guides and one that uses every addition to the format.
+    let dir = with_additions("web-links");
     let out = dir.join("site");
-    build(&root(), &out, SiteLinks::Relative);
-    let l = bundled();
+    build(&dir, &out, SiteLinks::Relative);
+    let l = dir.load().unwrap();
     let mut pages = vec![("index.html".to_string(), BTreeSet::new())];
     for g in bundled_guides(&l) {
         pages.push((format!("{}.html", g.id), external_urls(g, &l)));
@@ -243,8 +214,8 @@ fn web_every_link_resolves_in_the_site_or_is_one_the_guide_wrote() {
     let _ = fs::remove_dir_all(&dir);
 }
 
-/// A guide of at least 4 printed pages: the bodies of three bundled guides
-/// one after the other.
+/// A guide of at least 4 printed pages: the bodies of two bundled guides
+/// and of the guide that uses every addition, one after the other.
 fn long_guide(project: &Path) {
     let read = |id: &str| -> serde_json::Value {
         serde_json::from_str(
@@ -254,9 +225,12 @@ fn long_guide(project: &Path) {
     };
     let mut g = read("premiere-connexion");
     let body = g["body"].as_array_mut().unwrap();
-    for id in ["vider-cache", "exception-securite"] {
-        body.extend(read(id)["body"].as_array().unwrap().iter().cloned());
-    }
+    body.extend(read("vider-cache")["body"].as_array().unwrap().iter().cloned());
+    // And every addition to the format: keys, menu paths, sub-steps,
+    // pictures side by side, variants, annotations, column widths.
+    let additions = fs::read_to_string(root().join("tests/web/toutes-additions.json"));
+    let additions: serde_json::Value = serde_json::from_str(&additions.unwrap()).unwrap();
+    body.extend(additions["body"].as_array().unwrap().iter().cloned());
     g["id"] = "longue".into();
     g["title"] = "Une longue fiche".into();
     fs::write(project.join("guides/longue.json"), g.to_string()).unwrap();

@@ -1,28 +1,37 @@
 //! A guide's body as HTML: headings in order (the title is the page's
-//! `h1`), paragraphs, lists, steps as an ordered list, callouts as labelled
-//! asides, figures, tables with header cells, attachments and addresses.
+//! `h1`), paragraphs, lists, steps as an ordered list with lettered
+//! sub-steps, callouts as labelled asides, figures and rows of pictures,
+//! tables with header cells and column widths, attachments and addresses
+//! (variants: [`super::variants`]).
 
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use super::escape::{html, path_url};
 use super::inline::{destination, inline, prose};
-use super::pictures::figure_html;
+use super::pictures::row_html;
 use super::words;
 use crate::model::labels;
 use crate::model::values::slugify;
-use crate::model::{Block, CalloutKind, Figure, Inline, Lang, ListItem, Located, Step};
+use crate::model::{
+    Align, Block, CalloutKind, Column, Figure, Inline, Lang, ListItem, Located, Step,
+};
 
 /// Writes the blocks of one page, keeping what the page needs across them:
 /// the last heading level, the ids in use, how many pictures came before.
 pub struct Body {
-    out: String,
-    lang: Lang,
+    pub(super) out: String,
+    pub(super) lang: Lang,
     /// The HTML level of the last heading (1: the page title).
-    heading: u8,
+    pub(super) heading: u8,
+    /// The level a guide's level-0 heading would have: 1 on the page, a
+    /// variant's label's level inside its body.
+    pub(super) floor: u8,
     ids: BTreeSet<String>,
     pictures: usize,
     callouts: usize,
+    /// Variant groups so far (each names its radio buttons).
+    pub(super) variants: usize,
 }
 
 /// Pictures after this many are loaded lazily (below the first screen).
@@ -36,6 +45,8 @@ impl Body {
             out: String::new(),
             lang,
             heading: 1,
+            floor: 1,
+            variants: 0,
             ids: reserved.iter().map(|s| s.to_string()).collect(),
             pictures: 0,
             callouts: 0,
@@ -56,7 +67,7 @@ impl Body {
 
     /// A page-unique id made from `text` (`qu-est-ce-que-le-cache`, then
     /// `-2`, `-3`…); `fallback` when the text has no letter or digit.
-    fn id(&mut self, text: &str, fallback: &str) -> String {
+    pub(super) fn id(&mut self, text: &str, fallback: &str) -> String {
         let base = match slugify(text) {
             s if s.is_empty() => fallback.to_string(),
             s => s,
@@ -70,7 +81,7 @@ impl Body {
         id
     }
 
-    fn text(&self, t: &Inline) -> String {
+    pub(super) fn text(&self, t: &Inline) -> String {
         inline(t, self.lang)
     }
 
@@ -88,30 +99,13 @@ impl Body {
             }
             Block::Image(f) => self.figure(f),
             Block::Images { items, caption } => {
-                for f in items {
-                    self.figure(&f.value);
-                }
-                if let Some(c) = caption {
-                    let c = self.text(c);
-                    let _ = writeln!(self.out, "<p>{c}</p>");
-                }
+                let caption = caption.as_ref().map(|c| self.text(c));
+                self.row(items, caption);
             }
-            Block::Variants { title, items } => {
-                if let Some(t) = title {
-                    let t = self.text(t);
-                    let _ = writeln!(self.out, "<p>{t}</p>");
-                }
-                let level = self.heading;
-                for v in items {
-                    let h = (level + 1).min(6);
-                    let t = self.text(&v.label);
-                    let _ = writeln!(self.out, "<h{h}>{t}</h{h}>");
-                    self.heading = h;
-                    self.blocks(&v.body);
-                }
-                self.heading = level;
+            Block::Variants { title, items } => self.variants(title.as_ref(), items),
+            Block::Table { header, rows, columns } => {
+                self.table(header.as_deref(), rows, columns)
             }
-            Block::Table { header, rows, .. } => self.table(header.as_deref(), rows),
             Block::Attachment { href, label, local } => {
                 let (url, after) = match local {
                     Some(f) => (
@@ -155,7 +149,7 @@ impl Body {
     /// A heading: guide level 1 is `h2` (the title is `h1`); a heading that
     /// skips a level is one below the previous one, as in the PDF's tags.
     fn heading(&mut self, text: &Inline, level: u8) {
-        let h = (level.clamp(1, 3) + 1).min(self.heading + 1);
+        let h = (self.floor + level.clamp(1, 3)).min(self.heading + 1).min(6);
         self.heading = h;
         let id = self.id(&text.plain_text(), "section");
         let t = self.text(text);
@@ -192,16 +186,17 @@ impl Body {
                 let n = self.text(n);
                 let _ = writeln!(self.out, "<p class=\"step-note\">{n}</p>");
             }
-            for f in &step.images {
-                self.figure(&f.value);
-            }
             if !step.substeps.is_empty() {
-                self.out.push_str("<ol type=\"a\">\n");
+                // Lettered as the sheets print them: a), b), c).
+                self.out.push_str("<ol class=\"sub\" type=\"a\">\n");
                 for sub in &step.substeps {
                     let t = self.text(sub);
                     let _ = writeln!(self.out, "<li>{t}</li>");
                 }
                 self.out.push_str("</ol>\n");
+            }
+            if !step.images.is_empty() {
+                self.row(&step.images, None);
             }
             self.out.push_str("</li>\n");
         }
@@ -242,14 +237,26 @@ impl Body {
     }
 
     fn figure(&mut self, figure: &Figure) {
-        let lazy = self.pictures >= EAGER_PICTURES;
-        self.pictures += 1;
-        self.out.push_str(&figure_html(figure, lazy, self.lang));
+        let f = Located { value: figure.clone(), path: String::new() };
+        self.row(std::slice::from_ref(&f), None);
+    }
+
+    /// Pictures side by side (one: a figure), with the group's caption.
+    fn row(&mut self, figures: &[Located<Figure>], caption: Option<String>) {
+        let first = self.pictures;
+        self.pictures += figures.len();
+        let lazy = |i: usize| first + i >= EAGER_PICTURES;
+        self.out.push_str(&row_html(figures, caption, lazy, self.lang));
     }
 
     /// A table in a region that scrolls sideways on its own when it is wider
     /// than the screen (the page never does), named by its header row.
-    fn table(&mut self, header: Option<&[Inline]>, rows: &[Vec<Inline>]) {
+    fn table(
+        &mut self,
+        header: Option<&[Inline]>,
+        rows: &[Vec<Inline>],
+        columns: &[Column],
+    ) {
         let name = match header {
             Some(h) => format!(
                 "{}{} {}",
@@ -264,21 +271,51 @@ impl Body {
             "<div class=\"table\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">\n<table>",
             html(&name)
         );
+        if columns.iter().any(|c| c.width.is_some()) {
+            // The given widths as fractions of the table; the others share
+            // what is left, by their content.
+            self.out.push_str("<colgroup>");
+            for c in columns {
+                match c.width {
+                    Some(w) => {
+                        let _ = write!(self.out, "<col style=\"width:{}%\">", percent(w));
+                    }
+                    None => self.out.push_str("<col>"),
+                }
+            }
+            self.out.push_str("</colgroup>\n");
+        }
+        let align = |i: usize| match columns.get(i).map(|c| c.align) {
+            Some(Align::Center) => " class=\"ac\"",
+            Some(Align::Right) => " class=\"ar\"",
+            _ => "",
+        };
         if let Some(h) = header {
             self.out.push_str("<thead>\n<tr>");
-            for cell in h {
-                let _ = write!(self.out, "<th scope=\"col\">{}</th>", self.text(cell));
+            for (i, cell) in h.iter().enumerate() {
+                let _ = write!(
+                    self.out,
+                    "<th scope=\"col\"{}>{}</th>",
+                    align(i),
+                    self.text(cell)
+                );
             }
             self.out.push_str("</tr>\n</thead>\n");
         }
         self.out.push_str("<tbody>\n");
         for row in rows {
             self.out.push_str("<tr>");
-            for cell in row {
-                let _ = write!(self.out, "<td>{}</td>", self.text(cell));
+            for (i, cell) in row.iter().enumerate() {
+                let _ = write!(self.out, "<td{}>{}</td>", align(i), self.text(cell));
             }
             self.out.push_str("</tr>\n");
         }
         self.out.push_str("</tbody>\n</table>\n</div>\n");
     }
+}
+
+/// A fraction as a CSS percentage: `0.2` is `20`, at most two decimals.
+fn percent(w: f32) -> String {
+    let p = (w * 10_000.0).round() / 100.0;
+    format!("{p}")
 }

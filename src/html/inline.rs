@@ -1,13 +1,14 @@
-//! Inline text as HTML: emphasis, code, line breaks and links. A `guide:`
-//! link goes to that guide's page; a link out of the site says where it
-//! goes (its host, or the mail address) when its words do not.
+//! Inline text as HTML: emphasis, code, line breaks, links, keys and menu
+//! paths. A `guide:` link goes to that guide's page; a link out of the
+//! site says where it goes (its host, or the mail address) when its words
+//! do not.
 
 use std::fmt::Write;
 
 use super::escape::html;
 use super::paths;
 use super::words;
-use crate::model::{Inline, Lang, LinkTarget, Span};
+use crate::model::{menu_then, Inline, Lang, LinkTarget, Span, UiPart};
 
 /// `inline` as HTML for a page in `lang`.
 pub fn inline(inline: &Inline, lang: Lang) -> String {
@@ -20,10 +21,10 @@ pub fn inline(inline: &Inline, lang: Lang) -> String {
         let end = (i..spans.len()).find(|&j| spans[j].link.as_ref() != link);
         let run = &spans[i..end.unwrap_or(spans.len())];
         match link {
-            None => run.iter().for_each(|s| span(&mut out, s)),
+            None => spans_html(&mut out, run, lang),
             Some(target) => {
                 let _ = write!(out, "<a href=\"{}\">", html(&href(target)));
-                run.iter().for_each(|s| span(&mut out, s));
+                spans_html(&mut out, run, lang);
                 let shown: String = run.iter().map(|s| s.text.as_str()).collect();
                 if let Some(to) = destination(target, &shown, lang) {
                     let _ = write!(out, " <span class=\"to\">({})</span>", html(&to));
@@ -74,6 +75,71 @@ pub fn host(url: &str) -> Option<&str> {
     };
     let host = host.strip_prefix("www.").unwrap_or(host);
     (!host.is_empty()).then_some(host)
+}
+
+/// The spans of one link run: text, and each key combination or menu path
+/// as one piece ([`ui`]).
+fn spans_html(out: &mut String, run: &[Span], lang: Lang) {
+    let mut i = 0;
+    while i < run.len() {
+        let Some(group) = run[i].ui.map(|u| u.group) else {
+            span(out, &run[i]);
+            i += 1;
+            continue;
+        };
+        let n =
+            run[i..].iter().take_while(|s| s.ui.map(|u| u.group) == Some(group)).count();
+        ui(out, &run[i..i + n], lang);
+        i += n;
+    }
+}
+
+/// A key combination or a menu path (`parts` share one group).
+///
+/// Keys are `<kbd>`, a combination a `<kbd>` of `<kbd>`s joined by `+`
+/// (HTML's way to write one); it moves to the next line whole and breaks
+/// after a `+` only when wider than the line. A menu path's labels are
+/// bold, each with the `›` after it on one piece that breaks inside only
+/// when wider than the line; the `›` is hidden from screen readers, which
+/// read "Menu, puis Paramètres" as the PDF's ActualText says.
+fn ui(out: &mut String, parts: &[Span], lang: Lang) {
+    let is_key = parts[0].ui.is_some_and(|u| u.part.is_key());
+    let part = |s: &Span| s.ui.map(|u| u.part);
+    if is_key {
+        let keys = parts.iter().filter(|s| part(s) == Some(UiPart::Key)).count();
+        if keys > 1 {
+            out.push_str("<kbd class=\"keys\">");
+        }
+        for s in parts {
+            match part(s) {
+                Some(UiPart::Key) => {
+                    let _ = write!(out, "<kbd>{}</kbd>", html(s.text.trim()));
+                }
+                _ => out.push_str("+<wbr>"),
+            }
+        }
+        if keys > 1 {
+            out.push_str("</kbd>");
+        }
+        return;
+    }
+    out.push_str("<span class=\"menu\">");
+    let labels: Vec<&Span> =
+        parts.iter().filter(|s| part(s) == Some(UiPart::Label)).collect();
+    for (k, label) in labels.iter().enumerate() {
+        let _ = write!(out, "<span class=\"ml\"><b>{}</b>", html(label.text.trim()));
+        if k + 1 < labels.len() {
+            let _ = write!(
+                out,
+                "\u{a0}<span aria-hidden=\"true\">\u{203a}</span>\
+                 <span class=\"vh\">, {}</span></span> ",
+                menu_then(lang)
+            );
+        } else {
+            out.push_str("</span>");
+        }
+    }
+    out.push_str("</span>");
 }
 
 fn span(out: &mut String, s: &Span) {
@@ -200,6 +266,17 @@ mod tests {
             ("l’ENT i-Cart, c’est-à-dire", "l’ENT <span class=\"nw\">i-Cart,</span> <span class=\"nw\">c’est-à-dire</span>"),
             ("peut-être mis-en-page", "peut-être <span class=\"nw\">mis-en-page</span>"),
             ("anti-virus", "anti-virus"),
+            ("[[F5]] !", "<kbd>F5</kbd> !"),
+            (
+                "[[Ctrl]]+[[Maj]]+[[Suppr]]",
+                "<kbd class=\"keys\"><kbd>Ctrl</kbd>+<wbr><kbd>Maj</kbd>+<wbr><kbd>Suppr</kbd></kbd>",
+            ),
+            (
+                "{{☰ > Vie privée}}.",
+                "<span class=\"menu\"><span class=\"ml\"><b>☰</b>\u{a0}<span aria-hidden=\"true\">›</span>\
+                 <span class=\"vh\">, puis</span></span> <span class=\"ml\"><b>Vie privée</b></span></span>.",
+            ),
+            ("{{A<B}}", "<span class=\"menu\"><span class=\"ml\"><b>A&lt;B</b></span></span>"),
         ];
         for (src, want) in table {
             let inline_text =

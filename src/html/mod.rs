@@ -5,11 +5,13 @@
 //! copies of pictures whose sizes [`pictures`] chooses).
 //!
 //! Pieces: [`document`] (the shell every page shares), [`guide`] (a guide's
-//! page), [`blocks`] (its body), [`inline`] (text and links), [`pictures`]
-//! (figures and their copies), [`index`] (the index, its audience filter
-//! and search), [`style`] (the one stylesheet), [`sitemap`], [`paths`]
+//! page), [`blocks`] (its body), [`variants`] (tabs without JavaScript),
+//! [`inline`] (text, links, keys and menu paths), [`pictures`] (figures,
+//! rows of them and their copies), [`annotations`] (drawn over pictures),
+//! [`index`] (the index, its audience filter and search), [`style`] (the one stylesheet), [`sitemap`], [`paths`]
 //! (where each file lives), [`words`] (what the pages say) and [`escape`].
 
+pub mod annotations;
 pub mod blocks;
 pub mod document;
 pub mod escape;
@@ -20,6 +22,7 @@ pub mod paths;
 pub mod pictures;
 pub mod sitemap;
 pub mod style;
+pub mod variants;
 pub mod words;
 
 pub use guide::{guide_page, PdfFacts};

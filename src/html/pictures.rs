@@ -1,14 +1,16 @@
 //! Pictures on the web: the copies a page offers of each picture (at most
 //! two widths: the width it is shown at and twice that, never wider than
 //! the source), and the `<figure>` that shows them with their alt text,
-//! size (so the page does not jump while they load) and caption.
+//! size (so the page does not jump while they load), annotations and
+//! caption; pictures side by side in a row that wraps on a phone.
 
 use std::fmt::Write;
 
+use super::annotations;
 use super::escape::{html, path_url};
 use super::inline::inline;
 use super::paths;
-use crate::model::{Figure, ImageData, Lang};
+use crate::model::{Figure, ImageData, Lang, Located};
 
 /// The widest the text column gets, in CSS pixels (42rem): a picture with
 /// `width: 1` is shown this wide on a large screen.
@@ -69,8 +71,56 @@ fn copy(image: &ImageData, width: u32) -> PictureCopy {
 /// The `<figure>` of `figure`; `lazy`: below the first screen, loaded when
 /// the reader scrolls near it.
 pub fn figure_html(figure: &Figure, lazy: bool, lang: Lang) -> String {
+    one(figure, lazy, lang, COLUMN as u32)
+}
+
+/// Pictures side by side, each a `<figure>` with its alt text and caption:
+/// in one row on a wide screen, stacked on a phone (the row wraps when a
+/// picture would get less than 11rem), in a `<figure>` of their own with
+/// the group's `caption` when there is one. `lazy(i)`: whether the `i`th
+/// loads lazily.
+pub fn row_html(
+    figures: &[Located<Figure>],
+    caption: Option<String>,
+    lazy: impl Fn(usize) -> bool,
+    lang: Lang,
+) -> String {
+    if let [only] = figures {
+        if caption.is_none() {
+            return figure_html(&only.value, lazy(0), lang);
+        }
+    }
+    let count = figures.len().max(1) as f32;
+    // The widest a picture of the row gets: its share of the column.
+    let slot = ((COLUMN - 12.0 * (count - 1.0)) / count).round() as u32;
+    let outer = if caption.is_some() { "figure" } else { "div" };
+    let mut out = format!("<{outer} class=\"pics\">\n<div class=\"row\">\n");
+    for (i, f) in figures.iter().enumerate() {
+        out.push_str(&one(&f.value, lazy(i), lang, slot));
+    }
+    out.push_str("</div>\n");
+    if let Some(c) = caption {
+        let _ = writeln!(out, "<figcaption>{c}</figcaption>");
+    }
+    let _ = writeln!(out, "</{outer}>");
+    out
+}
+
+/// One `<figure>`, its picture at most `slot` CSS pixels wide on a wide
+/// screen; with annotations, the picture and their SVG share a frame.
+fn one(figure: &Figure, lazy: bool, lang: Lang, slot: u32) -> String {
     let mut out = String::from("<figure class=\"pic\">\n");
-    out.push_str(&img(figure, lazy));
+    let shown = shown_width(figure).min(slot);
+    match annotations::svg(figure, shown) {
+        Some(svg) => {
+            let _ =
+                write!(out, "<div class=\"shot\">{}{svg}</div>", img(figure, lazy, slot));
+            if let Some(d) = annotations::described(figure, lang) {
+                let _ = write!(out, "\n<p class=\"vh\">{}</p>", html(&d));
+            }
+        }
+        None => out.push_str(&img(figure, lazy, slot)),
+    }
     if let Some(c) = &figure.caption {
         let _ = write!(out, "\n<figcaption>{}</figcaption>", inline(c, lang));
     }
@@ -79,8 +129,9 @@ pub fn figure_html(figure: &Figure, lazy: bool, lang: Lang) -> String {
 }
 
 /// The `<img>` of a figure: every copy in `srcset`, shown at
-/// [`shown_width`] (less on a narrow screen), its height following.
-fn img(figure: &Figure, lazy: bool) -> String {
+/// [`shown_width`] (at most `slot`; less on a narrow screen), its height
+/// following.
+fn img(figure: &Figure, lazy: bool, slot: u32) -> String {
     let copies = copies(figure);
     let shown = shown_width(figure);
     let ratio = f64::from(figure.image.height) / f64::from(figure.image.width.max(1));
@@ -91,12 +142,14 @@ fn img(figure: &Figure, lazy: bool) -> String {
             .iter()
             .map(|c| format!("{} {}w", path_url(&c.path), c.width))
             .collect();
-        // Narrower than the picture plus the page's margins: the column's width.
+        // Narrower than the picture plus the page's margins: the column's
+        // width; a picture of a row is as wide as the column on a phone.
+        let wide = shown.min(slot);
+        let phone = if slot < COLUMN as u32 { 480 } else { shown + 32 };
         let _ = write!(
             out,
-            " srcset=\"{}\" sizes=\"(max-width: {}px) calc(100vw - 2rem), {shown}px\"",
+            " srcset=\"{}\" sizes=\"(max-width: {phone}px) calc(100vw - 2rem), {wide}px\"",
             html(&set.join(", ")),
-            shown + 32
         );
     }
     let _ = write!(
@@ -129,6 +182,7 @@ mod tests {
             alt: "Le menu \"☰\" ouvert".into(),
             caption: Some(parse_inline("Le menu **☰**").unwrap()),
             width,
+            annotations: Vec::new(),
         }
     }
 

@@ -152,6 +152,47 @@ pub fn variants(lang: Lang) -> &'static str {
     }
 }
 
+/// What a picture's annotations show, for screen readers: `Sur l’image :
+/// repères 1 et 2, un cadre, une flèche.`
+pub fn annotations(markers: &[u8], boxes: usize, arrows: usize, lang: Lang) -> String {
+    let (fr, and) = (lang == Lang::Fr, if lang == Lang::Fr { "et" } else { "and" });
+    let mut parts = Vec::new();
+    if let Some((last, first)) = markers.split_last() {
+        let list = match first {
+            [] => last.to_string(),
+            _ => {
+                let head: Vec<String> = first.iter().map(|m| m.to_string()).collect();
+                format!("{} {and} {last}", head.join(", "))
+            }
+        };
+        let word = match (fr, markers.len()) {
+            (true, 1) => "repère",
+            (true, _) => "repères",
+            (false, 1) => "marker",
+            (false, _) => "markers",
+        };
+        parts.push(if fr {
+            format!("{word}\u{a0}{list}")
+        } else {
+            format!("{word} {list}")
+        });
+    }
+    let count = |k: usize, one: &str, many: &str| match k {
+        0 => None,
+        1 => Some(one.to_string()),
+        k => Some(format!("{k} {many}")),
+    };
+    let (frame, arrow) = if fr {
+        (count(boxes, "un cadre", "cadres"), count(arrows, "une flèche", "flèches"))
+    } else {
+        (count(boxes, "a frame", "frames"), count(arrows, "an arrow", "arrows"))
+    };
+    parts.extend(frame);
+    parts.extend(arrow);
+    let lead = if fr { "Sur l’image\u{a0}:" } else { "On the picture:" };
+    format!("{lead} {}.", parts.join(", "))
+}
+
 /// The footer's credit.
 pub fn generated(lang: Lang) -> &'static str {
     match lang {
