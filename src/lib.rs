@@ -6,6 +6,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod i18n;
 pub mod layout;
 pub mod model;
 pub mod output;

@@ -119,6 +119,7 @@ fn wait_for(lines: &mpsc::Receiver<String>, needle: &str, seen: &mut Vec<String>
 fn watch_rebuilds_only_the_changed_guide_and_survives_errors() {
     let dir = common::project_copy("watch");
     let mut child = Command::new(env!("CARGO_BIN_EXE_guidepress"))
+        .env("GUIDEPRESS_UI_LANG", "en")
         .args(["watch", "--exit-after", "2", "--debounce-ms", "150", "--poll-ms", "20"])
         .current_dir(&dir)
         .stdout(Stdio::piped())

@@ -137,6 +137,7 @@ fn sha256sums_verify_and_entries_are_normalised() {
 fn source_date_epoch_sets_the_timestamps() {
     let dir = common::project_copy("bundle-epoch");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_guidepress"))
+        .env("GUIDEPRESS_UI_LANG", "en")
         .args(["bundle", "--version", "v1.2"])
         .env("SOURCE_DATE_EPOCH", "1700000000")
         .current_dir(&dir)

@@ -438,10 +438,15 @@ fn crc32_matches_the_reference_check_value() {
     assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
 }
 
-/// The lines `tests/bad/<case>.expected` asks for: `code: …` lines (checked
-/// through the library) and substrings of the output.
+/// The lines `tests/bad/<case>.expected` (or `<case>.expected.fr`, the
+/// French interface's) asks for: `code: …` lines (checked through the
+/// library) and substrings of the output; `not: …` lines must be absent.
 fn expected(case: &str) -> (Vec<String>, Vec<String>) {
-    let path = common::root().join("tests/bad").join(format!("{case}.expected"));
+    expected_file(&format!("{case}.expected"))
+}
+
+fn expected_file(name: &str) -> (Vec<String>, Vec<String>) {
+    let path = common::root().join("tests/bad").join(name);
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let lines = text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
@@ -449,6 +454,24 @@ fn expected(case: &str) -> (Vec<String>, Vec<String>) {
         lines.partition(|l| l.starts_with("code: "));
     let codes = codes.iter().map(|l| l["code: ".len()..].trim().to_string()).collect();
     (codes, output.into_iter().map(String::from).collect())
+}
+
+/// The expected lines `output` does not meet.
+fn unmet(lines: &[String], output: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    for want in lines {
+        match want.strip_prefix("not: ") {
+            Some(absent) if output.contains(absent) => {
+                problems.push(format!("output has {absent:?}"))
+            }
+            Some(_) => {}
+            None if !output.contains(want.as_str()) => {
+                problems.push(format!("output lacks {want:?}"))
+            }
+            None => {}
+        }
+    }
+    problems
 }
 
 #[test]
@@ -494,10 +517,18 @@ fn check_bad_guide(case: &str) -> Vec<String> {
         problems.push(format!("exit code {}, expected 1", run.code));
     }
     let output = format!("{}{}", run.stderr, run.stdout);
-    for want in &lines {
-        if !output.contains(want.as_str()) {
-            problems.push(format!("output lacks {want:?}"));
-        }
+    problems.extend(unmet(&lines, &output));
+    // The same case with the French interface.
+    let (_, lines_fr) = expected_file(&format!("{case}.expected.fr"));
+    let run_fr = common::cli::guidepress_in(&dir, &["check", "guides"], "fr");
+    let output_fr = format!("{}{}", run_fr.stderr, run_fr.stdout);
+    problems.extend(unmet(&lines_fr, &output_fr).into_iter().map(|p| format!("fr: {p}")));
+    if run_fr.code != run.code {
+        problems
+            .push(format!("fr: exit code {}, English gave {}", run_fr.code, run.code));
+    }
+    if !problems.is_empty() {
+        problems.push(format!("French output was:\n{output_fr}"));
     }
     if common::tree(&dir) != before {
         problems.push("check wrote or changed files".into());

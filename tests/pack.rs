@@ -449,7 +449,12 @@ fn an_invalid_guide_stops_the_pack_and_writes_nothing() {
     let out = dir.join("out/pack.pdf");
     let exe = env!("CARGO_BIN_EXE_guidepress");
     let run = |args: &[&str]| {
-        Command::new(exe).current_dir(&dir).args(args).output().expect("guidepress runs")
+        Command::new(exe)
+            .current_dir(&dir)
+            .args(args)
+            .env("GUIDEPRESS_UI_LANG", "en")
+            .output()
+            .expect("guidepress runs")
     };
     let o = run(&["pack", "guides", "--out", out.to_str().unwrap()]);
     let stderr = String::from_utf8_lossy(&o.stderr);

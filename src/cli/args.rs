@@ -8,6 +8,10 @@ use clap::{Args, Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(name = "guidepress", version, about, long_about = None)]
 pub struct Cli {
+    /// Language of messages and help: fr or en [default: from GUIDEPRESS_UI_LANG,
+    /// else LC_ALL, LC_MESSAGES, LANG].
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["fr", "en"])]
+    pub ui_lang: Option<String>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,

@@ -2,6 +2,7 @@
 
 use std::io::IsTerminal;
 
+use guidepress::i18n::Msg;
 use guidepress::model::Diagnostic;
 use guidepress::output::Failure;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -14,23 +15,23 @@ pub fn print_diagnostics<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) {
             .cmp(&(b.severity, &b.file, b.line, b.column))
     });
     for d in all {
-        eprintln!("{d}");
+        eprintln!("{}", d.render(super::lang::lang()));
     }
 }
 
 /// Prints why a job failed and returns the exit code: a usage error as
 /// `error: …` (2); otherwise every problem, then `then` (what became of the
 /// outputs) when given (1).
-pub fn report_failure(failure: &Failure, then: Option<&str>) -> i32 {
+pub fn report_failure(failure: &Failure, then: Option<Msg>) -> i32 {
     match failure {
         Failure::Usage(message) => {
-            eprintln!("error: {message}");
+            super::lang::error(Msg::verbatim(message));
             super::USAGE
         }
         Failure::Refused(diags) => {
             print_diagnostics(diags);
             if let Some(then) = then {
-                eprintln!("{then}");
+                eprintln!("{}", super::lang::t(then));
             }
             super::FAILED
         }

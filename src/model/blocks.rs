@@ -1,12 +1,14 @@
 //! Block validation: each block type's fields, lists, steps, tables and attachments.
 
+use crate::i18n::Msg;
+use crate::msg;
 use serde_json::Value;
 
 use super::check::Checker;
 use super::paths::relative_to;
 use super::raw::{
-    from_value, json_kind, RawBlock, RawImage, RawListItem, RawStep, BLOCK_FIELDS,
-    IMAGE_FIELDS, LIST_ITEM_FIELDS, STEP_FIELDS,
+    from_value, json_kind, kind_msg, RawBlock, RawImage, RawListItem, RawStep,
+    BLOCK_FIELDS, IMAGE_FIELDS, LIST_ITEM_FIELDS, STEP_FIELDS,
 };
 use super::spans::{join_index, join_key};
 use super::types::{Block, CalloutKind, Inline, ListItem, LocalFile, Step};
@@ -57,10 +59,7 @@ pub fn block(c: &mut Checker<'_>, path: &str, value: &Value) -> Option<Block> {
         None => BLOCK_FIELDS.to_vec(),
     };
     if !value.is_object() {
-        let message = format!(
-            "a block must be an object {{ \"type\": … }}, found {}",
-            json_kind(value)
-        );
+        let message = msg!("block-not-object", found = kind_msg(json_kind(value)));
         c.fail("wrong-type", path, message, None);
         return None;
     }
@@ -73,8 +72,8 @@ pub fn block(c: &mut Checker<'_>, path: &str, value: &Value) -> Option<Block> {
     let Some(name) = raw.kind_name.as_deref() else {
         let d = c
             .report
-            .error("missing-field", &type_path, "the block has no \"type\"")
-            .help(format!("add \"type\": one of {}", quoted_list(BLOCK_TYPES)));
+            .error("missing-field", &type_path, msg!("block-no-type"))
+            .help(msg!("block-no-type-help", list = quoted_list(BLOCK_TYPES)));
         c.report.push(d);
         return None;
     };
@@ -84,7 +83,7 @@ pub fn block(c: &mut Checker<'_>, path: &str, value: &Value) -> Option<Block> {
             .error(
                 "unknown-block-type",
                 &type_path,
-                format!("unknown block type \"{name}\""),
+                msg!("unknown-block-type", name = name),
             )
             .help(suggest(name, BLOCK_TYPES));
         c.report.push(d);
@@ -99,14 +98,11 @@ pub fn block(c: &mut Checker<'_>, path: &str, value: &Value) -> Option<Block> {
                 continue;
             }
             let help = match closest(key, fields.iter().copied()) {
-                Some(f) => format!("did you mean \"{f}\"?"),
-                None if fields.is_empty() => {
-                    format!("a \"{name}\" block has no other fields")
-                }
-                None => format!("a \"{name}\" block takes {}", quoted_list(fields)),
+                Some(f) => msg!("did-you-mean", value = f),
+                None if fields.is_empty() => msg!("block-no-other-fields", block = name),
+                None => msg!("block-takes", block = name, list = quoted_list(fields)),
             };
-            let message =
-                format!("field \"{key}\" does not belong to a \"{name}\" block");
+            let message = msg!("field-not-in-block", key = key, block = name);
             let d = c
                 .report
                 .key_error("unknown-field", &join_key(path, key), message)
@@ -114,7 +110,7 @@ pub fn block(c: &mut Checker<'_>, path: &str, value: &Value) -> Option<Block> {
             c.report.push(d);
         }
     }
-    let what = format!("a \"{name}\" block");
+    let what = msg!("what-block", block = name);
     let text = |c: &mut Checker<'_>| c.req_inline(path, "text", raw.text.as_ref(), &what);
     Some(match name {
         "heading" => {
@@ -124,8 +120,8 @@ pub fn block(c: &mut Checker<'_>, path: &str, value: &Value) -> Option<Block> {
                 Some(n) => match n.as_u64() {
                     Some(l @ 1..=3) => Some(l as u8),
                     _ => {
-                        let message = format!("heading level {n} does not exist");
-                        let help = Some("use 1, 2 or 3".to_string());
+                        let message = msg!("heading-level", level = n.to_string());
+                        let help = Some(msg!("heading-level-help"));
                         c.fail("out-of-range", &join_key(path, "level"), message, help);
                         None
                     }
@@ -160,7 +156,7 @@ pub fn block(c: &mut Checker<'_>, path: &str, value: &Value) -> Option<Block> {
                 Some(k) => {
                     let kind = callout_kind(k);
                     if kind.is_none() {
-                        let message = format!("unknown callout kind \"{k}\"");
+                        let message = msg!("unknown-callout-kind", kind = k);
                         c.fail(
                             "bad-value",
                             &join_key(path, "kind"),
@@ -225,7 +221,7 @@ fn items_of<'v>(
     c: &mut Checker<'_>,
     path: &str,
     items: Option<&'v [Value]>,
-    what: &str,
+    what: &Msg,
 ) -> Option<&'v [Value]> {
     match items {
         None => {
@@ -233,12 +229,7 @@ fn items_of<'v>(
             None
         }
         Some([]) => {
-            c.fail(
-                "empty",
-                &join_key(path, "items"),
-                "the list has no items".into(),
-                None,
-            );
+            c.fail("empty", &join_key(path, "items"), msg!("list-empty"), None);
             None
         }
         Some(items) => Some(items),
@@ -267,16 +258,17 @@ fn list_items(
                     c.report.raw_problem(p, LIST_ITEM_FIELDS);
                 }
                 let Some(raw) = raw else { continue };
-                let text =
-                    c.req_inline(&item_path, "text", raw.text.as_ref(), "a list item");
+                let text = c.req_inline(
+                    &item_path,
+                    "text",
+                    raw.text.as_ref(),
+                    &msg!("what-list-item"),
+                );
                 let nested_path = join_key(&item_path, "items");
                 let nested = match raw.items.as_deref() {
                     Some(nested) if !nested.is_empty() && depth >= MAX_LIST_DEPTH => {
-                        let message =
-                            format!("lists nest at most {MAX_LIST_DEPTH} levels deep");
-                        let help = Some(
-                            "flatten this list, or split it into several".to_string(),
-                        );
+                        let message = msg!("list-too-deep", max = MAX_LIST_DEPTH);
+                        let help = Some(msg!("list-too-deep-help"));
                         c.fail("too-deep", &nested_path, message, help);
                         Vec::new()
                     }
@@ -288,10 +280,7 @@ fn list_items(
                 }
             }
             other => {
-                let message = format!(
-                    "expected text or an object {{ \"text\": …, \"items\": [ … ] }}, found {}",
-                    json_kind(other)
-                );
+                let message = msg!("list-item-type", found = kind_msg(json_kind(other)));
                 c.fail("wrong-type", &item_path, message, None);
             }
         }
@@ -302,10 +291,8 @@ fn list_items(
 /// One step at `path`.
 fn step(c: &mut Checker<'_>, path: &str, v: &Value) -> Option<Step> {
     if !v.is_object() {
-        let message =
-            format!("expected a step {{ \"text\": … }}, found {}", json_kind(v));
-        let help =
-            v.is_string().then(|| "write the step as { \"text\": \"…\" }".to_string());
+        let message = msg!("step-type", found = kind_msg(json_kind(v)));
+        let help = v.is_string().then(|| msg!("step-type-help"));
         c.fail("wrong-type", path, message, help);
         return None;
     }
@@ -314,17 +301,14 @@ fn step(c: &mut Checker<'_>, path: &str, v: &Value) -> Option<Step> {
         c.report.raw_problem(p, STEP_FIELDS);
     }
     let raw = raw?;
-    let text = c.req_inline(path, "text", raw.text.as_ref(), "a step");
+    let text = c.req_inline(path, "text", raw.text.as_ref(), &msg!("what-step"));
     let note = c.opt_inline(&join_key(path, "note"), raw.note.as_ref());
     let image = match &raw.image {
         None => None,
         Some(img) => {
             let img_path = join_key(path, "image");
             if !img.is_object() {
-                let message = format!(
-                    "expected an image {{ \"src\": …, \"alt\": … }}, found {}",
-                    json_kind(img)
-                );
+                let message = msg!("step-image-type", found = kind_msg(json_kind(img)));
                 c.fail("wrong-type", &img_path, message, None);
                 None
             } else {
@@ -358,35 +342,37 @@ fn table(
     let rows_path = join_key(path, "rows");
     let header: Option<Vec<Inline>> = header.map(|h| {
         if h.is_empty() {
-            let help = Some("list the column titles, or remove \"header\"".to_string());
-            c.fail("table-shape", &header_path, "the header has no cells".into(), help);
+            let help = Some(msg!("table-empty-header-help"));
+            c.fail("table-shape", &header_path, msg!("table-empty-header"), help);
         }
         cells(c, &header_path, h)
     });
     let Some(rows) = rows else {
-        c.missing(path, "rows", "a \"table\" block");
+        c.missing(path, "rows", &msg!("what-block", block = "table"));
         return None;
     };
     if rows.is_empty() {
-        c.fail("empty", &rows_path, "the table has no rows".into(), None);
+        c.fail("empty", &rows_path, msg!("table-no-rows"), None);
         return None;
     }
     let (width, from) = match &header {
-        Some(h) => (h.len(), "the header".to_string()),
-        None => (rows[0].len(), "row 1".to_string()),
+        Some(h) => (h.len(), msg!("table-the-header")),
+        None => (rows[0].len(), msg!("table-row-one")),
     };
     let mut out = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         let row_path = join_index(&rows_path, i);
         if row.is_empty() {
-            c.fail("table-shape", &row_path, format!("row {} has no cells", i + 1), None);
+            c.fail("table-shape", &row_path, msg!("table-row-empty", row = i + 1), None);
         } else if row.len() != width && width > 0 {
-            let message =
-                format!("row {} has {} cells but {from} has {width}", i + 1, row.len());
-            let help = Some(
-                "give every row the same number of cells (use \"\" for an empty one)"
-                    .to_string(),
+            let message = msg!(
+                "table-row-width",
+                row = i + 1,
+                cells = row.len(),
+                from = from.clone(),
+                width = width
             );
+            let help = Some(msg!("table-row-width-help"));
             c.fail("table-shape", &row_path, message, help);
         }
         out.push(cells(c, &row_path, row));
@@ -414,11 +400,8 @@ fn attachment(
         c.fail(
             "empty-text",
             path,
-            "the attachment has no href".into(),
-            Some(
-                "write a file path like \"files/charte.pdf\" or an https:// address"
-                    .into(),
-            ),
+            msg!("attachment-no-href"),
+            Some(msg!("attachment-no-href-help")),
         );
         return None;
     }
@@ -444,7 +427,7 @@ fn attachment(
             c.fail(
                 "unreadable",
                 path,
-                format!("cannot read attachment \"{href}\": {e}"),
+                msg!("attachment-unreadable", href = href, reason = e.to_string()),
                 None,
             );
             return None;
@@ -723,10 +706,14 @@ mod tests {
             let errors = errors_of(&loaded, "g");
             let first = errors
                 .iter()
-                .find(|d| d.message.contains(message))
+                .find(|d| d.message.en().contains(message))
                 .unwrap_or_else(|| panic!("{block}: no {message:?} in {errors:#?}"));
             if let Some(help) = help {
-                assert_eq!(first.suggestion.as_deref(), Some(help), "{block}");
+                assert_eq!(
+                    first.suggestion.as_ref().map(|s| s.en()).as_deref(),
+                    Some(help),
+                    "{block}"
+                );
             }
         }
     }

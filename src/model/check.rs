@@ -1,5 +1,7 @@
 //! The checker: shared helpers that validate one field and report what is wrong.
 
+use crate::i18n::Msg;
+use crate::msg;
 use serde_json::Number;
 
 use super::diag::Diagnostic;
@@ -51,8 +53,8 @@ impl<'a> Checker<'a> {
         &mut self,
         code: &'static str,
         path: &str,
-        message: String,
-        help: Option<String>,
+        message: Msg,
+        help: Option<Msg>,
     ) {
         let mut d = self.report.error(code, path, message);
         d.suggestion = help;
@@ -60,17 +62,18 @@ impl<'a> Checker<'a> {
     }
 
     /// Reports a missing required field `field` of the object at `owner`.
-    pub fn missing(&mut self, owner: &str, field: &str, what: &str) {
+    pub fn missing(&mut self, owner: &str, field: &str, what: &Msg) {
         let path = super::spans::join_key(owner, field);
         let message = if self.report.exists(&path) {
-            format!("field \"{field}\" is null")
+            msg!("field-null", field = field)
         } else {
-            format!("missing field \"{field}\"")
+            msg!("field-missing", field = field)
         };
-        let d = self
-            .report
-            .error("missing-field", &path, message)
-            .help(format!("{what} needs \"{field}\""));
+        let d = self.report.error("missing-field", &path, message).help(msg!(
+            "field-missing-help",
+            what = what.clone(),
+            field = field
+        ));
         self.report.push(d);
     }
 
@@ -80,8 +83,8 @@ impl<'a> Checker<'a> {
             self.fail(
                 "empty-text",
                 path,
-                "the text is empty".into(),
-                Some("write some text, or remove the field if it is optional".into()),
+                msg!("text-empty"),
+                Some(msg!("text-empty-optional-help")),
             );
             return None;
         }
@@ -96,8 +99,12 @@ impl<'a> Checker<'a> {
                     let needle = format!("guide:{id}");
                     let offset =
                         text.find(&needle).map_or(0, |b| text[..b].chars().count());
-                    let error =
-                        self.report.error_in_string("unknown-guide", path, offset, "");
+                    let error = self.report.error_in_string(
+                        "unknown-guide",
+                        path,
+                        offset,
+                        msg!("unknown-guide", id = id),
+                    );
                     self.refs.push(GuideRef { id: id.to_string(), error });
                 }
                 Some(inline)
@@ -120,7 +127,7 @@ impl<'a> Checker<'a> {
         owner: &str,
         field: &str,
         text: Option<&String>,
-        what: &str,
+        what: &Msg,
     ) -> Option<Inline> {
         let path = super::spans::join_key(owner, field);
         match text {
@@ -139,8 +146,8 @@ impl<'a> Checker<'a> {
             self.fail(
                 "empty-text",
                 path,
-                "the text is empty".into(),
-                Some("write some text, or remove the field".into()),
+                msg!("text-empty"),
+                Some(msg!("text-empty-help")),
             );
             return None;
         }
@@ -194,14 +201,14 @@ impl<'a> Checker<'a> {
             Ok(data) => Some(data),
             Err(e) => {
                 let help = match e.code {
-                    "image-too-large" => "scale the picture down (a sheet needs at most about 2000 pixels across)",
-                    _ => "export the picture again as PNG or JPEG",
+                    "image-too-large" => msg!("image-too-large-help"),
+                    _ => msg!("image-unreadable-help"),
                 };
                 self.fail(
                     e.code,
                     path,
-                    format!("\"{src}\": {}", e.message),
-                    Some(help.into()),
+                    msg!("image-problem", src = src, problem = e.message),
+                    Some(help),
                 );
                 None
             }
@@ -221,7 +228,7 @@ impl<'a> Checker<'a> {
         let image = match src {
             Some(src) => self.image(&join(owner, "src"), src),
             None => {
-                self.missing(owner, "src", "an image");
+                self.missing(owner, "src", &msg!("what-image"));
                 None
             }
         };
@@ -229,17 +236,9 @@ impl<'a> Checker<'a> {
             Some(a) if !a.is_empty() => Some(a.to_string()),
             _ => {
                 let path = join(owner, "alt");
-                let message = if alt.is_some() {
-                    "the alternative text is empty"
-                } else {
-                    "the image has no alternative text (\"alt\")"
-                };
-                self.fail(
-                    "missing-alt",
-                    &path,
-                    message.into(),
-                    Some("describe what the picture shows, for readers who cannot see it: \"alt\": \"…\"".into()),
-                );
+                let message =
+                    if alt.is_some() { msg!("alt-empty") } else { msg!("alt-missing") };
+                self.fail("missing-alt", &path, message, Some(msg!("alt-missing-help")));
                 None
             }
         };
@@ -254,11 +253,8 @@ impl<'a> Checker<'a> {
                     self.fail(
                         "out-of-range",
                         &join(owner, "width"),
-                        format!("width {n} is not between 0 (excluded) and 1"),
-                        Some(
-                            "width is a fraction of the text width, e.g. 0.5 for half"
-                                .into(),
-                        ),
+                        msg!("width-out-of-range", width = n.to_string()),
+                        Some(msg!("width-help")),
                     );
                     None
                 }

@@ -8,6 +8,8 @@
 
 use super::types::{Inline, LinkTarget, Span, TextStyle};
 use super::values::{check_url, is_slug, scheme_of};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// Characters a backslash can escape.
 const ESCAPABLE: &[char] = &['\\', '*', '`', '[', ']', '(', ')', '<', '>'];
@@ -17,12 +19,12 @@ const ESCAPABLE: &[char] = &['\\', '*', '`', '[', ']', '(', ')', '<', '>'];
 pub struct InlineError {
     /// `inline-markup` or `bad-link`.
     pub code: &'static str,
-    /// What is wrong, lowercase.
-    pub message: String,
+    /// What is wrong.
+    pub message: Msg,
     /// 0-based index (in characters) in the text where the problem starts.
     pub offset: usize,
     /// What to do about it.
-    pub suggestion: Option<String>,
+    pub suggestion: Option<Msg>,
 }
 
 /// Parses inline text into spans, merging neighbours of equal style and link.
@@ -58,12 +60,16 @@ struct Parser {
     spans: Vec<Span>,
 }
 
-fn markup_error(offset: usize, message: String, suggestion: &str) -> InlineError {
-    InlineError {
-        code: "inline-markup",
-        message,
-        offset,
-        suggestion: Some(suggestion.to_string()),
+fn markup_error(offset: usize, message: Msg, suggestion: Msg) -> InlineError {
+    InlineError { code: "inline-markup", message, offset, suggestion: Some(suggestion) }
+}
+
+/// The name of an emphasis, in the reader's language.
+fn emph(name: &str) -> Msg {
+    if name == "bold" {
+        msg!("emph-bold")
+    } else {
+        msg!("emph-italic")
     }
 }
 
@@ -137,8 +143,8 @@ impl Parser {
                     let Some(close) = (i + 1..end).find(|&j| self.chars[j] == '`') else {
                         return Err(markup_error(
                             i,
-                            format!("unclosed \"`\" (code) starting at character {}", i + 1),
-                            "close it with another \"`\", or write \\` for a literal backquote",
+                            msg!("inline-unclosed-code", at = i + 1),
+                            msg!("inline-unclosed-code-help"),
                         ));
                     };
                     self.emit(&mut buf, style_of(&stack), &link);
@@ -161,19 +167,16 @@ impl Parser {
                         if link.is_some() {
                             return Err(markup_error(
                                 i,
-                                format!("a link inside a link at character {}", i + 1),
-                                "links cannot be nested; keep only one",
+                                msg!("inline-nested-link", at = i + 1),
+                                msg!("inline-nested-link-help"),
                             ));
                         }
                         let label: String = self.chars[i + 1..label_end].iter().collect();
                         if label.trim().is_empty() {
                             return Err(markup_error(
                                 i,
-                                format!(
-                                    "the link at character {} has an empty label",
-                                    i + 1
-                                ),
-                                "write the text to click between \"[\" and \"]\"",
+                                msg!("inline-empty-label", at = i + 1),
+                                msg!("inline-empty-label-help"),
                             ));
                         }
                         self.emit(&mut buf, style_of(&stack), &link);
@@ -190,8 +193,8 @@ impl Parser {
                         if link.is_some() {
                             return Err(markup_error(
                                 i,
-                                format!("a link inside a link at character {}", i + 1),
-                                "links cannot be nested; keep only one",
+                                msg!("inline-nested-link", at = i + 1),
+                                msg!("inline-nested-link-help"),
                             ));
                         }
                         self.emit(&mut buf, style_of(&stack), &link);
@@ -214,11 +217,8 @@ impl Parser {
             let (d, name) = delim(open.bold);
             return Err(markup_error(
                 open.at,
-                format!(
-                    "unclosed \"{d}\" ({name}) starting at character {}",
-                    open.at + 1
-                ),
-                &format!("close it with \"{d}\", or write \\* for a literal asterisk"),
+                msg!("inline-unclosed", delim = d, name = emph(name), at = open.at + 1),
+                msg!("inline-unclosed-help", delim = d),
             ));
         }
         self.emit(&mut buf, style_of(&stack), &link);
@@ -265,12 +265,16 @@ impl Parser {
                         let (inner_d, inner) = delim(top.bold);
                         return Err(markup_error(
                             at,
-                            format!(
-                                "\"{d}\" at character {} closes {name} while {inner} (\"{inner_d}\" at character {}) is still open",
-                                at + 1,
-                                top.at + 1
+                            msg!(
+                                "inline-crossed",
+                                delim = d,
+                                at = at + 1,
+                                name = emph(name),
+                                inner = emph(inner),
+                                inner_delim = inner_d,
+                                inner_at = top.at + 1
                             ),
-                            &format!("close the inner \"{inner_d}\" first"),
+                            msg!("inline-crossed-help", inner_delim = inner_d),
                         ));
                     }
                 }
@@ -288,11 +292,8 @@ impl Parser {
                 }
                 return Err(markup_error(
                     at,
-                    format!(
-                        "too many \"*\" at character {}: emphasis is already open",
-                        at + 1
-                    ),
-                    "write \\* for a literal asterisk",
+                    msg!("inline-too-many-stars", at = at + 1),
+                    msg!("inline-too-many-stars-help"),
                 ));
             }
             break;
@@ -337,11 +338,8 @@ impl Parser {
             if k >= end {
                 return Err(markup_error(
                     open,
-                    format!(
-                        "the link target starting at character {} is not closed",
-                        open + 1
-                    ),
-                    "close it with \")\"",
+                    msg!("inline-unclosed-target", at = open + 1),
+                    msg!("inline-unclosed-target-help"),
                 ));
             }
             match self.chars[k] {
@@ -378,9 +376,9 @@ impl Parser {
         if matches!(target, LinkTarget::Guide(_)) {
             return Err(InlineError {
                 code: "bad-link",
-                message: format!("a guide link needs a label (character {})", i + 1),
+                message: msg!("link-guide-needs-label", at = i + 1),
                 offset: i,
-                suggestion: Some(format!("write it as [label]({url})")),
+                suggestion: Some(msg!("link-guide-needs-label-help", url = url)),
             });
         }
         Ok(Some((url, target, close + 1)))
@@ -389,17 +387,14 @@ impl Parser {
 
 /// Checks a link target and says where it goes; `offset` locates errors.
 fn link_target(raw: &str, offset: usize) -> Result<LinkTarget, InlineError> {
-    let bad = |(message, suggestion): (String, String)| InlineError {
+    let bad = |(message, suggestion): (Msg, Msg)| InlineError {
         code: "bad-link",
         message,
         offset,
         suggestion: Some(suggestion),
     };
     if raw.is_empty() {
-        return Err(bad((
-            "empty link target".to_string(),
-            "write the address between \"(\" and \")\"".to_string(),
-        )));
+        return Err(bad((msg!("link-empty-target"), msg!("link-empty-target-help"))));
     }
     let allowed = ["https", "http", "mailto", "guide"];
     match scheme_of(raw).as_deref() {
@@ -409,9 +404,8 @@ fn link_target(raw: &str, offset: usize) -> Result<LinkTarget, InlineError> {
                 Ok(LinkTarget::Guide(id.to_string()))
             } else {
                 Err(bad((
-                    format!("\"{id}\" is not a guide id"),
-                    "a guide id is lowercase letters, digits and dashes, e.g. guide:vider-cache"
-                        .to_string(),
+                    msg!("link-bad-guide-id", id = id),
+                    msg!("link-bad-guide-id-help"),
                 )))
             }
         }
@@ -555,7 +549,7 @@ mod tests {
             let err = parse_inline(text).expect_err(text);
             assert_eq!(err.code, code, "{text:?}: {err:?}");
             assert_eq!(err.offset, offset, "{text:?}: {err:?}");
-            assert!(err.message.contains(msg), "{text:?}: {}", err.message);
+            assert!(err.message.en().contains(msg), "{text:?}: {}", err.message);
             assert!(err.suggestion.is_some());
         }
     }

@@ -1,5 +1,7 @@
 //! The `build` job: every guide becomes `out/pdf/<id>.pdf`, in parallel.
 
+use crate::i18n::Msg;
+use crate::msg;
 use std::path::{Path, PathBuf};
 
 use super::cache::hash::fonts_hash;
@@ -53,17 +55,12 @@ pub struct BuildReport {
 
 impl BuildReport {
     /// "6 built, 0 failed, 2 warnings".
-    pub fn summary(&self) -> String {
-        let w = self.warnings.len();
-        format!(
-            "{} built, {} failed{}",
-            self.built.len(),
-            self.failed.len(),
-            if w > 0 {
-                format!(", {w} warning{}", if w > 1 { "s" } else { "" })
-            } else {
-                String::new()
-            }
+    pub fn summary(&self) -> Msg {
+        msg!(
+            "summary-build",
+            built = self.built.len(),
+            failed = self.failed.len(),
+            warnings = self.warnings.len()
         )
     }
 }
@@ -76,8 +73,8 @@ fn write_unless_same(path: &Path, bytes: &[u8]) -> Result<(), Vec<Diagnostic>> {
         return Ok(());
     }
     write_atomic(path, bytes).map_err(|e| {
-        vec![Diagnostic::error("write", path, format!("cannot write the PDF: {e}"))
-            .help("check that the output folder is writable and the disk is not full")]
+        vec![Diagnostic::error("write", path, msg!("write-pdf", reason = e.to_string()))
+            .help(msg!("write-help"))]
     })
 }
 
@@ -88,7 +85,7 @@ fn write_unless_same(path: &Path, bytes: &[u8]) -> Result<(), Vec<Diagnostic>> {
 /// dropped once it is written: memory does not grow with the collection.
 pub fn build(opts: &BuildOptions, progress: Progress) -> Result<BuildReport, Failure> {
     check_output_dir(&opts.out_dir, &[&opts.guides_dir, &opts.images_dir])
-        .map_err(|m| Diagnostic::error("output-dir", &opts.out_dir, m))?;
+        .map_err(|m| Diagnostic::error("output-dir", &opts.out_dir, Msg::verbatim(m)))?;
     with_pool(opts.jobs, || {
         // Meanwhile another thread hashes the fonts (for cache keys). It
         // does not parse them: it must be free to decode the first sheet's
@@ -139,10 +136,8 @@ pub fn build(opts: &BuildOptions, progress: Progress) -> Result<BuildReport, Fai
         if interrupt::requested() {
             clean_debris(&pdf_dir);
             let written = results.iter().flatten().filter(|d| d.result.is_ok()).count();
-            let kept = format!(
-                "{written} of {total} PDFs written, the others left as they were"
-            );
-            return Err(interrupt::stopped(&pdf_dir, &kept).into());
+            let kept = msg!("kept-pdfs", written = written, total = total);
+            return Err(interrupt::stopped(&pdf_dir, kept).into());
         }
         let mut report = BuildReport {
             warnings: project.warnings.clone(),
@@ -170,7 +165,7 @@ fn prepare_folder(pdf_dir: &Path) -> Result<(), Box<Diagnostic>> {
         Box::new(Diagnostic::error(
             "output-dir",
             pdf_dir,
-            format!("cannot create the output folder: {e}"),
+            msg!("create-out-dir", reason = e.to_string()),
         ))
     })?;
     clean_debris(pdf_dir);

@@ -7,10 +7,11 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::diagnostics::{json_diagnostic, sort_diagnostics, JsonDiagnostic};
+use super::diagnostics::{json_diagnostic_in, sort_diagnostics, JsonDiagnostic};
 use super::failure::internal_error;
 use super::lint;
 use super::run::{load, with_pool};
+use crate::i18n::UiLang;
 use crate::layout::{check_sheet_length, layout_guide, LayoutOptions};
 use crate::model::{Diagnostic, Guide};
 use crate::pdf::{write_pdf, PdfOptions};
@@ -172,17 +173,22 @@ impl From<CheckSummary> for JsonSummary {
 }
 
 /// The JSON report of a check.
-pub fn json_report(report: &CheckReport) -> JsonReport {
+/// Each diagnostic also carries its message in `lang` (`message_local`).
+pub fn json_report(report: &CheckReport, lang: UiLang) -> JsonReport {
     JsonReport {
         version: JSON_VERSION,
-        diagnostics: report.diagnostics.iter().map(json_diagnostic).collect(),
+        diagnostics: report
+            .diagnostics
+            .iter()
+            .map(|d| json_diagnostic_in(d, lang))
+            .collect(),
         summary: report.summary.into(),
     }
 }
 
 /// The JSON report as pretty text with a final newline.
-pub fn json_text(report: &CheckReport) -> String {
-    let mut s = serde_json::to_string_pretty(&json_report(report))
+pub fn json_text(report: &CheckReport, lang: UiLang) -> String {
+    let mut s = serde_json::to_string_pretty(&json_report(report, lang))
         .expect("the report always serialises");
     s.push('\n');
     s

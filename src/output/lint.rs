@@ -4,6 +4,8 @@
 //! after the model: a picture's resolution depends on its printed size, a
 //! guide's age on the newest guide of the collection.
 
+use crate::i18n::Arg;
+use crate::msg;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -64,14 +66,15 @@ pub fn low_resolution(guide: &Guide, doc: &Document) -> Vec<Diagnostic> {
         }
         let cm = rect.w / 72.0 * 2.54;
         let needed = (rect.w / 72.0 * MIN_DPI).ceil() as u32;
-        let message = format!(
-            "picture \"{}\" prints at {:.0} dpi ({} pixels over {:.1} cm); \
-             below {MIN_DPI:.0} dpi it looks blurred on paper",
-            image.src, dpi, image.width, cm
+        let message = msg!(
+            "low-resolution",
+            src = &image.src,
+            dpi = dpi.round() as i64,
+            pixels = image.width,
+            cm = format!("{cm:.1}"),
+            min = MIN_DPI as i64
         );
-        let help = format!(
-            "use a picture at least {needed} pixels wide, or set a smaller \"width\""
-        );
+        let help = msg!("low-resolution-help", needed = needed);
         out.push(
             Diagnostic::warning("low-resolution", &guide.file, message)
                 .at(path)
@@ -104,13 +107,13 @@ pub fn stale_guides(guides: &[&Guide]) -> Vec<Diagnostic> {
         if limit >= newest {
             continue;
         }
-        let message = format!(
-            "last updated on {}, more than {STALE_YEARS} years before the newest guide ({})",
-            date.iso(),
-            newest.iso()
+        let message = msg!(
+            "stale-guide",
+            date = Arg::Date(date.iso()),
+            years = STALE_YEARS,
+            newest = Arg::Date(newest.iso())
         );
-        let help =
-            "check that the guide is still right, then set \"updated\" to today's date";
+        let help = msg!("stale-guide-help");
         out.push(
             Diagnostic::warning("stale-guide", &g.file, message).at(field).help(help),
         );
@@ -148,8 +151,8 @@ pub fn unused_images(loaded: &Loaded, images_dir: &Path) -> Vec<Diagnostic> {
         .into_iter()
         .filter(|f| f.canonicalize().map(|c| !used.contains(&c)).unwrap_or(false))
         .map(|f| {
-            Diagnostic::warning("unused-image", f, "no guide uses this picture")
-                .help("remove the file, or show it in a guide with an \"image\" block")
+            Diagnostic::warning("unused-image", f, msg!("unused-image"))
+                .help(msg!("unused-image-help"))
         })
         .collect()
 }

@@ -15,6 +15,8 @@
 pub mod archive;
 pub mod report;
 
+use crate::i18n::Msg;
+use crate::msg;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -108,15 +110,14 @@ pub fn bundle_with(
     site: SiteEntries,
 ) -> Result<BundleReport, Failure> {
     if let Some(v) = opts.version.as_deref().filter(|v| !valid_version(v)) {
-        let message = format!("version \"{v}\" cannot be used in a file name");
-        let help =
-            "use letters, digits, dots, dashes, underscores and +, e.g. 2024-09 or v1.2";
+        let message = msg!("bad-version", version = v);
+        let help = msg!("bad-version-help");
         return Err(Diagnostic::error("bad-version", &opts.out_dir, message)
             .help(help)
             .into());
     }
     check_output_dir(&opts.out_dir, &[&opts.guides_dir, &opts.images_dir])
-        .map_err(|m| Diagnostic::error("output-dir", &opts.out_dir, m))?;
+        .map_err(|m| Diagnostic::error("output-dir", &opts.out_dir, Msg::verbatim(m)))?;
     with_pool(opts.jobs, || run(opts, site))
 }
 
@@ -266,7 +267,7 @@ fn run(opts: &BundleOptions, site: SiteEntries) -> Result<BundleReport, Failure>
     let editions: Vec<(&Guide, &WebEdition)> =
         guides.iter().zip(&rendered).map(|(g, r)| (*g, &r.web)).collect();
     let site_entries = site(collection, base.as_deref(), &editions)
-        .map_err(|m| Diagnostic::error("attachment", &opts.out_dir, m))?;
+        .map_err(|m| Diagnostic::error("attachment", &opts.out_dir, Msg::verbatim(m)))?;
     entries.extend(site_entries.into_iter().map(|(p, b)| (format!("site/{p}"), b)));
 
     warnings.extend(lint::stale_guides(&guides));
@@ -315,12 +316,12 @@ fn run(opts: &BundleOptions, site: SiteEntries) -> Result<BundleReport, Failure>
     let path = dir.join(format!("{name}.zip"));
     clean_debris(&dir);
     if interrupt::requested() {
-        let kept = "no bundle written, an older one is left as it was";
+        let kept = msg!("kept-bundle");
         return Err(interrupt::stopped(&path, kept).into());
     }
     write_atomic(&path, &zip).map_err(|e| {
-        Diagnostic::error("write", &path, format!("cannot write the bundle: {e}"))
-            .help("check that the output folder is writable and the disk is not full; an older bundle, if any, is unchanged")
+        Diagnostic::error("write", &path, msg!("write-bundle", reason = e.to_string()))
+            .help(msg!("write-bundle-help"))
     })?;
     caches.print.save();
     caches.web.save();

@@ -3,6 +3,8 @@
 //! thumbnail of its first page; and the hook through which `bundle` asks
 //! `site` for the files of a site.
 
+use crate::i18n::Msg;
+use crate::msg;
 use serde::{Deserialize, Serialize};
 
 use super::attachments::relink;
@@ -82,7 +84,7 @@ impl WebEdition {
         relink(&mut laid.document, guide, &opts.guide_links, base);
         resampler
             .downsample(&mut laid.document, WEB_DPI)
-            .map_err(|m| Diagnostic::error("image", &guide.file, m))?;
+            .map_err(|m| Diagnostic::error("image", &guide.file, Msg::verbatim(m)))?;
         let pdf = PdfOptions {
             standards: standards.to_vec(),
             tagged: true,
@@ -123,21 +125,22 @@ fn pdf_error(guide: &Guide, standards: &[PdfStandard], e: PdfError) -> Diagnosti
         PdfError::Validation(_) => Diagnostic::error(
             "pdf-standard",
             &guide.file,
-            format!(
-                "guide \"{}\" cannot be published as {}: {e}",
-                guide.id,
-                names.join(" + ")
+            msg!(
+                "pdf-standard",
+                id = &guide.id,
+                standards = names.join(" + "),
+                reason = e.to_string()
             ),
         )
-        .help("fix the content named above, or choose another --pdf-standard"),
+        .help(msg!("pdf-standard-help")),
         PdfError::Options(_) => {
-            Diagnostic::error("pdf-standard", &guide.file, e.to_string())
-                .help("use --pdf-standard with one PDF/A level, optionally with ua-1")
+            Diagnostic::error("pdf-standard", &guide.file, Msg::verbatim(e.to_string()))
+                .help(msg!("pdf-standard-options-help"))
         }
         other => Diagnostic::error(
             "pdf",
             &guide.file,
-            format!("guide \"{}\": {other}", guide.id),
+            msg!("guide-problem", id = &guide.id, problem = other.to_string()),
         ),
     }
 }
