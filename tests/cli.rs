@@ -694,3 +694,55 @@ fn unusable_projects_and_outputs_are_refused_before_writing() {
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
+
+#[test]
+fn help_of_every_command_in_both_languages() {
+    let dir = common::root();
+    let commands = ["build", "check", "pack", "site", "bundle", "schema", "new", "watch"];
+    for cmd in commands {
+        let en = common::cli::guidepress_in(&dir, &[cmd, "--help"], "en");
+        let fr = common::cli::guidepress_in(&dir, &[cmd, "--help"], "fr");
+        assert_eq!((en.code, fr.code), (0, 0), "{cmd}");
+        assert!(en.stdout.contains("Usage: guidepress"), "{cmd}: {}", en.stdout);
+        assert!(en.stdout.contains("Print help"), "{cmd}: {}", en.stdout);
+        assert!(
+            fr.stdout.contains("Utilisation\u{a0}: guidepress"),
+            "{cmd}: {}",
+            fr.stdout
+        );
+        assert!(fr.stdout.contains("Afficher l’aide"), "{cmd}: {}", fr.stdout);
+        assert_ne!(en.stdout, fr.stdout);
+    }
+    // The flag wins over the variable; the locale is used when neither is set.
+    let flag =
+        common::cli::guidepress_in(&dir, &["--ui-lang", "en", "check", "--help"], "fr");
+    assert!(flag.stdout.contains("Usage:"), "{}", flag.stdout);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_guidepress"))
+        .args(["pack", "--help"])
+        .env_remove("GUIDEPRESS_UI_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "fr_FR.UTF-8")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("recto verso"));
+}
+
+#[test]
+fn check_json_keeps_english_messages_and_adds_the_local_ones() {
+    let dir = common::project_copy("json-local");
+    std::fs::write(
+        dir.join("guides/x.json"),
+        r#"{"format": 1, "titel": "T", "title": "T", "body": [{"type": "paragraph", "text": "a"}]}"#,
+    )
+    .unwrap();
+    let run = common::cli::guidepress_in(&dir, &["check", "--format", "json"], "fr");
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["message"], "unknown field \"titel\"");
+    assert_eq!(d["message_local"], "champ inconnu \"titel\"");
+    assert_eq!(d["suggestion"], "did you mean \"title\"?");
+    assert_eq!(d["suggestion_local"], "vouliez-vous dire \"title\"\u{202f}?");
+    // Nothing of the language reaches the text without isolation marks.
+    assert!(!run.stdout.contains(['\u{2068}', '\u{2069}']));
+}

@@ -223,7 +223,7 @@ pub struct BundleArgs {
     /// Output folder: the zip goes to <OUT>/bundle/, the cache to <OUT>/.cache/.
     #[arg(long, value_name = "DIR", default_value = "out")]
     pub out: PathBuf,
-    /// Version in the file name [default: the newest "updated" date of the guides].
+    /// Version in the file name [default: the newest "updated" date and a content hash].
     #[arg(long, value_name = "V")]
     pub version: Option<String>,
     /// Number of worker threads [default: all cores].

@@ -65,3 +65,68 @@ pub fn localise(cmd: Command, lang: UiLang) -> Command {
     }
     cmd
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use clap::CommandFactory;
+    use guidepress::i18n::{UiLang, FILES};
+
+    use super::*;
+
+    /// Every `help-<command>-<argument>` key the commands need.
+    fn needed(cmd: &Command, out: &mut BTreeSet<String>) {
+        let name = cmd.get_name();
+        out.insert(key(name, "about"));
+        for a in cmd.get_arguments() {
+            let id = a.get_id().as_str();
+            let top_level = name == "guidepress";
+            let builtin = id == "help" || (top_level && id == "version");
+            if !builtin && !(a.is_global_set() && !top_level) {
+                out.insert(key(name, id));
+            }
+        }
+        for s in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            needed(s, out);
+        }
+    }
+
+    #[test]
+    fn every_command_and_argument_has_its_help_and_no_help_key_is_stray() {
+        let mut want = BTreeSet::new();
+        needed(&crate::cli::args::Cli::command(), &mut want);
+        let fixed = [
+            "help-template",
+            "help-heading-commands",
+            "help-flag-help",
+            "help-flag-version",
+        ];
+        for lang in UiLang::ALL {
+            let have: BTreeSet<String> = FILES
+                .iter()
+                .filter(|(l, name, _)| *l == lang && name.ends_with("help.ftl"))
+                .flat_map(|(_, _, text)| text.lines())
+                .filter(|l| l.starts_with("help-"))
+                .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim().to_string()))
+                .filter(|k| !fixed.contains(&k.as_str()))
+                .collect();
+            let missing: Vec<_> = want.difference(&have).collect();
+            let stray: Vec<_> = have.difference(&want).collect();
+            assert!(missing.is_empty(), "{lang:?}: no help for {missing:?}");
+            assert!(stray.is_empty(), "{lang:?}: help for nothing: {stray:?}");
+        }
+    }
+
+    #[test]
+    fn help_is_rendered_in_french() {
+        let mut cmd = localise(crate::cli::args::Cli::command(), UiLang::Fr);
+        let top = cmd.render_help().to_string();
+        assert!(top.contains("Utilisation\u{a0}:"), "{top}");
+        assert!(top.contains("Commandes"), "{top}");
+        let pack =
+            cmd.find_subcommand_mut("pack").unwrap().render_long_help().to_string();
+        assert!(pack.contains("recto verso"), "{pack}");
+        assert!(pack.contains("Afficher l’aide"), "{pack}");
+    }
+}

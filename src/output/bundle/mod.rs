@@ -93,6 +93,34 @@ pub struct BundleReport {
 pub const PACK_LAYOUTS: [PackLayout; 3] =
     [PackLayout::Single, PackLayout::TwoUp, PackLayout::Booklet];
 
+/// The packs every bundle holds: each of [`PACK_LAYOUTS`], then the single
+/// layout in large print.
+pub fn bundle_packs() -> Vec<PackOptions> {
+    let mut packs: Vec<PackOptions> = PACK_LAYOUTS
+        .iter()
+        .map(|l| PackOptions { layout: *l, ..PackOptions::default() })
+        .collect();
+    packs.push(PackOptions {
+        layout: PackLayout::Single,
+        large_print: true,
+        ..PackOptions::default()
+    });
+    packs
+}
+
+/// The short hash of a bundle's entries (path and bytes of each, sorted by
+/// path), without `report.json` and `SHA256SUMS`: the default version is the
+/// newest date plus this, so a bundle whose content changed gets a new name.
+pub fn content_hash(entries: &[(String, Vec<u8>)]) -> String {
+    let mut lines: Vec<String> = entries
+        .iter()
+        .filter(|(p, _)| p != "report.json" && p != "SHA256SUMS")
+        .map(|(p, b)| format!("{}  {p}\n", sha256_hex(b)))
+        .collect();
+    lines.sort();
+    sha256_hex(lines.concat().as_bytes())[..8].to_string()
+}
+
 /// Whether `v` may be used as a version in a file name.
 pub fn valid_version(v: &str) -> bool {
     !v.is_empty()
@@ -212,10 +240,10 @@ fn run(opts: &BundleOptions, site: SiteEntries) -> Result<BundleReport, Failure>
         .collect();
     // The packs of every guide: any guide change redoes them (page numbers move).
     let all_keys: Option<Vec<String>> = guide_keys.iter().cloned().collect();
-    let packs: Vec<Result<PackUnit, Failure>> = PACK_LAYOUTS
+    let pack_options = bundle_packs();
+    let packs: Vec<Result<PackUnit, Failure>> = pack_options
         .par_iter()
-        .map(|layout| {
-            let options = PackOptions { layout: *layout, ..PackOptions::default() };
+        .map(|options| {
             let key = all_keys.as_ref().map(|ks| {
                 let ks: Vec<&str> = ks.iter().map(String::as_str).collect();
                 pack_key(&options, &context, &ks)
@@ -257,10 +285,9 @@ fn run(opts: &BundleOptions, site: SiteEntries) -> Result<BundleReport, Failure>
         entries.push((name, r.handout.pdf.clone()));
     }
     let mut pack_lines = Vec::new();
-    for (layout, unit) in PACK_LAYOUTS.iter().zip(&packs) {
-        let options = PackOptions { layout: *layout, ..PackOptions::default() };
-        let name = pack_entry(collection, &options, &guides);
-        pack_lines.push(pack_line(&name, *layout, unit));
+    for (options, unit) in pack_options.iter().zip(&packs) {
+        let name = pack_entry(collection, options, &guides);
+        pack_lines.push(pack_line(&name, options.layout, unit));
         entries.push((name, unit.pdf.clone()));
     }
     pack_lines.extend(handout_lines);
@@ -283,8 +310,9 @@ fn run(opts: &BundleOptions, site: SiteEntries) -> Result<BundleReport, Failure>
             Timestamp::midnight(newest.unwrap_or(Date { year: 1980, month: 1, day: 1 }))
         }
     };
-    let version =
-        opts.version.clone().unwrap_or_else(|| newest.unwrap_or(timestamp.date).iso());
+    let version = opts.version.clone().unwrap_or_else(|| {
+        format!("{}-{}", newest.unwrap_or(timestamp.date).iso(), content_hash(&entries))
+    });
     let slug = Some(slugify(&collection.title))
         .filter(|s| !s.is_empty())
         .unwrap_or("guides".into());

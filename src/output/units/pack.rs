@@ -92,8 +92,8 @@ impl PackUnit {
 }
 
 /// `<collection-slug>-<layout>.pdf`, the name of a pack's file; a handout
-/// adds the guide's id and large print adds `-large`, so that packs do not
-/// overwrite each other.
+/// adds the guide's id, duplex adds `-duplex` and large print `-large`, so
+/// that packs made with other options do not overwrite each other.
 pub fn file_name(collection: &Collection, opts: &PackOptions, only: &[&Guide]) -> String {
     let mut name = slugify(&collection.title);
     if name.is_empty() {
@@ -104,6 +104,9 @@ pub fn file_name(collection: &Collection, opts: &PackOptions, only: &[&Guide]) -
     if let (PackLayout::Handout, [g]) = (opts.layout, only) {
         name.push('-');
         name.push_str(&g.id);
+    }
+    if opts.duplex {
+        name.push_str("-duplex");
     }
     if opts.large_print {
         name.push_str("-large");
