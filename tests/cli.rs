@@ -746,3 +746,43 @@ fn check_json_keeps_english_messages_and_adds_the_local_ones() {
     // Nothing of the language reaches the text without isolation marks.
     assert!(!run.stdout.contains(['\u{2068}', '\u{2069}']));
 }
+
+#[test]
+fn build_reports_the_warnings_of_check_and_groups_identical_ones() {
+    // Issue 12: `build` did not show stale guides, and printed a warning
+    // shared by many guides once per guide.
+    let dir = common::project_copy("build-warnings");
+    for id in ["vieux-a", "vieux-b", "vieux-c", "vieux-d"] {
+        std::fs::write(
+            dir.join(format!("guides/{id}.json")),
+            r#"{"format": 1, "title": "Ancienne fiche", "updated": "2010-01-01",
+                "body": [{"type": "paragraph", "text": "Texte."}]}"#,
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.join("images/inutile.png"), common::cli::png_header_only(4, 4))
+        .unwrap();
+    let check = guidepress(&dir, &["check"]);
+    let build = guidepress(&dir, &["build"]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    for code_text in
+        ["more than 3 years before the newest guide", "no guide uses this picture"]
+    {
+        assert!(check.stderr.contains(code_text), "{}", check.stderr);
+        assert!(build.stderr.contains(code_text), "{}", build.stderr);
+    }
+    let stale = build.stderr.matches("more than 3 years before").count();
+    assert_eq!(stale, 1, "grouped: {}", build.stderr);
+    assert!(
+        build.stderr.contains("(the same warning for 3 other files)"),
+        "{}",
+        build.stderr
+    );
+    let fr = common::cli::guidepress_in(&dir, &["build"], "fr");
+    assert!(
+        fr.stderr.contains("(le même avertissement pour 3\u{a0}autres fichiers)"),
+        "{}",
+        fr.stderr
+    );
+    assert!(fr.stdout.contains("avertissements"), "{}", fr.stdout);
+}

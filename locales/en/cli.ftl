@@ -47,3 +47,7 @@ n-guides = { $count } guides
 new-wrote = wrote { $path }
 new-next = next: fill it in, add "{ $id }" to "order" in collection.json if the collection has one, then run `guidepress check`
 new-exists-help = choose another id, or edit the existing guide
+same-warning = (the same warning for { $count } other { $count ->
+    [one] file
+   *[other] files
+})

@@ -266,3 +266,5 @@ no-guide-to-pack = there is no guide to pack
 no-guide-to-pack-help = add guide files (*.json) to the guides folder
 bad-version = version "{ $version }" cannot be used in a file name
 bad-version-help = use letters, digits, dots, dashes, underscores and +, e.g. 2024-09 or v1.2
+placeholder = the starter text "{ $text }" is still here
+placeholder-help = replace it with the guide's own text; until then the guide is a draft, not counted when judging stale guides

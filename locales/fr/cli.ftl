@@ -56,3 +56,7 @@ n-guides = { $count } fiches
 new-wrote = { $path } écrit
 new-next = ensuite : remplissez-la, ajoutez « { $id } » à "order" dans collection.json si la collection en a un, puis lancez `guidepress check`
 new-exists-help = choisissez un autre identifiant, ou modifiez la fiche existante
+same-warning = (le même avertissement pour { $count } autre{ $count ->
+    [one] {""} fichier
+   *[other] s fichiers
+})

@@ -266,3 +266,5 @@ no-guide-to-pack = il n’y a aucune fiche à mettre dans le recueil
 no-guide-to-pack-help = ajoutez des fichiers de fiches (*.json) dans le dossier des fiches
 bad-version = la version « { $version } » ne peut pas figurer dans un nom de fichier
 bad-version-help = utilisez des lettres, des chiffres, des points, des tirets, des soulignés et +, par exemple 2024-09 ou v1.2
+placeholder = le texte de départ « { $text } » est toujours là
+placeholder-help = remplacez-le par le texte de la fiche ; d’ici là, la fiche est un brouillon, qui ne compte pas pour juger les fiches anciennes

@@ -10,6 +10,7 @@ use super::cache::{Cache, CacheStats};
 use super::failure::Failure;
 use super::fs::{check_output_dir, clean_debris, write_atomic};
 use super::interrupt;
+use super::lint;
 use super::run::{each_guide, with_pool, Progress};
 use super::units::PrintSheet;
 use crate::model::{self, Diagnostic, LoadOptions};
@@ -128,8 +129,19 @@ pub fn build(opts: &BuildOptions, progress: Progress) -> Result<BuildReport, Fai
                             })
                     }
                 };
-                // The guide itself is dropped here.
-                Done { id: outcome.id, warnings: outcome.warnings, result }
+                // What the project-wide warnings need of it; the guide
+                // itself is dropped here.
+                let guide = outcome.result.as_ref().ok();
+                let mut warnings = outcome.warnings;
+                let drafts =
+                    guide.map(|g| lint::placeholders(&g.file)).unwrap_or_default();
+                // A draft is not judged stale, nor the reference (see stale_guides).
+                let dated =
+                    guide.filter(|_| drafts.is_empty()).and_then(lint::guide_date);
+                warnings.extend(drafts);
+                let pictures = lint::pictures_of(&outcome.file, guide);
+                let dated = dated.map(|d| (outcome.file.clone(), d));
+                Done { id: outcome.id, warnings, result, dated, pictures }
             },
         );
         cache.save();
@@ -145,8 +157,15 @@ pub fn build(opts: &BuildOptions, progress: Progress) -> Result<BuildReport, Fai
             ..BuildReport::default()
         };
         // Not interrupted: every guide was done.
+        let mut dated = Vec::new();
+        let mut pictures: Option<Vec<String>> = Some(Vec::new());
         for done in results.into_iter().flatten() {
             report.warnings.extend(done.warnings);
+            dated.extend(done.dated);
+            match (&mut pictures, done.pictures) {
+                (Some(all), Some(p)) => all.extend(p),
+                _ => pictures = None,
+            }
             match done.result {
                 Ok((built, warnings)) => {
                     report.warnings.extend(warnings);
@@ -155,6 +174,15 @@ pub fn build(opts: &BuildOptions, progress: Progress) -> Result<BuildReport, Fai
                 Err(diags) => report.failed.push((done.id, diags)),
             }
         }
+        // The warnings `check` gives about the collection as a whole.
+        let mut project_warnings = lint::stale_dates(&dated);
+        if let Some(used) = &pictures {
+            let logo = project.collection.logo.as_ref().map(|l| l.src.as_str());
+            let used = used.iter().map(String::as_str).chain(logo);
+            project_warnings.extend(lint::unused_among(used, &opts.images_dir));
+        }
+        lint::locate(&mut project_warnings);
+        report.warnings.extend(project_warnings);
         Ok(report)
     })
 }
@@ -179,4 +207,8 @@ struct Done {
     warnings: Vec<Diagnostic>,
     /// The sheet written and its warnings, or why there is none.
     result: Result<(Built, Vec<Diagnostic>), Vec<Diagnostic>>,
+    /// When the guide was last touched, if it is valid and dated.
+    dated: Option<lint::Dated>,
+    /// The pictures it uses (`None`: its file could not be read).
+    pictures: Option<Vec<String>>,
 }

@@ -103,6 +103,9 @@ pub fn check(opts: &CheckOptions) -> CheckReport {
     diags.extend(per_guide.into_iter().flatten());
     let valid: Vec<&Guide> =
         loaded.guides.iter().filter_map(|g| g.result.as_ref().ok()).collect();
+    for g in &valid {
+        diags.extend(lint::placeholders(&g.file));
+    }
     diags.extend(lint::stale_guides(&valid));
     diags.extend(lint::unused_images(&loaded, &opts.images_dir));
     lint::locate(&mut diags);

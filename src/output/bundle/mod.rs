@@ -297,6 +297,9 @@ fn run(opts: &BundleOptions, site: SiteEntries) -> Result<BundleReport, Failure>
         .map_err(|m| Diagnostic::error("attachment", &opts.out_dir, Msg::verbatim(m)))?;
     entries.extend(site_entries.into_iter().map(|(p, b)| (format!("site/{p}"), b)));
 
+    for g in &guides {
+        warnings.extend(lint::placeholders(&g.file));
+    }
     warnings.extend(lint::stale_guides(&guides));
     warnings.extend(lint::unused_images(&loaded, &opts.images_dir));
     lint::locate(&mut warnings);
