@@ -52,6 +52,7 @@ class Page(HTMLParser):
         self.refs = []
         self.problems = []
         self.link_text = None
+        self.hidden_link = False
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "html":
@@ -59,7 +60,8 @@ class Page(HTMLParser):
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self.headings.append(int(tag[1]))
         if tag == "img":
-            if not (a.get("alt") or "").strip():
+            # A thumbnail repeating a named link is hidden, with alt="".
+            if a.get("alt") is None or (not a["alt"].strip() and not self.hidden_link):
                 self.problems.append(f"picture {a.get('src')} has no alt text")
             if not a.get("width") or not a.get("height"):
                 self.problems.append(f"picture {a.get('src')} has no width/height")
@@ -69,13 +71,14 @@ class Page(HTMLParser):
         if tag == "a":
             self.refs.append(a.get("href") or "")
             self.link_text = ""
+            self.hidden_link = a.get("aria-hidden") == "true"
         if tag == "link" and a.get("href"):
             self.refs.append(a["href"])
         if tag not in ("meta", "img", "br", "link"):
             self.stack.append(tag)
     def handle_endtag(self, tag):
         if tag == "a" and self.link_text is not None:
-            if not self.link_text.strip():
+            if not self.link_text.strip() and not self.hidden_link:
                 self.problems.append("a link has no text")
             self.link_text = None
         if self.stack and self.stack[-1] == tag:
@@ -105,7 +108,7 @@ if len([h for h in p.headings if h == 2]) != len(manifest["guides"]):
 checked = 0
 for ref in p.refs:
     parts = urlsplit(ref)
-    if parts.scheme in ("http", "https", "mailto"):
+    if parts.scheme in ("http", "https", "mailto") or (not parts.path and parts.fragment):
         continue
     if parts.scheme or not parts.path or parts.path.startswith("/"):
         problems.append(f"{ref!r} is not a link inside the site")

@@ -269,6 +269,11 @@ fn collection_schema_refuses_what_the_parser_refuses() {
         json!({"format": 1, "title": "C", "base_url": "ftp://x"}),
         json!({"format": 1, "title": "C", "order": ["A b"]}),
         json!({"format": 1, "title": "C", "lang": "de"}),
+        json!({"format": 1, "title": "C", "hyphenation": ["cookies"]}),
+        json!({"format": 1, "title": "C", "hyphenation": {"e-mail": "e-mail"}}),
+        json!({"format": 1, "title": "C", "hyphenation": {"cookies": 1}}),
+        json!({"format": 1, "title": "C", "hyphenation": {"cookies": "-cookies"}}),
+        json!({"format": 1, "title": "C", "hyphenation": {"cookies": "coo--kies"}}),
     ];
     for b in bad {
         assert!(!v.is_valid(&b), "{b}");
@@ -276,6 +281,9 @@ fn collection_schema_refuses_what_the_parser_refuses() {
     assert!(
         v.is_valid(&json!({"format": 1, "title": "C", "paper": "Letter", "order": []}))
     );
+    let words =
+        json!({"cookies": "cookies", "navigateur": "na-vi-ga-teur", "écran": "é-cran"});
+    assert!(v.is_valid(&json!({"format": 1, "title": "C", "hyphenation": words})));
 }
 
 /// The format's reference, `docs/guide-format.md`.

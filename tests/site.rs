@@ -120,13 +120,16 @@ fn site_every_link_and_picture_of_the_index_resolves_in_the_site() {
     let html = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"), "{}", &html[..60]);
     assert_eq!(elements(&html, "title"), ["Aide informatique"]);
-    assert!(!html.contains("<script"), "the index needs no JavaScript");
+    // One small inline script (the search box), nothing fetched from elsewhere.
+    assert_eq!(html.matches("<script").count(), 1);
+    assert!(!html.contains("<script src"), "scripts are inline");
 
     let refs: Vec<String> =
         attr_values(&html, "href").into_iter().chain(attr_values(&html, "src")).collect();
     assert!(refs.len() > 2 * report.guides.len(), "{refs:?}");
     for r in &refs {
-        if r.starts_with("https://") || r.starts_with("mailto:") {
+        // `#…`: the skip link and the audience filters, within the page.
+        if r.starts_with("https://") || r.starts_with("mailto:") || r.starts_with('#') {
             continue;
         }
         assert!(!r.starts_with('/') && !r.contains(".."), "{r} must stay in the site");
@@ -141,27 +144,36 @@ fn site_every_link_and_picture_of_the_index_resolves_in_the_site() {
     let h2 = elements(&html, "h2");
     assert_eq!(h2.len(), report.guides.len());
     for (h, g) in h2.iter().zip(&report.guides) {
-        assert!(h.contains(&format!("href=\"pdf/{}.pdf\"", g.id)), "{h}");
+        assert!(h.contains(&format!("href=\"{}.html\"", g.id)), "{h}");
     }
     let order: Vec<&str> = report.guides.iter().map(|g| g.id.as_str()).collect();
     assert_eq!(order, collection_order());
 
-    // Every picture has alt text and a size; every link has text.
+    // Every thumbnail has a size and an empty alt: it is a second link to
+    // the page the title link already names, hidden from screen readers.
     for img in html.split("<img ").skip(1) {
         let tag = &img[..img.find('>').unwrap()];
-        let alt = attr_values(&format!(" {tag}"), "alt");
-        assert!(
-            alt.first().is_some_and(|a| a.starts_with("Première page de la fiche")),
-            "{tag}"
-        );
+        assert_eq!(attr_values(&format!(" {tag}"), "alt"), [""], "{tag}");
         assert!(tag.contains("width=\"200\"") && tag.contains("height=\""), "{tag}");
+    }
+    for id in &order {
+        let links = attr_values(&html, "href");
+        assert_eq!(
+            links.iter().filter(|h| **h == format!("{id}.html")).count(),
+            2,
+            "{id}"
+        );
+        assert!(links.contains(&format!("pdf/{id}.pdf")), "{id}: the PDF, second link");
     }
     for a in elements(&html, "a") {
         assert!(!a.trim().is_empty(), "a link without text");
     }
     // Facts in the guide's language, sizes as the sheets print them.
     assert!(html.contains("Mis à jour le 13/03/2022"), "the update date");
-    assert!(html.contains("PDF de ") && html.contains("\u{a0}ko, "), "the size");
+    assert!(
+        html.contains("Fiche PDF") && html.contains("\u{a0}ko, 3\u{a0}pages)"),
+        "the size"
+    );
 
     // The attachment is copied and linked from the PDF that uses it.
     assert!(out.join("files/ma-premiere-connexion.pdf").is_file());
@@ -207,6 +219,8 @@ fn site_the_manifest_tells_the_truth_about_the_files() {
         }
         let rel = format!("pdf/{id}.pdf");
         assert_eq!(g["url"], format!("{BASE}{rel}"));
+        assert_eq!(g["html"], format!("{BASE}{id}.html"));
+        on_disk.remove(&PathBuf::from(format!("{id}.html")));
         let bytes = fs::read(out.join(&rel)).unwrap();
         assert_eq!(g["bytes"], bytes.len(), "{id}");
         assert_eq!(g["sha256"], sha256(&bytes), "{id}");
@@ -232,8 +246,11 @@ fn site_the_manifest_tells_the_truth_about_the_files() {
         assert_eq!(f["url"], format!("{BASE}{path}"));
         on_disk.remove(Path::new(path));
     }
-    on_disk.remove(Path::new("index.html"));
-    on_disk.remove(Path::new("manifest.json"));
+    for f in ["index.html", "manifest.json", "style.css", "sitemap.xml"] {
+        on_disk.remove(Path::new(f));
+    }
+    // The web copies of the pictures the pages show (see tests/web_pages.rs).
+    on_disk.retain(|p| !p.starts_with("images"));
     assert!(on_disk.is_empty(), "files the manifest does not know: {on_disk:?}");
     clean(&dir);
 }

@@ -82,7 +82,7 @@ path-not-found-help = check the name; it must be in { $dir }
 path-unreadable = cannot open { $what } "{ $path }": { $reason }
 path-link-escapes = the { $what } path "{ $path }" leaves the { $folder } (through a link to { $target })
 path-link-escapes-help = copy the file into { $dir } instead of linking to it
-path-is-folder = { $what } "{ $path }" is a folder, not a file
+path-not-a-file = { $what } "{ $path }" is { $kind }, not a file
 image-problem = "{ $src }": { $problem }
 image-too-large-help = scale the picture down (a sheet needs at most about 2000 pixels across)
 image-unreadable-help = export the picture again as PNG or JPEG
@@ -268,3 +268,16 @@ bad-version = version "{ $version }" cannot be used in a file name
 bad-version-help = use letters, digits, dots, dashes, underscores and +, e.g. 2024-09 or v1.2
 placeholder = the starter text "{ $text }" is still here
 placeholder-help = replace it with the guide's own text; until then the guide is a draft, not counted when judging stale guides
+
+## Inputs
+entry-folder = a folder
+entry-pipe = a named pipe
+entry-device = a device
+entry-socket = a socket
+entry-other = not a regular file
+file-not-a-file = cannot read the file: it is { $kind }, not a file
+file-not-a-file-help = guides are JSON files: move or rename this entry so that its name does not end in .json
+url-too-long = this address is { $bytes } bytes long; a printed link gets a QR code, and a QR code holds at most { $max } bytes
+url-too-long-help = shorten the address (e.g. the page's short address, or a redirect on the school's own site)
+kept-check = the check did not finish; nothing was written
+in-edition = in { $edition }, { $message }

@@ -82,7 +82,7 @@ path-not-found-help = vérifiez le nom ; le fichier doit être dans { $dir }
 path-unreadable = impossible d’ouvrir « { $path } » ({ $what }) : { $reason }
 path-link-escapes = le chemin ({ $what }) « { $path } » sort du { $folder } (par un lien vers { $target })
 path-link-escapes-help = copiez le fichier dans { $dir } au lieu d’y faire un lien
-path-is-folder = « { $path } » ({ $what }) est un dossier, pas un fichier
+path-not-a-file = « { $path } » ({ $what }) est { $kind }, pas un fichier
 image-problem = « { $src } » : { $problem }
 image-too-large-help = réduisez l’image (une fiche n’a pas besoin de plus de 2000 pixels de large environ)
 image-unreadable-help = exportez de nouveau l’image en PNG ou en JPEG
@@ -268,3 +268,16 @@ bad-version = la version « { $version } » ne peut pas figurer dans un nom de
 bad-version-help = utilisez des lettres, des chiffres, des points, des tirets, des soulignés et +, par exemple 2024-09 ou v1.2
 placeholder = le texte de départ « { $text } » est toujours là
 placeholder-help = remplacez-le par le texte de la fiche ; d’ici là, la fiche est un brouillon, qui ne compte pas pour juger les fiches anciennes
+
+## Entrées
+entry-folder = un dossier
+entry-pipe = un tube nommé
+entry-device = un périphérique
+entry-socket = une socket
+entry-other = un élément qui n’est pas un fichier ordinaire
+file-not-a-file = impossible de lire le fichier : c’est { $kind }, pas un fichier
+file-not-a-file-help = les fiches sont des fichiers JSON : déplacez ou renommez cet élément pour que son nom ne finisse pas par .json
+url-too-long = cette adresse fait { $bytes } octets ; un lien imprimé reçoit un code QR, qui contient au plus { $max } octets
+url-too-long-help = raccourcissez l’adresse (par exemple l’adresse courte de la page, ou une redirection sur le site de l’établissement)
+kept-check = la vérification n’est pas allée au bout ; rien n’a été écrit
+in-edition = dans l’édition { $edition }, { $message }

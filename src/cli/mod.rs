@@ -43,7 +43,7 @@ pub fn run() -> i32 {
     use args::Command as C;
     if matches!(
         cli.command,
-        C::Build(_) | C::Site(_) | C::Pack(_) | C::Bundle(_) | C::Watch(_)
+        C::Build(_) | C::Check(_) | C::Site(_) | C::Pack(_) | C::Bundle(_) | C::Watch(_)
     ) {
         interrupt::install();
     }

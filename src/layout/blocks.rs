@@ -2,10 +2,10 @@
 //! figures, tables, attachments and QR codes.
 
 use super::chunk::{Chunk, Chunker, FrameStyle};
-use super::labels;
 use super::page::{Item, Mark, NodeId, Placed, Rect, Rgb, Role};
 use super::style::{ACCENT, MM};
-use super::text::BaseStyle;
+use super::text::{content_widths, BaseStyle, ContentWidths, Hyphens};
+use crate::model::labels;
 use crate::model::{
     Block, CalloutKind, Figure, Inline, LinkTarget, ListItem, Span, Step, TextStyle,
 };
@@ -313,20 +313,12 @@ impl Chunker<'_> {
         let bar = 4.0;
         let (ix, iw) = (x + pad + bar, width - 2.0 * pad - bar);
         let body = self.theme.body;
-        let icon = match kind {
-            CalloutKind::Note => "\u{270e}",
-            CalloutKind::Tip => "\u{2605}",
-            CalloutKind::Warning => "\u{26a0}",
-            CalloutKind::Important => "\u{2762}",
-        };
+        let icon = labels::callout_icon(kind);
         let label = labels::callout(kind, self.lang);
         let mut head = Inline::plain(format!("{icon} {label}"));
         head.spans[0].style.bold = true;
         if let Some(t) = title {
-            let plain = t.plain_text();
-            let bare = plain.trim().trim_end_matches([':', '\u{a0}', ' ']);
-            // An author who wrote the label as the title ("Attention :") sees it once.
-            if bare.to_lowercase() != label.to_lowercase() {
+            if !labels::title_repeats_label(&t.plain_text(), kind, self.lang) {
                 let mut sep = labels::colon(self.lang).to_string();
                 sep.push(' ');
                 head.spans.push(Span {
@@ -389,7 +381,8 @@ impl Chunker<'_> {
         let h = w * ph / pw;
         let left = x + (width - w) / 2.0;
         let rect = Rect { x: left, y: 0.0, w, h };
-        let mut chunk = Chunk { height: h, ..Chunk::default() };
+        let min_height = Some(h * super::paginate::MIN_PICTURE_SCALE);
+        let mut chunk = Chunk { height: h, min_height, ..Chunk::default() };
         chunk.items.push(Placed {
             item: Item::Image { rect, image: fig.image.clone() },
             mark: Mark::Node(node),
@@ -446,7 +439,7 @@ impl Chunker<'_> {
             });
         }
         inline.spans.push(Span {
-            text: url.to_string(),
+            text: super::address::display_url(url),
             style: TextStyle { code: true, ..TextStyle::default() },
             link: Some(LinkTarget::Url(url.to_string())),
         });
@@ -476,9 +469,11 @@ impl Chunker<'_> {
         width: f32,
     ) -> Vec<Chunk> {
         let table = self.tree.add(parent, Role::Table);
+        // In a cell, only a word wider than its column is hyphenated.
         let body = BaseStyle {
             size: self.theme.body.size * 0.95,
             line_height: self.theme.body.line_height * 0.95,
+            hyphens: Hyphens::Overlong,
             ..self.theme.body
         };
         let ncols = header
@@ -486,8 +481,30 @@ impl Chunker<'_> {
             .or_else(|| rows.first().map(|r| r.len()))
             .unwrap_or(1)
             .max(1);
-        let widths = column_widths(header, rows, ncols, width, &body);
-        let pad = body.size * 0.45;
+        let hy = self.hyphenator();
+        let mut content = vec![ContentWidths::default(); ncols];
+        let all = header
+            .into_iter()
+            .map(|h| (h, true))
+            .chain(rows.iter().map(|r| (r.as_slice(), false)));
+        for (row, bold) in all {
+            let style = BaseStyle { bold, ..body };
+            for (c, cell) in content.iter_mut().zip(row) {
+                let w = content_widths(cell, &style, &hy);
+                c.min = c.min.max(w.min);
+                c.min_hyphenated = c.min_hyphenated.max(w.min_hyphenated);
+                c.max = c.max.max(w.max);
+            }
+        }
+        // Narrow tables give up some padding before their words break.
+        let mut pad = body.size * 0.45;
+        let least: f32 = content.iter().map(|c| c.min_hyphenated).sum();
+        if least + 2.0 * pad * ncols as f32 > width {
+            pad = body.size * 0.15;
+        }
+        // No column narrower than a wide letter: glyphs never overlap.
+        let floor = body.size * 1.5 + 2.0 * pad;
+        let widths = with_floor(column_widths(&content, width, 2.0 * pad), floor, width);
         let mut out: Vec<Chunk> = Vec::new();
         let mut header_index = None;
         if let Some(h) = header {
@@ -548,11 +565,13 @@ impl Chunker<'_> {
         let mut chunk = Chunk::default();
         let mut cx = x;
         let mut height: f32 = 0.0;
+        let mut count = 0;
         for (cell, w) in cells.iter().zip(widths) {
             let td = self
                 .tree
                 .add(tr, if header { Role::TableHeader } else { Role::TableCell });
             let lines = self.text(cell, style, cx + pad, w - 2.0 * pad, Some(td));
+            count = count.max(lines.len());
             let mut y = pad * 0.7;
             for mut l in lines {
                 l.shift(y);
@@ -564,52 +583,66 @@ impl Chunker<'_> {
             cx += w;
         }
         chunk.height = height;
+        chunk.lines = Some(u16::try_from(count).unwrap_or(u16::MAX));
         chunk
     }
 }
 
-/// Automatic column widths, as browsers do: every column gets at least its
-/// longest word, the rest of the width goes where the text is longest.
-fn column_widths(
-    header: Option<&[Inline]>,
-    rows: &[Vec<Inline>],
-    n: usize,
-    width: f32,
-    style: &BaseStyle,
-) -> Vec<f32> {
-    use super::page::FontId;
-    let pad = style.size * 0.9;
-    let mut min = vec![0.0f32; n];
-    let mut max = vec![0.0f32; n];
-    let all = header
-        .into_iter()
-        .map(|h| (h, true))
-        .chain(rows.iter().map(|r| (r.as_slice(), false)));
-    for (row, bold) in all {
-        for (i, cell) in row.iter().enumerate().take(n) {
-            let font = if bold { FontId::Bold } else { FontId::Regular };
-            let t = cell.plain_text();
-            let longest = t
-                .split_whitespace()
-                .map(|w| super::shape::measure(w, font, style.size))
-                .fold(0.0, f32::max);
-            min[i] = min[i].max(longest + pad);
-            max[i] = max[i].max(super::shape::measure(&t, font, style.size) + pad);
+/// Column widths from their content, as browsers lay out tables: each
+/// column gets its widest unbreakable piece, then the rest of the width goes
+/// where lines would wrap most. When even the widest words do not fit, the
+/// columns shrink towards their widest syllables (words get hyphenated), and
+/// past that the widest columns shrink first (the last resort: words are cut).
+fn column_widths(content: &[ContentWidths], width: f32, pad: f32) -> Vec<f32> {
+    let min: Vec<f32> = content.iter().map(|c| c.min + pad).collect();
+    let least: Vec<f32> = content.iter().map(|c| c.min_hyphenated + pad).collect();
+    let max: Vec<f32> =
+        content.iter().zip(&min).map(|(c, m)| (c.max + pad).max(*m)).collect();
+    let sum = |v: &[f32]| v.iter().sum::<f32>();
+    // Shares `spare` in proportion to how far each column is from its goal.
+    let grow = |from: &[f32], to: &[f32], spare: f32| -> Vec<f32> {
+        let want: f32 = from.iter().zip(to).map(|(a, b)| b - a).sum::<f32>().max(0.001);
+        from.iter().zip(to).map(|(a, b)| a + (b - a) / want * spare).collect()
+    };
+    if sum(&max) <= width {
+        let scale = width / sum(&max).max(0.001);
+        max.iter().map(|m| m * scale).collect()
+    } else if sum(&min) <= width {
+        grow(&min, &max, width - sum(&min))
+    } else if sum(&least) <= width {
+        grow(&least, &min, width - sum(&least))
+    } else {
+        // The last resort: the widest columns give up width first, so that
+        // words are cut in as few columns as possible.
+        let (mut lo, mut hi) = (0.0f32, least.iter().copied().fold(0.0, f32::max));
+        for _ in 0..40 {
+            let level = (lo + hi) / 2.0;
+            if least.iter().map(|l| l.min(level)).sum::<f32>() > width {
+                hi = level;
+            } else {
+                lo = level;
+            }
         }
+        let capped: Vec<f32> = least.iter().map(|l| l.min(lo)).collect();
+        let spare = (width - sum(&capped)) / capped.len().max(1) as f32;
+        capped.iter().map(|c| c + spare).collect()
     }
-    let min_total: f32 = min.iter().sum();
-    if min_total >= width {
-        // Even the longest words do not fit: share in proportion (words will break).
-        return min.iter().map(|m| m / min_total * width).collect();
+}
+
+/// `widths` (summing to `width`) with every column at least `floor` wide
+/// (or an even share when that is too much), the width taken from the
+/// wider columns in proportion to what they have above it.
+fn with_floor(mut widths: Vec<f32>, floor: f32, width: f32) -> Vec<f32> {
+    let floor = floor.min(width / widths.len().max(1) as f32);
+    let lack: f32 = widths.iter().map(|w| (floor - w).max(0.0)).sum();
+    let above: f32 = widths.iter().map(|w| (w - floor).max(0.0)).sum();
+    if lack <= 0.0 || above <= 0.0 {
+        return widths;
     }
-    let max_total: f32 = max.iter().sum();
-    if max_total <= width {
-        let extra = (width - max_total) / n as f32;
-        return max.iter().map(|m| m + extra).collect();
+    for w in &mut widths {
+        *w = if *w < floor { floor } else { *w - (*w - floor) / above * lack };
     }
-    let spare = width - min_total;
-    let want: f32 = max.iter().zip(&min).map(|(a, b)| a - b).sum::<f32>().max(0.001);
-    min.iter().zip(&max).map(|(lo, hi)| lo + (hi - lo) / want * spare).collect()
+    widths
 }
 
 fn roman(n: usize) -> String {

@@ -1,10 +1,13 @@
-//! Where a line may break: UAX #14, French no-break rules, hyphenation,
-//! and extra break points inside `code` (addresses).
+//! Where a line may break: UAX #14, French no-break rules, addresses and
+//! codes (their own break points, see [`super::address`]) and the words
+//! that may be hyphenated (see [`super::hyphen`]).
 
 use std::ops::Range;
 
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
+use super::address::{self, Protected};
+use super::hyphen::{self, Hyphenator};
 use crate::model::Lang;
 
 /// What kind of break a candidate is.
@@ -25,6 +28,26 @@ pub struct Break {
     pub pos: usize,
     /// Kind of break.
     pub kind: BreakKind,
+    /// The address or code this break is inside (an index into
+    /// [`Breaks::protected`]): usable only where the rules for it allow.
+    pub inside: Option<usize>,
+}
+
+impl Break {
+    fn new(pos: usize, kind: BreakKind) -> Break {
+        Break { pos, kind, inside: None }
+    }
+}
+
+/// A stretch of a paragraph with one way of breaking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marked {
+    /// Byte range in the paragraph's text.
+    pub range: Range<usize>,
+    /// A `code` span: never hyphenated, split only when wider than a line.
+    pub code: bool,
+    /// Whether its words may be hyphenated (not in titles, headings…).
+    pub hyphenate: bool,
 }
 
 /// Where the lines of a paragraph may end, with hyphenation left for later:
@@ -33,65 +56,92 @@ pub struct Break {
 pub struct Breaks {
     /// Mandatory and ordinary break candidates, sorted by position.
     pub normal: Vec<Break>,
-    /// The words that may be hyphenated (letters only, at least six of
-    /// them, outside `code`), in order.
+    /// The addresses and codes, in order; breaks inside them point here.
+    pub protected: Vec<Protected>,
+    /// The words that may be hyphenated, in order.
     pub words: Vec<Range<usize>>,
-    lang: Lang,
 }
 
 impl Breaks {
-    /// The break candidates of `text` and its hyphenatable words. `code`
-    /// ranges are never hyphenated but may break after `/ . - _ ? & = # @`.
-    pub fn new(text: &str, code: &[Range<usize>], lang: Lang) -> Breaks {
-        let in_code = |pos: usize| code.iter().any(|r| r.start < pos && pos < r.end);
+    /// The break candidates of `text`, whose stretches are `marks` (in
+    /// order, covering the text), and its hyphenatable words.
+    pub fn new(text: &str, marks: &[Marked], lang: Lang) -> Breaks {
+        let protected = protected(text, marks);
         let mut normal: Vec<Break> = Vec::new();
+        let mut p = 0;
         for (pos, op) in linebreaks(text) {
-            let kind = match op {
-                BreakOpportunity::Mandatory => BreakKind::Mandatory,
-                BreakOpportunity::Allowed => BreakKind::Normal,
-            };
-            if kind == BreakKind::Normal && lang == Lang::Fr && french_no_break(text, pos)
-            {
+            if op == BreakOpportunity::Mandatory {
+                normal.push(Break::new(pos, BreakKind::Mandatory));
                 continue;
             }
-            normal.push(Break { pos, kind });
+            while p < protected.len() && protected[p].range.end <= pos {
+                p += 1;
+            }
+            let inside = protected.get(p).is_some_and(|r| r.range.start < pos);
+            if inside || (lang == Lang::Fr && french_no_break(text, pos)) {
+                continue;
+            }
+            normal.push(Break::new(pos, BreakKind::Normal));
         }
-        for r in code {
-            for (i, c) in text[r.clone()].char_indices() {
-                let pos = r.start + i + c.len_utf8();
-                if matches!(c, '/' | '.' | '-' | '_' | '?' | '&' | '=' | '#' | '@')
-                    && pos < r.end
-                {
-                    normal.push(Break { pos, kind: BreakKind::Normal });
-                }
+        for (i, r) in protected.iter().enumerate() {
+            for pos in address::inner_breaks(text, r.range.clone(), r.code) {
+                normal.push(Break { pos, kind: BreakKind::Normal, inside: Some(i) });
             }
         }
         normal.sort_by_key(|b| (b.pos, b.kind as u8));
         normal.dedup_by_key(|b| b.pos);
-        let words = words(text).filter(|w| !in_code(w.start + 1)).collect();
-        Breaks { normal, words, lang }
+
+        // Stretches where no word is hyphenated, sorted and disjoint.
+        let mut plain: Vec<Range<usize>> = Vec::new();
+        let closed = marks
+            .iter()
+            .filter(|m| m.code || !m.hyphenate)
+            .map(|m| m.range.clone())
+            .chain(protected.iter().map(|p| p.range.clone()));
+        let mut closed: Vec<Range<usize>> = closed.collect();
+        closed.sort_by_key(|r| r.start);
+        for r in closed {
+            match plain.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => plain.push(r),
+            }
+        }
+        let words = hyphen::words(text, |w| {
+            let i = plain.partition_point(|r| r.end <= w.start);
+            plain.get(i).is_none_or(|r| r.start >= w.end)
+        });
+        Breaks { normal, protected, words }
     }
 
     /// The hyphenation points of word `w` (an index into [`Breaks::words`]).
-    pub fn hyphens(&self, text: &str, w: usize) -> Vec<Break> {
+    pub fn hyphens(&self, text: &str, w: usize, hy: &Hyphenator) -> Vec<Break> {
         let word = self.words[w].clone();
-        hyphen_points(text, word, self.lang)
+        hy.points(&text[word.clone()])
             .into_iter()
-            .map(|pos| Break { pos, kind: BreakKind::Hyphen })
+            .map(|at| Break::new(word.start + at, BreakKind::Hyphen))
             .collect()
     }
 }
 
-/// All break candidates of `text`, hyphenation points included, sorted by
-/// position (a hyphenation point where an ordinary break is gives way to it).
-pub fn break_candidates(text: &str, code: &[Range<usize>], lang: Lang) -> Vec<Break> {
-    let breaks = Breaks::new(text, code, lang);
-    let mut out = breaks.normal.clone();
-    for w in 0..breaks.words.len() {
-        out.extend(breaks.hyphens(text, w));
+/// The addresses and codes of `text`: its `code` spans (neighbouring code
+/// stretches as one) and the addresses and codes written in plain text.
+fn protected(text: &str, marks: &[Marked]) -> Vec<Protected> {
+    let mut code: Vec<Protected> = Vec::new();
+    for m in marks.iter().filter(|m| m.code && !m.range.is_empty()) {
+        match code.last_mut() {
+            Some(last) if last.range.end == m.range.start => last.range.end = m.range.end,
+            _ => code.push(Protected { range: m.range.clone(), code: true }),
+        }
     }
-    out.sort_by_key(|b| (b.pos, b.kind as u8));
-    out.dedup_by_key(|b| b.pos);
+    let mut out: Vec<Protected> = address::find(text)
+        .into_iter()
+        .filter(|a| {
+            let i = code.partition_point(|c| c.range.end <= a.range.start);
+            code.get(i).is_none_or(|c| c.range.start >= a.range.end)
+        })
+        .collect();
+    out.extend(code);
+    out.sort_by_key(|p| p.range.start);
     out
 }
 
@@ -108,56 +158,17 @@ fn french_no_break(text: &str, pos: usize) -> bool {
     space_before && trimmed.ends_with('«')
 }
 
-/// The runs of letters of `text` that are long enough to hyphenate.
-fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut word_start: Option<usize> = None;
-    let mut chars = text.char_indices().chain(std::iter::once((text.len(), ' ')));
-    std::iter::from_fn(move || {
-        for (i, c) in chars.by_ref() {
-            if i < text.len() && c.is_alphabetic() {
-                word_start.get_or_insert(i);
-            } else if let Some(s) = word_start.take() {
-                if text[s..i].chars().count() >= 6 {
-                    return Some(s..i);
-                }
-            }
-        }
-        None
-    })
-}
-
-/// Where `word` (a range of `text`) may be hyphenated: byte offsets where
-/// the next line would start.
-fn hyphen_points(text: &str, word: Range<usize>, lang: Lang) -> Vec<usize> {
-    let hlang = match lang {
-        Lang::Fr => hypher::Lang::French,
-        Lang::En => hypher::Lang::English,
-    };
-    let start = word.start;
-    let word = &text[word];
-    let lower = word.to_lowercase();
-    // Map syllable boundaries back by character count (lowercasing may
-    // change byte lengths).
-    let syllables: Vec<usize> =
-        hypher::hyphenate(&lower, hlang).map(|s| s.chars().count()).collect();
-    let offsets: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
-    let mut chars_seen = 0;
-    let mut out = Vec::new();
-    for n in syllables.iter().take(syllables.len().saturating_sub(1)) {
-        chars_seen += n;
-        if let Some(&off) = offsets.get(chars_seen) {
-            out.push(start + off);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn plain(text: &str) -> Vec<Marked> {
+        vec![Marked { range: 0..text.len(), code: false, hyphenate: true }]
+    }
+
     fn normal_breaks(text: &str, lang: Lang) -> Vec<usize> {
-        break_candidates(text, &[], lang)
+        Breaks::new(text, &plain(text), lang)
+            .normal
             .into_iter()
             .filter(|b| b.kind == BreakKind::Normal)
             .map(|b| b.pos)
@@ -182,27 +193,37 @@ mod tests {
     }
 
     #[test]
-    fn hyphenation_follows_the_language() {
-        let hy = |t: &str, l| {
-            break_candidates(t, &[], l)
-                .into_iter()
-                .filter(|b| b.kind == BreakKind::Hyphen)
-                .map(|b| b.pos)
-                .collect::<Vec<_>>()
-        };
-        assert!(!hy("paramètres", Lang::Fr).is_empty());
-        assert!(!hy("extensive", Lang::En).is_empty());
-        assert!(hy("court", Lang::Fr).is_empty());
-        // Capitalised words hyphenate too.
-        assert!(!hy("Établissement", Lang::Fr).is_empty());
+    fn addresses_break_only_at_their_own_points() {
+        let text = "voir https://ent.ac-poitiers.fr/login?service=x ou mot-de-passe";
+        let b = Breaks::new(text, &plain(text), Lang::Fr);
+        let inside: Vec<&str> = b
+            .normal
+            .iter()
+            .filter(|b| b.inside.is_some())
+            .map(|b| &text[b.pos..b.pos + 1])
+            .collect();
+        assert_eq!(inside, ["e", ".", "-", ".", "l", "?"]);
+        // No ordinary break inside the address (UAX #14 allows one after
+        // "ac-"); the compound word keeps its own.
+        let at = |s: &str| text.find(s).unwrap();
+        assert!(!b.normal.iter().any(|x| x.pos == at("poitiers") && x.inside.is_none()));
+        assert!(b.normal.iter().any(|x| x.pos == at("de-passe")));
+        // Neither the address nor its pieces are hyphenated.
+        let words: Vec<&str> = b.words.iter().map(|w| &text[w.clone()]).collect();
+        assert!(words.is_empty(), "{words:?}");
     }
 
     #[test]
-    fn code_breaks_after_slashes_and_is_not_hyphenated() {
-        let t = "https://ent.example.org/connexion";
-        let code = std::slice::from_ref(&(0..t.len())).to_vec();
-        let b = break_candidates(t, &code, Lang::Fr);
-        assert!(b.iter().all(|b| b.kind != BreakKind::Hyphen));
-        assert!(b.iter().any(|b| b.pos == 24)); // after "org/"
+    fn code_and_unhyphenated_stretches_have_no_words() {
+        let text = "navigateur configuration paramètres";
+        let marks = vec![
+            Marked { range: 0..11, code: true, hyphenate: false },
+            Marked { range: 11..25, code: false, hyphenate: false },
+            Marked { range: 25..text.len(), code: false, hyphenate: true },
+        ];
+        let b = Breaks::new(text, &marks, Lang::Fr);
+        let words: Vec<&str> = b.words.iter().map(|w| &text[w.clone()]).collect();
+        assert_eq!(words, ["paramètres"]);
+        assert_eq!(b.protected, vec![Protected { range: 0..11, code: true }]);
     }
 }

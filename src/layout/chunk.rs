@@ -1,9 +1,12 @@
 //! Chunks: unbreakable slices of the flow (a line, a picture, a table row)
 //! with the rules that tie them together, and the chunker that makes them.
 
+use std::collections::BTreeMap;
+
+use super::hyphen::Hyphenator;
 use super::page::{Item, Link, LinkDest, Mark, NodeId, Placed, Rect, Role, StructTree};
-use super::style::Theme;
-use super::text::{layout_inline, BaseStyle, Lines};
+use super::style::{Theme, MM};
+use super::text::{layout_text, BaseStyle, Lines};
 use crate::model::{Diagnostic, Inline, Lang, LinkTarget};
 use crate::msg;
 
@@ -40,6 +43,13 @@ pub struct Chunk {
     pub bookmark: Option<(String, u8)>,
     /// A guide this chunk starts (pack cross-references land here).
     pub anchor: Option<String>,
+    /// Lines of content it counts for in the rule that no page holds fewer
+    /// than [`super::paginate::MIN_PAGE_LINES`]; `None`: its height in body
+    /// lines (pictures, QR codes).
+    pub lines: Option<u16>,
+    /// A picture that may be drawn smaller, down to this height, so that a
+    /// page is not left more than a third empty (see [`Chunk::scale_picture`]).
+    pub min_height: Option<f32>,
 }
 
 impl Chunk {
@@ -51,6 +61,21 @@ impl Chunk {
         for l in &mut self.links {
             l.rect.y += dy;
         }
+    }
+
+    /// Draws the chunk's picture and its frame at `scale` of their size,
+    /// centred where they were; the chunk gets shorter by as much.
+    pub fn scale_picture(&mut self, scale: f32) {
+        for p in &mut self.items {
+            if let Item::Image { rect, .. } | Item::Frame { rect, .. } = &mut p.item {
+                let w = rect.w * scale;
+                rect.x += (rect.w - w) / 2.0;
+                rect.w = w;
+                rect.y *= scale;
+                rect.h *= scale;
+            }
+        }
+        self.height *= scale;
     }
 }
 
@@ -103,6 +128,13 @@ pub struct Chunker<'a> {
     /// Where the web copies live (the collection's `base_url`): the fallback
     /// for attachments and for guides outside a pack.
     pub base_url: Option<String>,
+    /// The collection's own hyphenation of some words (see [`Hyphenator`]).
+    pub hyphenation: &'a BTreeMap<String, Vec<usize>>,
+    /// JSON path of what is being laid out (e.g. `body[3]`), for warnings.
+    pub path: String,
+    /// Words cut without a hyphen: the JSON path, the word, the narrowest
+    /// line it met (see [`Writer::finish`]).
+    pub forced: Vec<(String, String, f32)>,
 }
 
 impl Chunker<'_> {
@@ -124,6 +156,11 @@ impl Chunker<'_> {
         }
     }
 
+    /// How this document's words are hyphenated.
+    pub fn hyphenator(&self) -> Hyphenator<'_> {
+        Hyphenator { lang: self.lang, exceptions: self.hyphenation }
+    }
+
     /// Lays out `inline` as lines at `x`, `width` wide, one chunk per line,
     /// tagged under `node`. Links become `Link` nodes and underlined areas.
     pub fn text(
@@ -134,9 +171,12 @@ impl Chunker<'_> {
         width: f32,
         node: Option<NodeId>,
     ) -> Vec<Chunk> {
-        let inline = self.with_note_marks(&self.with_page_refs(inline));
-        let lines = layout_inline(&inline, style, self.lang, width);
+        let inline = self.with_note_marks(&self.with_page_refs(&mail_addresses(inline)));
+        let hy = self.hyphenator();
+        let lines = layout_text(&inline, style, &hy, width);
         self.report_missing(&lines);
+        self.report_forced(&lines, width);
+        let labels = link_labels(&inline);
         let link_nodes: Vec<Option<NodeId>> = lines
             .links
             .iter()
@@ -145,7 +185,8 @@ impl Chunker<'_> {
         let ascent = style.size * 0.78 + (style.line_height - style.size) / 2.0;
         let mut chunks = Vec::new();
         for line in &lines.lines {
-            let mut chunk = Chunk { height: style.line_height, ..Chunk::default() };
+            let mut chunk =
+                Chunk { height: style.line_height, lines: Some(1), ..Chunk::default() };
             let mut link_spans: Vec<(usize, f32, f32)> = Vec::new();
             for frag in &line.fragments {
                 let mut run = frag.run.clone();
@@ -187,7 +228,7 @@ impl Chunker<'_> {
                         rect: Rect { x: x0, y: 0.0, w: x1 - x0, h: style.line_height },
                         dest: self.dest(&lines.links[l]),
                         node: ln,
-                        alt: link_alt(&lines.links[l], &inline),
+                        alt: link_alt(&lines.links[l], &labels[l]),
                     });
                 }
             }
@@ -261,16 +302,108 @@ impl Chunker<'_> {
             }
         }
     }
+
+    /// Words wider than their line, cut without a hyphen: noted, to be
+    /// reported once per block by [`Writer::finish`].
+    fn report_forced(&mut self, lines: &Lines, width: f32) {
+        for word in &lines.forced {
+            match self.forced.iter_mut().find(|f| f.0 == self.path && &f.1 == word) {
+                Some(f) => f.2 = f.2.min(width),
+                None => self.forced.push((self.path.clone(), word.clone(), width)),
+            }
+        }
+    }
+
+    /// The warnings of everything written: missing characters, and for
+    /// each block with words cut without a hyphen, one warning naming them.
+    pub fn finish(&mut self) -> Vec<Diagnostic> {
+        let mut out = std::mem::take(&mut self.warnings);
+        let forced = std::mem::take(&mut self.forced);
+        let mut paths: Vec<&str> = Vec::new();
+        for (path, ..) in &forced {
+            if !paths.contains(&path.as_str()) {
+                paths.push(path);
+            }
+        }
+        for path in paths {
+            let here: Vec<&(String, String, f32)> =
+                forced.iter().filter(|f| f.0 == path).collect();
+            let narrowest = here.iter().map(|f| f.2).fold(f32::INFINITY, f32::min);
+            let quote = |w: &str| {
+                let shown: String = w.chars().take(40).collect();
+                let more = if shown.len() < w.len() { "…" } else { "" };
+                format!("\"{shown}{more}\"")
+            };
+            let mut words: Vec<String> =
+                here.iter().take(4).map(|f| quote(&f.1)).collect();
+            if here.len() > 4 {
+                words.push(format!("{} more", here.len() - 4));
+            }
+            let message = match here.len() {
+                1 => format!(
+                    "{} does not fit in its line ({:.0} mm) and is cut without a hyphen",
+                    words[0],
+                    narrowest / MM
+                ),
+                n => format!(
+                    "{n} words do not fit in their lines (down to {:.0} mm) and are cut \
+                     without a hyphen: {}",
+                    narrowest / MM,
+                    words.join(", ")
+                ),
+            };
+            out.push(
+                Diagnostic::warning(
+                    "forced-break",
+                    &self.file,
+                    crate::i18n::Msg::verbatim(message),
+                )
+                .at(path)
+                .help(crate::i18n::Msg::verbatim(
+                    "names, codes, addresses and headings are never hyphenated: \
+                         shorten the text, or give the table fewer columns",
+                )),
+            );
+        }
+        out
+    }
+}
+
+/// `inline` with every written-out `mailto:` link (`<mailto:…>`) shown as
+/// the address a reader types, without the scheme and the query.
+fn mail_addresses(inline: &Inline) -> Inline {
+    let mut out = inline.clone();
+    for s in &mut out.spans {
+        if let Some(LinkTarget::Mail(url)) = &s.link {
+            if &s.text == url {
+                s.text = super::address::display_url(url);
+            }
+        }
+    }
+    out
+}
+
+/// The label of each link of `inline`, indexed as [`Lines::links`] is:
+/// neighbouring spans of one link share it.
+fn link_labels(inline: &Inline) -> Vec<String> {
+    let mut labels: Vec<String> = Vec::new();
+    let mut last: Option<&LinkTarget> = None;
+    for s in &inline.spans {
+        let Some(l) = &s.link else { continue };
+        if last == Some(l) {
+            if let Some(label) = labels.last_mut() {
+                label.push_str(&s.text);
+            }
+        } else {
+            labels.push(s.text.clone());
+            last = Some(l);
+        }
+    }
+    labels
 }
 
 /// The text a screen reader announces for a link: its label and where it goes.
-fn link_alt(target: &LinkTarget, inline: &Inline) -> String {
-    let label: String = inline
-        .spans
-        .iter()
-        .filter(|s| s.link.as_ref() == Some(target))
-        .map(|s| s.text.as_str())
-        .collect();
+fn link_alt(target: &LinkTarget, label: &str) -> String {
     let to = match target {
         LinkTarget::Url(u) | LinkTarget::Mail(u) => u.clone(),
         LinkTarget::Guide(id) => format!("guide {id}"),

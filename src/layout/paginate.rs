@@ -1,8 +1,25 @@
 //! Pagination: chunks are distributed over pages, honouring keep-with-next,
-//! forced breaks, repeated table headers and callout frames.
+//! forced breaks, repeated table headers and callout frames, then the pages
+//! are evened out: no page holds fewer than [`MIN_PAGE_LINES`] lines, and
+//! no page is left more than a third empty when shrinking a picture a
+//! little lets the next block fit.
+//!
+//! Phases: `plan` (where each chunk goes, from heights alone) → `fix` (a
+//! page too short takes lines from the page before; plan again) → `place`
+//! (chunks moved to their positions).
+
+use std::collections::BTreeSet;
 
 use super::chunk::{Chunk, FrameStyle};
 use super::page::{Item, Mark, Placed, Rect, Rgb};
+
+/// The fewest lines of content a page holds (besides its header, footer
+/// and the disclaimer) when lines can be moved onto it.
+pub const MIN_PAGE_LINES: f32 = 4.0;
+
+/// A picture may be drawn down to this fraction of its height so that it
+/// fits on a page that would otherwise be left more than a third empty.
+pub const MIN_PICTURE_SCALE: f32 = 0.8;
 
 /// A chunk placed on a page.
 #[derive(Debug, Clone)]
@@ -31,6 +48,8 @@ pub struct Area {
     pub bottom: f32,
     /// Padding inside callout frames.
     pub pad: f32,
+    /// The body's line height: what a "line" of a picture is.
+    pub line: f32,
 }
 
 impl Area {
@@ -41,6 +60,7 @@ impl Area {
             top: theme.margin.0,
             bottom: theme.page.1 - theme.margin.2,
             pad: theme.pad,
+            line: theme.body.line_height,
         }
     }
 }
@@ -56,77 +76,236 @@ pub fn paginate(chunks: Vec<Chunk>, headers: &[Chunk], area: Area) -> Vec<PageFl
             split_tall(c, page_h - header)
         })
         .collect();
-    let n = chunks.len();
-    let heights: Vec<f32> = chunks.iter().map(|c| c.height + c.space_before).collect();
-    let keeps: Vec<bool> = chunks.iter().map(|c| c.keep_with_next).collect();
-    let frame_ids: Vec<Option<usize>> =
-        chunks.iter().map(|c| c.frame.map(|f| f.id)).collect();
-    let page_h = area.bottom - area.top;
-
-    let mut pages = vec![PageFlow::default()];
-    let mut y = area.first_top;
-    let mut at_top = true;
-    let mut prev_frame: Option<usize> = None;
-
-    for (i, mut chunk) in chunks.into_iter().enumerate() {
-        if chunk.break_before && !at_top {
-            pages.push(PageFlow::default());
-            y = area.top;
-            at_top = true;
-            prev_frame = None;
+    let planner = Planner { chunks: &chunks, headers, area };
+    let mut forced = BTreeSet::new();
+    let mut plan = planner.plan(&forced);
+    // Each fix moves a page's first break earlier; a page that cannot be
+    // helped is left as it is.
+    let mut given_up = BTreeSet::new();
+    for _ in 0..chunks.len().min(64) {
+        let Some((page, m)) = planner.fix(&plan, &given_up) else { break };
+        let mut tried = forced.clone();
+        tried.insert(m);
+        let next = planner.plan(&tried);
+        if next.pages <= plan.pages && next.first.get(page) == Some(&m) {
+            forced = tried;
+            plan = next;
+        } else {
+            given_up.insert(plan.first[page]);
         }
-        if chunk.break_before && chunk.height == 0.0 && chunk.items.is_empty() {
+    }
+    place(chunks, headers, area, &plan)
+}
+
+/// Where chunks go: page, top and picture scale of each.
+#[derive(Debug, Clone)]
+struct Plan {
+    /// Pages in all.
+    pages: usize,
+    /// Index of each page's first chunk.
+    first: Vec<usize>,
+    /// Per chunk: its page (`None`: a page break, not drawn), its top, and
+    /// the scale of its picture.
+    at: Vec<Option<(usize, f32)>>,
+    scale: Vec<f32>,
+    /// Per page: table headers repeated at its top, and where.
+    repeated: Vec<Vec<(usize, f32)>>,
+}
+
+/// Plans pages from the chunks' heights and rules.
+struct Planner<'a> {
+    chunks: &'a [Chunk],
+    headers: &'a [Chunk],
+    area: Area,
+}
+
+impl Planner<'_> {
+    /// Lines of content of chunk `i`: its own count, or its height in body
+    /// lines (pictures, QR codes).
+    fn lines(&self, i: usize) -> f32 {
+        let c = &self.chunks[i];
+        c.lines.map_or(c.height / self.area.line, f32::from)
+    }
+
+    /// Greedy placement: each chunk on the current page if it and the
+    /// chunks kept with it fit, else on a new page; `forced` adds breaks.
+    fn plan(&self, forced: &BTreeSet<usize>) -> Plan {
+        let (chunks, area) = (self.chunks, self.area);
+        let n = chunks.len();
+        let page_h = area.bottom - area.top;
+        let mut scale = vec![1.0f32; n];
+        let mut plan = Plan {
+            pages: 1,
+            first: vec![0],
+            at: vec![None; n],
+            scale: Vec::new(),
+            repeated: vec![Vec::new()],
+        };
+        let mut y = area.first_top;
+        let mut at_top = true;
+        let mut prev_frame: Option<usize> = None;
+        let height = |k: usize, scale: &[f32]| chunks[k].height * scale[k];
+        for i in 0..n {
+            let chunk = &chunks[i];
+            let new_page = |plan: &mut Plan, y: &mut f32, at_top: &mut bool| {
+                plan.pages += 1;
+                plan.first.push(i);
+                plan.repeated.push(Vec::new());
+                *y = area.top;
+                *at_top = true;
+            };
+            if (chunk.break_before || forced.contains(&i)) && !at_top {
+                new_page(&mut plan, &mut y, &mut at_top);
+                prev_frame = None;
+            }
+            if chunk.break_before && chunk.height == 0.0 && chunk.items.is_empty() {
+                continue;
+            }
+            let frame = chunk.frame.map(|f| f.id);
+            let fp = if frame.is_some() { area.pad } else { 0.0 };
+            // The chain of chunks that must share this chunk's page.
+            let mut j = i;
+            while chunks[j].keep_with_next && j + 1 < n {
+                j += 1;
+            }
+            let group_of = |scale: &[f32]| {
+                (i + 1..=j)
+                    .map(|k| height(k, scale) + chunks[k].space_before)
+                    .sum::<f32>()
+                    + height(i, scale)
+            };
+            // A frame that ends within the group needs its bottom padding too.
+            let group_pad = if chunks[j].frame.is_some() { area.pad } else { 0.0 };
+            let header_h = chunk.repeat_header.map_or(0.0, |h| self.headers[h].height);
+            let entering = frame.is_some() && frame != prev_frame;
+            // The bottom padding of a frame this chunk closes counts too.
+            let closing = !at_top && prev_frame.is_some() && frame != prev_frame;
+            let before = if at_top { 0.0 } else { chunk.space_before }
+                + if entering { fp } else { 0.0 }
+                + if closing { area.pad } else { 0.0 };
+            let mut group = group_of(&scale);
+            let over = y + before + group + group_pad - area.bottom;
+            // Rather than leave more than a third of the page empty, draw
+            // the group's pictures a little smaller.
+            if !at_top && over > 0.01 && area.bottom - y > page_h / 3.0 {
+                let room: f32 = (i..=j)
+                    .filter_map(|k| {
+                        let min = chunks[k].min_height?;
+                        Some((height(k, &scale) - min).max(0.0))
+                    })
+                    .sum();
+                if room >= over {
+                    let mut smaller = scale.clone();
+                    for k in i..=j {
+                        if let Some(min) = chunks[k].min_height {
+                            let h = height(k, &scale);
+                            smaller[k] =
+                                (h - over * (h - min).max(0.0) / room) / chunks[k].height;
+                        }
+                    }
+                    if y + before + group_of(&smaller) + group_pad <= area.bottom + 0.01 {
+                        scale = smaller;
+                        group = group_of(&scale);
+                    }
+                }
+            }
+            let group_fits = y + before + group + group_pad <= area.bottom + 0.01;
+            let alone_fits = y + before + height(i, &scale) + fp <= area.bottom + 0.01;
+            let group_fits_a_page = group + header_h + 2.0 * fp <= page_h;
+            if !at_top && (!alone_fits || (!group_fits && group_fits_a_page)) {
+                new_page(&mut plan, &mut y, &mut at_top);
+            }
+            if at_top {
+                y += fp;
+                if let Some(h) = chunk.repeat_header {
+                    plan.repeated.last_mut().expect("a page").push((h, y));
+                    y += self.headers[h].height;
+                }
+            } else {
+                y += before;
+            }
+            plan.at[i] = Some((plan.pages - 1, y));
+            y += height(i, &scale);
+            prev_frame = frame;
+            at_top = false;
+        }
+        // A page break with nothing after it must not leave a blank last page.
+        while plan.pages > 1 && !plan.at.iter().flatten().any(|a| a.0 == plan.pages - 1) {
+            plan.pages -= 1;
+            plan.first.pop();
+            plan.repeated.pop();
+        }
+        plan.scale = scale;
+        plan
+    }
+
+    /// The first page after the first that holds fewer than
+    /// [`MIN_PAGE_LINES`] lines, and the chunk to start it with instead so
+    /// that it takes lines from the page before (which keeps enough).
+    /// Pages an author's page break starts, and `given_up` ones, are left.
+    fn fix(&self, plan: &Plan, given_up: &BTreeSet<usize>) -> Option<(usize, usize)> {
+        let n = self.chunks.len();
+        let on = |p: usize| (0..n).filter(move |&i| plan.at[i].is_some_and(|a| a.0 == p));
+        for p in 1..plan.pages {
+            let start = plan.first[p];
+            let lines: f32 = on(p).map(|i| self.lines(i)).sum();
+            if lines >= MIN_PAGE_LINES
+                || given_up.contains(&start)
+                || self.chunks[start].break_before
+            {
+                continue;
+            }
+            let prev_start = plan.first[p - 1];
+            let mut moved = lines;
+            for m in (prev_start + 1..start).rev() {
+                moved += self.lines(m);
+                let kept: f32 = (prev_start..m).map(|i| self.lines(i)).sum();
+                if kept < MIN_PAGE_LINES && p - 1 > 0 {
+                    break;
+                }
+                if self.chunks[m - 1].keep_with_next || plan.at[m].is_none() {
+                    continue;
+                }
+                if moved >= MIN_PAGE_LINES {
+                    return Some((p, m));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Moves the chunks to where `plan` puts them.
+fn place(
+    chunks: Vec<Chunk>,
+    headers: &[Chunk],
+    area: Area,
+    plan: &Plan,
+) -> Vec<PageFlow> {
+    let mut pages: Vec<PageFlow> = (0..plan.pages).map(|_| PageFlow::default()).collect();
+    for (p, repeated) in plan.repeated.iter().enumerate() {
+        for &(h, y) in repeated {
+            let mut copy = headers[h].clone();
+            copy.shift(y);
+            pages[p].slots.push(Slot { chunk: copy, top: y });
+        }
+    }
+    // Headers go before the chunks of their page: keep each page's order.
+    let mut order: Vec<Vec<Slot>> = (0..plan.pages).map(|_| Vec::new()).collect();
+    for (i, mut chunk) in chunks.into_iter().enumerate() {
+        let Some((page, top)) = plan.at[i] else { continue };
+        if page >= plan.pages {
             continue;
         }
-        let fp = if chunk.frame.is_some() { area.pad } else { 0.0 };
-        // The chain of chunks that must share this chunk's page.
-        let mut group = chunk.height;
-        let mut j = i;
-        while keeps[j] && j + 1 < n {
-            j += 1;
-            group += heights[j];
+        if plan.scale[i] < 1.0 {
+            chunk.scale_picture(plan.scale[i]);
         }
-        // A frame that ends within the group needs its bottom padding too.
-        let group_pad = if frame_ids[j].is_some() { area.pad } else { 0.0 };
-        let header_h = chunk.repeat_header.map(|h| headers[h].height).unwrap_or(0.0);
-        let entering = frame_ids[i].is_some() && frame_ids[i] != prev_frame;
-        let before = if at_top { 0.0 } else { chunk.space_before }
-            + if entering { fp } else { 0.0 };
-        let group_fits = y + before + group + group_pad <= area.bottom + 0.01;
-        let alone_fits = y + before + chunk.height + fp <= area.bottom + 0.01;
-        let group_fits_a_page = group + header_h + 2.0 * fp <= page_h;
-        if !at_top && (!alone_fits || (!group_fits && group_fits_a_page)) {
-            pages.push(PageFlow::default());
-            y = area.top;
-            at_top = true;
-            prev_frame = None;
-        }
-        let page = pages.last_mut().expect("at least one page");
-        if at_top {
-            y += fp;
-            if let Some(h) = chunk.repeat_header {
-                let mut copy = headers[h].clone();
-                copy.shift(y);
-                let top = y;
-                y += copy.height;
-                page.slots.push(Slot { chunk: copy, top });
-            }
-        } else {
-            if prev_frame.is_some() && frame_ids[i] != prev_frame {
-                y += area.pad; // bottom padding of the frame just closed
-            }
-            y += chunk.space_before + if entering { fp } else { 0.0 };
-        }
-        chunk.shift(y);
-        let top = y;
-        y += chunk.height;
-        prev_frame = frame_ids[i];
-        page.slots.push(Slot { chunk, top });
-        at_top = false;
+        chunk.shift(top);
+        order[page].push(Slot { chunk, top });
     }
-    // A page break with nothing after it must not leave a blank last page.
-    while pages.len() > 1 && pages.last().is_some_and(|p| p.slots.is_empty()) {
-        pages.pop();
+    let _ = area;
+    for (page, slots) in pages.iter_mut().zip(order) {
+        page.slots.extend(slots);
     }
     pages
 }
@@ -242,4 +421,122 @@ fn frame_items(f: FrameStyle, r: Rect) -> Vec<Placed> {
         });
     }
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LINE: f32 = 10.0;
+
+    fn area() -> Area {
+        Area { first_top: 0.0, top: 0.0, bottom: 300.0, pad: 5.0, line: LINE }
+    }
+
+    fn line() -> Chunk {
+        Chunk { height: LINE, lines: Some(1), ..Chunk::default() }
+    }
+
+    /// A picture `h` high (with its image item, so it can be scaled).
+    fn picture(h: f32) -> Chunk {
+        let rect = Rect { x: 0.0, y: 0.0, w: 2.0 * h, h };
+        let item = Item::Frame { rect, width: 1.0, color: Rgb::BLACK, dash: None };
+        Chunk {
+            height: h,
+            min_height: Some(h * MIN_PICTURE_SCALE),
+            items: vec![Placed { item, mark: Mark::Artifact }],
+            ..Chunk::default()
+        }
+    }
+
+    fn lines_per_page(pages: &[PageFlow]) -> Vec<usize> {
+        pages
+            .iter()
+            .map(|p| p.slots.iter().filter(|s| s.chunk.lines == Some(1)).count())
+            .collect()
+    }
+
+    #[test]
+    fn a_short_last_page_takes_lines_from_the_page_before() {
+        // (lines, lines per page wanted): 30 fit a page.
+        let cases: &[(usize, &[usize])] = &[
+            (30, &[30]),
+            (31, &[27, 4]),
+            (33, &[29, 4]),
+            (34, &[30, 4]),
+            (45, &[30, 15]),
+        ];
+        for &(n, want) in cases {
+            let pages = paginate(vec![line(); n], &[], area());
+            assert_eq!(lines_per_page(&pages), want, "{n} lines");
+        }
+    }
+
+    #[test]
+    fn kept_lines_move_together_and_author_breaks_stay() {
+        // The last 5 lines before the break keep together: they all move.
+        let mut chunks = vec![line(); 31];
+        for c in &mut chunks[24..29] {
+            c.keep_with_next = true;
+        }
+        let pages = paginate(chunks, &[], area());
+        assert_eq!(lines_per_page(&pages), [24, 7]);
+        // A page an author's page break starts keeps its two lines.
+        let mut chunks = vec![line(); 3];
+        chunks.push(Chunk { break_before: true, ..Chunk::default() });
+        chunks.extend(vec![line(); 2]);
+        let pages = paginate(chunks, &[], area());
+        assert_eq!(lines_per_page(&pages), [3, 2]);
+    }
+
+    #[test]
+    fn a_picture_shrinks_rather_than_leave_a_third_of_the_page_empty() {
+        // (lines before, picture height) → (page of the picture, height drawn)
+        let cases: &[(usize, f32, usize, f32)] = &[
+            (10, 150.0, 0, 150.0), // fits as it is
+            (10, 210.0, 0, 200.0), // 200 left: a little smaller
+            (10, 260.0, 1, 260.0), // would need more than 20 % less
+            (22, 90.0, 1, 90.0),   // less than a third left: next page
+        ];
+        for &(n, h, page_want, drawn) in cases {
+            let mut chunks = vec![line(); n];
+            chunks.push(picture(h));
+            chunks.extend(vec![line(); 4]);
+            let pages = paginate(chunks, &[], area());
+            let (page, pic) = pages
+                .iter()
+                .enumerate()
+                .find_map(|(i, p)| {
+                    p.slots.iter().find(|s| s.chunk.lines.is_none()).map(|s| (i, s))
+                })
+                .expect("the picture");
+            assert_eq!(page, page_want, "{n} lines, picture {h}");
+            assert!(
+                (pic.chunk.height - drawn).abs() < 0.01,
+                "{n}, {h}: {}",
+                pic.chunk.height
+            );
+            let Item::Frame { rect, .. } = pic.chunk.items[0].item else {
+                unreachable!()
+            };
+            assert!((rect.h - drawn).abs() < 0.01 && (rect.w - 2.0 * drawn).abs() < 0.02);
+            assert!((rect.x + rect.w / 2.0 - h).abs() < 0.01, "stays centred");
+        }
+    }
+
+    #[test]
+    fn a_heading_after_a_box_does_not_end_a_page() {
+        // A framed line, then a heading kept with two lines: with the
+        // frame's bottom padding, they do not fit below it.
+        let framed = Chunk {
+            height: 258.0,
+            frame: Some(FrameStyle { id: 1, look: 0 }),
+            ..Chunk::default()
+        };
+        let heading = Chunk { keep_with_next: true, space_before: 5.0, ..line() };
+        let second = Chunk { keep_with_next: true, ..line() };
+        let pages = paginate(vec![framed, heading, second, line()], &[], area());
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[1].slots.len(), 3, "the heading starts the second page");
+    }
 }

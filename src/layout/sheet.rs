@@ -2,13 +2,13 @@
 //! pagination and the last pass that numbers pages and draws footers.
 
 use super::chunk::{Chunk, Chunker, GuideLinks};
-use super::labels;
 use super::page::{
     Document, Item, Link, Mark, Meta, OutlineEntry, Page, Placed, Rect, Role, StructTree,
 };
 use super::paginate::{frames, paginate, Area, PageFlow};
 use super::style::{Theme, ACCENT, RULE};
 use super::text::BaseStyle;
+use crate::model::labels;
 use crate::model::{
     Collection, Diagnostic, Guide, Inline, LinkTarget, Paper, Span, TextStyle,
 };
@@ -136,6 +136,9 @@ fn lay_out(
         headers: Vec::new(),
         notes: None,
         base_url: collection.base_url.clone(),
+        hyphenation: &collection.hyphenation,
+        path: String::new(),
+        forced: Vec::new(),
     };
     let (x, width) = theme.text_x();
     let root = StructTree::ROOT;
@@ -144,9 +147,15 @@ fn lay_out(
         w.notes = Some(Vec::new());
     }
     for block in &guide.body {
+        w.path.clone_from(&block.path);
         chunks.extend(w.block(&block.value, root, x, width));
     }
+    w.path.clear();
     if let Some(notes) = w.notes.take().filter(|n| !n.is_empty()) {
+        // The link list never starts a page: it goes with the last line.
+        if let Some(last) = chunks.last_mut() {
+            last.keep_with_next = true;
+        }
         chunks.extend(link_notes(&mut w, &notes, x, width));
     }
     if let Some(d) = &collection.disclaimer {
@@ -171,8 +180,9 @@ fn lay_out(
         created: guide.published.or(guide.updated),
         modified: guide.updated.or(guide.published),
     };
+    let warnings = w.finish();
     let document = finish(flows, theme, w.tree, meta, opts);
-    LaidOut { document, warnings: w.warnings }
+    LaidOut { document, warnings }
 }
 
 /// The running header of the first page, the title and the summary.
@@ -224,6 +234,7 @@ fn header(
         last.items.push(Placed::rule(x, y, width, 0.5, RULE));
         last.height = y + 0.5;
     }
+    w.path = "title".into();
     let h1 = w.tree.add(StructTree::ROOT, Role::Heading(1));
     let title_style = theme.title;
     let mut title = w.text(&guide.title, &title_style, x, width, Some(h1));
@@ -232,6 +243,7 @@ fn header(
     }
     chunks.extend(title);
     if !guide.audience.is_empty() {
+        w.path = "audience".into();
         let p = w.tree.add(StructTree::ROOT, Role::Paragraph);
         let mut line =
             Inline::plain(format!("{}{} ", labels::audience(lang), labels::colon(lang)));
@@ -252,6 +264,7 @@ fn header(
         w.notes = Some(Vec::new());
     }
     if let Some(desc) = &guide.description {
+        w.path = "description".into();
         let sec = w.tree.add(StructTree::ROOT, Role::Section);
         let p = w.tree.add(sec, Role::Paragraph);
         let mut inline =
@@ -298,8 +311,11 @@ fn link_notes(w: &mut Chunker, notes: &[String], x: f32, width: f32) -> Vec<Chun
     }
     let list = w.tree.add(sec, Role::List { ordered: true });
     let body = w.theme.body;
+    let qr_size = |url: &str| super::blocks::qr_size(url, 18.0 * super::style::MM);
+    // Numbers and addresses line up beside the widest QR code.
+    let column = notes.iter().map(|u| qr_size(u)).fold(0.0, f32::max);
     for (i, url) in notes.iter().enumerate() {
-        let size = super::blocks::qr_size(url, 18.0 * super::style::MM);
+        let size = qr_size(url);
         let li = w.tree.add(list, Role::ListItem);
         let lbl = w.tree.add(li, Role::Label);
         let lbody = w.tree.add(li, Role::ListBody);
@@ -307,7 +323,7 @@ fn link_notes(w: &mut Chunker, notes: &[String], x: f32, width: f32) -> Vec<Chun
         let fig = w.tree.add(lbody, Role::Figure { alt });
         let mut chunk =
             Chunk { height: size, space_before: w.theme.gap * 0.5, ..Chunk::default() };
-        let tx = x + size + w.theme.pad;
+        let tx = x + column + w.theme.pad;
         let num = w.text(
             &Inline::plain(format!("[{}]", i + 1)),
             &BaseStyle { bold: true, ..body },
@@ -315,18 +331,20 @@ fn link_notes(w: &mut Chunker, notes: &[String], x: f32, width: f32) -> Vec<Chun
             40.0,
             Some(lbl),
         );
+        // A mail link shows its address, without `mailto:` and its query.
         let mut inline = Inline::default();
         inline.spans.push(Span {
-            text: url.clone(),
+            text: super::address::display_url(url),
             style: TextStyle { code: true, ..TextStyle::default() },
             link: Some(LinkTarget::Url(url.clone())),
         });
         let saved = w.notes.take();
         let p = w.tree.add(lbody, Role::Paragraph);
         let indent = body.size * 2.6;
-        let aw = width - size - w.theme.pad - indent;
+        let aw = width - column - w.theme.pad - indent;
         let addr = w.text(&inline, &body, tx + indent, aw, Some(p));
         w.notes = saved;
+        chunk.lines = Some(u16::try_from(addr.len()).unwrap_or(u16::MAX));
         let mut y = 2.0;
         for (k, mut c) in addr.into_iter().enumerate() {
             c.shift(y);
@@ -361,6 +379,10 @@ fn disclaimer(w: &mut Chunker, text: &Inline, x: f32, width: f32) -> Vec<Chunk> 
     let style = BaseStyle { italic: true, ..w.theme.small };
     let mut c = w.text(text, &style, x, width, Some(p));
     super::blocks::keep_together(&mut c);
+    // Not content: a page needs its own lines besides the disclaimer.
+    for chunk in &mut c {
+        chunk.lines = Some(0);
+    }
     if let Some(first) = c.first_mut() {
         let gap = w.theme.gap * 2.0;
         first.space_before = gap;

@@ -1,7 +1,7 @@
 //! The look of a sheet: sizes, spacing and colours, scaled for large print.
 
 use super::page::Rgb;
-use super::text::BaseStyle;
+use super::text::{BaseStyle, Hyphens};
 use crate::model::Paper;
 
 /// Millimetres to points.
@@ -52,7 +52,13 @@ fn style(size: f32, lead: f32, color: Rgb, bold: bool) -> BaseStyle {
         bold,
         italic: false,
         link_color: LINK,
+        hyphens: Hyphens::Auto,
     }
+}
+
+/// Titles and headings are never hyphenated.
+fn display(size: f32, lead: f32, color: Rgb) -> BaseStyle {
+    BaseStyle { hyphens: Hyphens::Never, ..style(size, lead, color, true) }
 }
 
 impl Theme {
@@ -66,11 +72,11 @@ impl Theme {
             page,
             margin: (m * 0.85, m, m, m),
             body: style(base, 1.38, INK, false),
-            title: style(base * 2.0, 1.15, ACCENT, true),
+            title: display(base * 2.0, 1.15, ACCENT),
             headings: [
-                style(base * 1.4, 1.2, ACCENT, true),
-                style(base * 1.18, 1.25, ACCENT, true),
-                style(base * 1.05, 1.3, INK, true),
+                display(base * 1.4, 1.2, ACCENT),
+                display(base * 1.18, 1.25, ACCENT),
+                display(base * 1.05, 1.3, INK),
             ],
             small: style((base * 0.8).max(8.0 * scale.min(1.0)), 1.3, MUTED, false),
             gap: base * 0.75,

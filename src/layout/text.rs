@@ -1,10 +1,15 @@
 //! Inline layout: styled spans become lines of glyph runs (UAX #14 breaks,
-//! hyphenation, French no-break spaces, emergency breaks for long words).
+//! address and code rules, hyphenation, French no-break spaces, and breaks
+//! without a hyphen as a last resort for what fits nowhere, reported).
+//!
+//! Linear in the paragraph's length: each line looks only at the break
+//! candidates it can reach, and each word is hyphenated at most once.
 
-use super::breaks::{Break, BreakKind, Breaks};
+use super::breaks::{Break, BreakKind, Breaks, Marked};
+use super::hyphen::{Hyphenator, MIN_BEFORE};
 use super::page::{FontId, Glyph, Rgb, TextRun};
 use super::shape::{shape, Shaped};
-use crate::model::{Inline, Lang, LinkTarget};
+use crate::model::{Inline, Lang, LinkTarget, TextStyle};
 
 /// How a piece of inline text is set before its own emphasis applies.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -21,6 +26,27 @@ pub struct BaseStyle {
     pub italic: bool,
     /// Colour of linked text.
     pub link_color: Rgb,
+    /// Which words may be hyphenated.
+    pub hyphens: Hyphens,
+}
+
+/// Which words of a text may be hyphenated (the word rules of
+/// [`super::hyphen`] always apply).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Hyphens {
+    /// Where a line would otherwise end short (running text).
+    #[default]
+    Auto,
+    /// Only a word wider than the whole line (table cells).
+    Overlong,
+    /// Never (titles, headings, labels).
+    Never,
+}
+
+/// Whether a span's own style lets its words be hyphenated: `code` never
+/// is (nor, when the format has them, keys and menu paths).
+fn span_hyphenates(style: &TextStyle) -> bool {
+    !style.code
 }
 
 /// A style run of a paragraph: a byte range with one font, colour and link.
@@ -31,7 +57,6 @@ struct Run {
     size: f32,
     color: Rgb,
     link: Option<usize>,
-    code: bool,
 }
 
 /// A fragment of a line: one text run, with the link it belongs to.
@@ -61,6 +86,9 @@ pub struct Lines {
     pub links: Vec<LinkTarget>,
     /// Characters that no bundled font can draw.
     pub missing: Vec<char>,
+    /// Words (or addresses, codes) wider than the line that had to be cut
+    /// where no rule allows a break, without a hyphen: the last resort.
+    pub forced: Vec<String>,
 }
 
 fn font_of(bold: bool, italic: bool, code: bool) -> FontId {
@@ -73,102 +101,236 @@ fn font_of(bold: bool, italic: bool, code: bool) -> FontId {
     }
 }
 
-/// Breaks `inline` into lines at most `width` points wide.
+/// Breaks `inline` into lines at most `width` points wide, with the
+/// language's hyphenation patterns alone.
 pub fn layout_inline(inline: &Inline, base: &BaseStyle, lang: Lang, width: f32) -> Lines {
-    lay_out(inline, base, lang, width, |c, text, m, start, width| {
-        c.near_line_end(text, m, start, width)
-    })
+    layout_text(inline, base, &Hyphenator::plain(lang), width)
 }
 
-/// Lays out `inline`, each line ending at one of the breaks `candidates_of`
-/// gives for a line from `start`, `width` wide ([`Candidates::near_line_end`]:
-/// only the words near a line's end are hyphenated).
+/// Breaks `inline` into lines at most `width` points wide, hyphenating as
+/// `hy` says.
+pub fn layout_text(
+    inline: &Inline,
+    base: &BaseStyle,
+    hy: &Hyphenator,
+    width: f32,
+) -> Lines {
+    lay_out(inline, base, hy, width, |_start, safe| safe)
+}
+
+/// Widths are compared with this tolerance, in points.
+const EPS: f32 = 0.001;
+
+/// A paragraph ready to break: its text, style runs, glyphs and break
+/// candidates.
+struct Prepared {
+    text: String,
+    runs: Vec<Run>,
+    links: Vec<LinkTarget>,
+    glyphs: Vec<Shaped>,
+    /// The style run of each glyph.
+    glyph_run: Vec<usize>,
+    missing: Vec<char>,
+    breaks: Breaks,
+}
+
+impl Prepared {
+    fn new(inline: &Inline, base: &BaseStyle, lang: Lang) -> Prepared {
+        let mut text = String::new();
+        let mut runs = Vec::new();
+        let mut marks = Vec::new();
+        let mut links: Vec<LinkTarget> = Vec::new();
+        for span in &inline.spans {
+            let start = text.len();
+            text.push_str(&span.text);
+            let link = span.link.as_ref().map(|l| match links.last() {
+                // Neighbouring spans of one link (bold inside a label) share it.
+                Some(last) if last == l => links.len() - 1,
+                _ => {
+                    links.push(l.clone());
+                    links.len() - 1
+                }
+            });
+            let code = span.style.code;
+            // Code is set a little smaller: the mono face runs large.
+            let size = if code { base.size * 0.92 } else { base.size };
+            runs.push(Run {
+                range: start..text.len(),
+                font: font_of(
+                    base.bold || span.style.bold,
+                    base.italic || span.style.italic,
+                    code,
+                ),
+                size,
+                color: if link.is_some() { base.link_color } else { base.color },
+                link,
+            });
+            marks.push(Marked {
+                range: start..text.len(),
+                code,
+                hyphenate: base.hyphens != Hyphens::Never && span_hyphenates(&span.style),
+            });
+        }
+        let mut glyphs: Vec<Shaped> = Vec::new();
+        let mut glyph_run: Vec<usize> = Vec::new();
+        let mut missing = Vec::new();
+        for (ri, run) in runs.iter().enumerate() {
+            let before = glyphs.len();
+            shape(
+                &text[run.range.clone()],
+                run.range.start,
+                run.font,
+                run.size,
+                &mut glyphs,
+                &mut missing,
+            );
+            glyph_run.extend(std::iter::repeat_n(ri, glyphs.len() - before));
+        }
+        let breaks = Breaks::new(&text, &marks, lang);
+        Prepared { text, runs, links, glyphs, glyph_run, missing, breaks }
+    }
+
+    /// The width of a hyphen in each style run.
+    fn hyphens(&self) -> Vec<f32> {
+        self.runs.iter().map(|r| super::shape::measure("-", r.font, r.size)).collect()
+    }
+}
+
+/// How wide a text is, as browsers size table columns: its widest piece
+/// that no rule lets break, the same with hyphenation, and its width on one
+/// line (per forced line).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct ContentWidths {
+    /// The widest word, address piece or whole `code` span.
+    pub min: f32,
+    /// The widest piece when words may be hyphenated (hyphen included).
+    pub min_hyphenated: f32,
+    /// The widest line when nothing wraps.
+    pub max: f32,
+}
+
+/// The content widths of `inline` set in `base`.
+pub fn content_widths(
+    inline: &Inline,
+    base: &BaseStyle,
+    hy: &Hyphenator,
+) -> ContentWidths {
+    let p = Prepared::new(inline, base, hy.lang);
+    let m = Measure::new(&p.glyphs, &p.text);
+    let hyphen = p.hyphens().into_iter().fold(0.0, f32::max);
+    let mut out = ContentWidths::default();
+    // Code spans keep whole: a break inside one is not counted.
+    let mut points: Vec<(usize, BreakKind)> = p
+        .breaks
+        .normal
+        .iter()
+        .filter(|b| b.inside.is_none_or(|i| !p.breaks.protected[i].code))
+        .map(|b| (b.pos, b.kind))
+        .collect();
+    let normal = points.len();
+    let (mut from, mut line) = (0, 0);
+    for &(pos, kind) in &points {
+        out.min = out.min.max(m.width(from, pos));
+        from = pos;
+        if kind == BreakKind::Mandatory {
+            out.max = out.max.max(m.width(line, pos));
+            line = pos;
+        }
+    }
+    for i in 0..p.breaks.words.len() {
+        points.extend(p.breaks.hyphens(&p.text, i, hy).iter().map(|b| (b.pos, b.kind)));
+    }
+    if points.len() > normal {
+        points.sort_by_key(|&(pos, kind)| (pos, kind as u8));
+    }
+    from = 0;
+    for &(pos, kind) in &points {
+        let extra = if kind == BreakKind::Hyphen { hyphen } else { 0.0 };
+        out.min_hyphenated = out.min_hyphenated.max(m.width(from, pos) + extra);
+        from = pos;
+    }
+    out.min_hyphenated = out.min_hyphenated.min(out.min);
+    out
+}
+
 fn lay_out(
     inline: &Inline,
     base: &BaseStyle,
-    lang: Lang,
+    hy: &Hyphenator,
     width: f32,
-    mut candidates_of: impl FnMut(&mut Candidates, &str, &Measure, usize, f32) -> Vec<Break>,
+    scan_from: fn(usize, usize) -> usize,
 ) -> Lines {
-    let mut text = String::new();
-    let mut runs = Vec::new();
-    let mut links: Vec<LinkTarget> = Vec::new();
-    for span in &inline.spans {
-        let start = text.len();
-        text.push_str(&span.text);
-        let link = span.link.as_ref().map(|l| match links.iter().position(|x| x == l) {
-            Some(i) if links.len() == i + 1 => i,
-            _ => {
-                links.push(l.clone());
-                links.len() - 1
-            }
-        });
-        let code = span.style.code;
-        // Code is set a little smaller: the mono face runs large.
-        let size = if code { base.size * 0.92 } else { base.size };
-        runs.push(Run {
-            range: start..text.len(),
-            font: font_of(
-                base.bold || span.style.bold,
-                base.italic || span.style.italic,
-                code,
-            ),
-            size,
-            color: if link.is_some() { base.link_color } else { base.color },
-            link,
-            code,
-        });
-    }
-
-    let mut glyphs: Vec<Shaped> = Vec::new();
-    let mut glyph_run: Vec<usize> = Vec::new();
-    let mut missing = Vec::new();
-    for (ri, run) in runs.iter().enumerate() {
-        let before = glyphs.len();
-        shape(
-            &text[run.range.clone()],
-            run.range.start,
-            run.font,
-            run.size,
-            &mut glyphs,
-            &mut missing,
-        );
-        glyph_run.extend(std::iter::repeat_n(ri, glyphs.len() - before));
-    }
-
-    let code_ranges: Vec<_> =
-        runs.iter().filter(|r| r.code).map(|r| r.range.clone()).collect();
-    let breaks = Breaks::new(&text, &code_ranges, lang);
+    let Prepared { text, runs, links, glyphs, glyph_run, missing, breaks } =
+        Prepared::new(inline, base, hy.lang);
     let measure = Measure::new(&glyphs, &text);
-    // The width of a hyphen in each run, and the widest.
-    let hyphens: Vec<f32> =
-        runs.iter().map(|r| super::shape::measure("-", r.font, r.size)).collect();
-    let hyphen_w = |at: usize| -> f32 {
-        let ri = runs
-            .iter()
-            .position(|r| r.range.contains(&(at.saturating_sub(1))))
-            .unwrap_or(0);
-        hyphens.get(ri).copied().unwrap_or(0.0)
-    };
-    let mut candidates = Candidates {
+    // A code span that fits on a line is never split.
+    let splittable = breaks
+        .protected
+        .iter()
+        .map(|p| !p.code || measure.width(p.range.start, p.range.end) > width + EPS)
+        .collect();
+    // In table cells, only a word wider than the column is hyphenated.
+    let hyphenatable = breaks
+        .words
+        .iter()
+        .map(|w| {
+            base.hyphens != Hyphens::Overlong
+                || measure.width(w.start, w.end) > width + EPS
+        })
+        .collect();
+    let mut breaker = Breaker {
+        text: &text,
+        m: &measure,
         breaks: &breaks,
+        splittable,
+        hyphenatable,
         hyphenated: vec![None; breaks.words.len()],
-        widest_hyphen: hyphens.iter().copied().fold(0.0, f32::max),
+        hy,
+        run_starts: runs.iter().map(|r| r.range.start).collect(),
+        hyphens: runs
+            .iter()
+            .map(|r| super::shape::measure("-", r.font, r.size))
+            .collect(),
+        width,
+        scan_from,
     };
 
     let mut lines = Vec::new();
+    let mut forced: Vec<String> = Vec::new();
     let mut start = 0;
-    let mut guard = 0;
-    while start < text.len() && guard <= text.len() {
-        guard += 1;
-        let near = candidates_of(&mut candidates, &text, &measure, start, width);
-        let (end, kind) = next_break(&text, &near, &measure, start, width, &hyphen_w);
+    let mut first = 0;
+    while start < text.len() {
+        while first < breaks.normal.len() && breaks.normal[first].pos <= start {
+            first += 1;
+        }
+        let (end, kind) = match breaker.line_end(start, first) {
+            Some(found) => found,
+            None => {
+                let end = breaker.last_resort(start);
+                let word = word_at(&text, end);
+                if !word.is_empty() && !forced.iter().any(|w| w == word) {
+                    forced.push(word.to_string());
+                }
+                (end, BreakKind::Normal)
+            }
+        };
         lines.push(build_line(
             &text, &runs, &glyphs, &glyph_run, &measure, start, end, kind,
         ));
-        start = end;
+        start = end.max(start + 1);
     }
-    Lines { lines, links, missing }
+    Lines { lines, links, missing, forced }
+}
+
+/// The token (between white space) around byte `at`, without the
+/// punctuation that ends a sentence.
+fn word_at(text: &str, at: usize) -> &str {
+    let space = |c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}';
+    let start = text[..at]
+        .rfind(space)
+        .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let end = text[at..].find(space).map_or(text.len(), |i| at + i);
+    text[start..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '»'])
 }
 
 /// Prefix sums of advances, for measuring any byte range in O(log n).
@@ -211,113 +373,143 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
         + text[start..end].trim_end_matches([' ', '\n', '\t', '\u{a0}', '\u{202f}']).len()
 }
 
-/// A paragraph's break candidates, hyphenating words only where a line may
-/// end (each at most once).
-struct Candidates<'b> {
+/// Chooses where lines end, greedily: each line as long as fits.
+struct Breaker<'b> {
+    text: &'b str,
+    m: &'b Measure<'b>,
     breaks: &'b Breaks,
+    /// Per protected stretch: whether it may be split at all.
+    splittable: Vec<bool>,
+    /// Per word: whether the style lets it be hyphenated at this width.
+    hyphenatable: Vec<bool>,
     /// The hyphenation points of each word, once computed.
     hyphenated: Vec<Option<Vec<Break>>>,
-    /// The widest hyphen of the paragraph's runs.
-    widest_hyphen: f32,
+    hy: &'b Hyphenator<'b>,
+    /// Where each style run starts, and the width of its hyphen.
+    run_starts: Vec<usize>,
+    hyphens: Vec<f32>,
+    width: f32,
+    /// Where, given a line's start and its last break that fits with a
+    /// hyphen after it, the words to hyphenate are looked for: layout
+    /// passes the latter (only words near the line's end); the tests'
+    /// reference passes the former (every word of the line).
+    scan_from: fn(usize, usize) -> usize,
 }
 
-impl Candidates<'_> {
-    /// The candidates after `start` that [`next_break`] can reach or choose
-    /// for the line starting there: the ordinary ones up to the first that
-    /// does not fit, and the hyphenation points of the words that are not
-    /// wholly before the last ordinary break that would still fit with a
-    /// hyphen after it. A hyphenation point before that break fits (widths
-    /// grow along the text) and loses to it, so leaving it out changes
-    /// nothing: the lines are the ones all candidates would give.
-    fn near_line_end(
-        &mut self,
-        text: &str,
-        m: &Measure,
-        start: usize,
-        width: f32,
-    ) -> Vec<Break> {
-        let normal = &self.breaks.normal;
-        let first = normal.partition_point(|b| b.pos <= start);
-        let mut out = Vec::new();
+impl Breaker<'_> {
+    /// The width of the hyphen drawn at a break at `at`.
+    fn hyphen_w(&self, at: usize) -> f32 {
+        let ri = self.run_starts.partition_point(|&s| s < at).saturating_sub(1);
+        self.hyphens.get(ri).copied().unwrap_or(0.0)
+    }
+
+    /// Whether the rules let a line that starts at `start` end at `b`: a
+    /// break inside an address or code needs a stretch that may split, and
+    /// at least [`super::address::MIN_PIECE`] of its characters on the line.
+    fn usable(&self, b: &Break, start: usize) -> bool {
+        let Some(i) = b.inside else { return true };
+        let p = &self.breaks.protected[i];
+        self.splittable[i]
+            && (start <= p.range.start
+                || self.text[start..b.pos]
+                    .chars()
+                    .nth(super::address::MIN_PIECE - 1)
+                    .is_some())
+    }
+
+    /// Where the line that starts at `start` ends, and how; `first` is the
+    /// first ordinary candidate after `start`. `None`: nothing fits.
+    ///
+    /// The ordinary candidates are read up to the first that does not fit
+    /// (or a forced break), then the hyphenation points of the words that
+    /// are not wholly before the last ordinary break that would still fit
+    /// with a hyphen after it: a point before that break fits too and loses
+    /// to it, so leaving it out changes nothing.
+    fn line_end(&mut self, start: usize, first: usize) -> Option<(usize, BreakKind)> {
+        let widest_hyphen = self.hyphens.iter().copied().fold(0.0, f32::max);
+        let mut best_normal = None;
         let mut safe = start;
         let mut over = usize::MAX;
-        for b in &normal[first..] {
-            out.push(*b);
-            let w = m.width(start, b.pos);
-            if w > width + 0.001 {
+        for b in &self.breaks.normal[first..] {
+            let w = self.m.width(start, b.pos);
+            if w > self.width + EPS {
                 over = b.pos;
                 break;
             }
-            if w + self.widest_hyphen <= width + 0.001 {
+            if !self.usable(b, start) {
+                continue;
+            }
+            if b.kind == BreakKind::Mandatory {
+                return Some((b.pos, BreakKind::Mandatory));
+            }
+            if w + widest_hyphen <= self.width + EPS {
                 safe = b.pos;
             }
+            best_normal = Some(b.pos);
         }
+        if over == usize::MAX {
+            // No candidate left (all were unusable): the rest fits.
+            return Some((self.text.len(), BreakKind::Mandatory));
+        }
+        let from = (self.scan_from)(start, safe);
+        let mut best_hyphen = None;
         let words = &self.breaks.words;
-        let from = words.partition_point(|w| w.end <= safe);
-        let reachable = words[from..].iter().take_while(|w| w.start < over).count();
-        for i in from..from + reachable {
-            let points =
-                self.hyphenated[i].get_or_insert_with(|| self.breaks.hyphens(text, i));
-            out.extend(points.iter().filter(|b| b.pos > start));
-        }
-        out.sort_by_key(|b| (b.pos, b.kind as u8));
-        out.dedup_by_key(|b| b.pos);
-        out
-    }
-}
-
-/// Chooses where the line that starts at `start` ends, among `candidates`
-/// (those after `start`, sorted).
-fn next_break(
-    text: &str,
-    candidates: &[Break],
-    m: &Measure,
-    start: usize,
-    width: f32,
-    hyphen_w: &dyn Fn(usize) -> f32,
-) -> (usize, BreakKind) {
-    let first = candidates.partition_point(|b| b.pos <= start);
-    let mut best_normal: Option<usize> = None;
-    let mut best_hyphen: Option<usize> = None;
-    for b in &candidates[first..] {
-        let extra = if b.kind == BreakKind::Hyphen { hyphen_w(b.pos) } else { 0.0 };
-        if b.kind == BreakKind::Hyphen && !m.is_cluster_start(b.pos) {
-            continue;
-        }
-        if m.width(start, b.pos) + extra > width + 0.001 {
-            break;
-        }
-        match b.kind {
-            BreakKind::Mandatory => return (b.pos, BreakKind::Mandatory),
-            BreakKind::Normal => best_normal = Some(b.pos),
-            BreakKind::Hyphen => best_hyphen = Some(b.pos),
-        }
-    }
-    match (best_normal, best_hyphen) {
-        // Ragged right: hyphenate only when the line would otherwise be short.
-        (Some(n), Some(h)) if h > n && m.width(start, n) < 0.8 * width => {
-            (h, BreakKind::Hyphen)
-        }
-        (Some(n), _) => (n, BreakKind::Normal),
-        (None, Some(h)) => (h, BreakKind::Hyphen),
-        (None, None) => (emergency_break(text, m, start, width), BreakKind::Normal),
-    }
-}
-
-/// The longest prefix of the text at `start` that fits, cut between characters
-/// (at least one character, so layout always advances).
-fn emergency_break(text: &str, m: &Measure, start: usize, width: f32) -> usize {
-    let mut best = None;
-    for (i, c) in text[start..].char_indices() {
-        let end = start + i + c.len_utf8();
-        if m.is_cluster_start(end) || end == text.len() {
-            if m.width(start, end) > width && best.is_some() {
-                break;
+        let mut i = words.partition_point(|w| w.end <= from);
+        'words: while i < words.len() && words[i].start < over {
+            if self.hyphenatable[i] {
+                if self.hyphenated[i].is_none() {
+                    self.hyphenated[i] = Some(self.breaks.hyphens(self.text, i, self.hy));
+                }
+                // A line that starts inside the word (after a cut) keeps
+                // enough of it before the hyphen too.
+                let word_start = words[i].start.max(start);
+                for b in self.hyphenated[i].iter().flatten() {
+                    if b.pos <= start
+                        || !self.m.is_cluster_start(b.pos)
+                        || self.text[word_start..b.pos]
+                            .chars()
+                            .nth(MIN_BEFORE - 1)
+                            .is_none()
+                    {
+                        continue;
+                    }
+                    if self.m.width(start, b.pos) + self.hyphen_w(b.pos)
+                        > self.width + EPS
+                    {
+                        break 'words;
+                    }
+                    best_hyphen = Some(b.pos);
+                }
             }
-            best = Some(end);
+            i += 1;
+        }
+        match (best_normal, best_hyphen) {
+            // Ragged right: hyphenate only when the line would otherwise be short.
+            (Some(n), Some(h)) if h > n && self.m.width(start, n) < 0.8 * self.width => {
+                Some((h, BreakKind::Hyphen))
+            }
+            (Some(n), _) => Some((n, BreakKind::Normal)),
+            (None, Some(h)) => Some((h, BreakKind::Hyphen)),
+            (None, None) => None,
         }
     }
-    best.unwrap_or(text.len())
+
+    /// The longest prefix of the text at `start` that fits, cut between
+    /// characters (at least one character, so layout always advances).
+    fn last_resort(&self, start: usize) -> usize {
+        let (text, m) = (self.text, self.m);
+        let mut best = None;
+        for (i, c) in text[start..].char_indices() {
+            let end = start + i + c.len_utf8();
+            if m.is_cluster_start(end) || end == text.len() {
+                if m.width(start, end) > self.width && best.is_some() {
+                    break;
+                }
+                best = Some(end);
+            }
+        }
+        best.unwrap_or(text.len())
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -432,6 +624,7 @@ mod tests {
             bold: false,
             italic: false,
             link_color: Rgb(0, 0, 200),
+            hyphens: Hyphens::Auto,
         }
     }
 
@@ -441,19 +634,6 @@ mod tests {
             .iter()
             .map(|l| l.fragments.iter().map(|f| f.run.text.as_str()).collect::<String>())
             .collect()
-    }
-
-    /// The byte ranges of `inline`'s code spans in its text.
-    fn code_ranges(inline: &Inline) -> Vec<std::ops::Range<usize>> {
-        let mut at = 0;
-        let mut out = Vec::new();
-        for span in &inline.spans {
-            if span.style.code {
-                out.push(at..at + span.text.len());
-            }
-            at += span.text.len();
-        }
-        out
     }
 
     #[test]
@@ -578,13 +758,10 @@ mod tests {
             let inline = Inline { spans };
             let lang = if case % 3 == 0 { Lang::En } else { Lang::Fr };
             for width in [40.0, 55.0, 73.5, 90.0, 120.0, 200.0, 400.0] {
-                let lazy = layout_inline(&inline, &style(), lang, width);
-                // Every word hyphenated first: the reference.
-                let code = code_ranges(&inline);
-                let every = |_: &mut Candidates, text: &str, _: &Measure, _, _| {
-                    crate::layout::breaks::break_candidates(text, &code, lang)
-                };
-                let all = lay_out(&inline, &style(), lang, width, every);
+                let hy = Hyphenator::plain(lang);
+                let lazy = lay_out(&inline, &style(), &hy, width, |_, safe| safe);
+                // Every word of the line hyphenated: the reference.
+                let all = lay_out(&inline, &style(), &hy, width, |start, _| start);
                 assert_eq!(lazy, all, "case {case} at width {width}: {:?}", texts(&all));
                 hyphenated +=
                     texts(&all).iter().filter(|t| t.ends_with('\u{ad}')).count();

@@ -331,6 +331,14 @@ fn step(c: &mut Checker<'_>, path: &str, v: &Value) -> Option<Step> {
     Some(Step { text: text?, image, note })
 }
 
+/// Most columns a table may have: each still holds about three characters
+/// a line in the narrowest edition (large print on A5 pages).
+pub const MAX_TABLE_COLUMNS: usize = 12;
+
+/// Largest local attachment, in bytes (50 MiB): the site and the bundle
+/// copy it, and parents download it on their phones.
+pub const MAX_ATTACHMENT: u64 = 50 * 1024 * 1024;
+
 /// A table: optional header, rows all of one length.
 fn table(
     c: &mut Checker<'_>,
@@ -359,6 +367,17 @@ fn table(
         Some(h) => (h.len(), msg!("table-the-header")),
         None => (rows[0].len(), msg!("table-row-one")),
     };
+    if width > MAX_TABLE_COLUMNS {
+        let at = if header.is_some() { header_path } else { join_index(&rows_path, 0) };
+        let message = format!(
+            "the table has {width} columns; a table has at most {MAX_TABLE_COLUMNS}, \
+             the most that stay readable on a large-print A5 page"
+        );
+        let help =
+            Msg::verbatim("split it into several tables, or swap rows and columns");
+        c.fail("too-many-columns", &at, Msg::verbatim(message), Some(help));
+        return None;
+    }
     let mut out = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         let row_path = join_index(&rows_path, i);
@@ -433,6 +452,20 @@ fn attachment(
             return None;
         }
     };
+    if bytes > MAX_ATTACHMENT {
+        c.fail(
+            "file-too-large",
+            path,
+            Msg::verbatim(format!(
+                "attachment \"{href}\" is too large: {bytes} bytes, the limit is \
+                 {MAX_ATTACHMENT} bytes"
+            )),
+            Some(Msg::verbatim(
+                "link to the file on a web site instead (an https address)",
+            )),
+        );
+        return None;
+    }
     let root = c.env.project.canonical.clone().unwrap_or_default();
     let kind = canonical
         .extension()
@@ -589,6 +622,14 @@ mod tests {
                 &[("table-shape", "body[0].rows[1]", "[\"3\"")],
             ),
             (r#"{"type": "table", "rows": []}"#, &[("empty", "body[0].rows", "[]")]),
+            (
+                r#"{"type": "table", "rows": [["1","2","3","4","5","6","7","8","9","10","11","12","13"]]}"#,
+                &[("too-many-columns", "body[0].rows[0]", "[\"1\"")],
+            ),
+            (
+                r#"{"type": "table", "header": ["1","2","3","4","5","6","7","8","9","10","11","12","13"], "rows": [["1"]]}"#,
+                &[("too-many-columns", "body[0].header", "[\"1\"")],
+            ),
             (
                 r#"{"type": "table", "rows": [["a", 3]]}"#,
                 &[("wrong-type", "body[0].rows[0][1]", "3")],

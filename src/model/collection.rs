@@ -8,6 +8,7 @@ use super::chars::check_chars;
 use super::check::{Checker, Env, GuideRef};
 use super::diag::Diagnostic;
 use super::guide::check_format;
+use super::hyphenation::check_hyphenation;
 use super::raw::{from_value, json_kind, RawCollection, COLLECTION_FIELDS};
 use super::report::Report;
 use super::source::{read_source, report_duplicates};
@@ -107,6 +108,9 @@ fn check_collection(
         }
     }
     out.logo = raw.logo.as_deref().and_then(|src| c.image("logo", src));
+    if let Some(h) = &raw.hyphenation {
+        out.hyphenation = check_hyphenation(c, h);
+    }
     if let Some(order) = &raw.order {
         for (i, id) in order.iter().enumerate() {
             let path = join_index("order", i);

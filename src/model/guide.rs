@@ -10,6 +10,7 @@ use super::blocks::block;
 use super::chars::check_chars;
 use super::check::{Checker, Env, GuideRef};
 use super::diag::Diagnostic;
+use super::input::read_input;
 use super::raw::{from_value, json_kind, kind_msg, RawGuide, GUIDE_FIELDS};
 use super::report::Report;
 use super::source::{decode_text, read_source, report_duplicates, MAX_JSON};
@@ -120,10 +121,8 @@ pub fn load_guide(file: &Path, collection: &Collection, env: &Env<'_>) -> GuideD
 /// be checked across guides before any guide is validated.
 pub fn probe_id(file: &Path) -> String {
     let stem = file_stem(file);
-    let small = std::fs::metadata(file).is_ok_and(|m| m.len() <= MAX_JSON);
-    let value = small
-        .then(|| std::fs::read(file).ok())
-        .flatten()
+    let value = read_input(file, MAX_JSON)
+        .ok()
         .and_then(|bytes| decode_text(file, bytes).ok())
         .and_then(|text| serde_json::from_str::<Value>(&text).ok());
     match value {
@@ -144,8 +143,30 @@ fn file_stem(file: &Path) -> String {
     file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
-/// The guide's id: `id` if given, else the file stem; both must be slugs.
+/// Ids a guide may not take: the web site's index page is `index.html`,
+/// beside the guides' `<id>.html`.
+pub const RESERVED_IDS: &[&str] = &["index"];
+
+/// The guide's id: `id` if given, else the file stem; both must be slugs,
+/// and not a [reserved](RESERVED_IDS) one.
 fn check_id(c: &mut Checker<'_>, id: Option<&str>, stem: &str) -> Option<String> {
+    let reserved = id.unwrap_or(stem);
+    if RESERVED_IDS.contains(&reserved) {
+        let (path, message, help) = match id {
+            Some(_) => (
+                "id",
+                format!("id \"{reserved}\" is reserved: the web site's index page is {reserved}.html"),
+                format!("choose another id, e.g. \"{reserved}-fiche\""),
+            ),
+            None => (
+                "",
+                format!("the file name \"{reserved}.json\" gives the id \"{reserved}\", which is reserved: the web site's index page is {reserved}.html"),
+                format!("rename the file, e.g. \"{reserved}-fiche.json\", or add another \"id\""),
+            ),
+        };
+        c.fail("bad-id", path, Msg::verbatim(message), Some(Msg::verbatim(help)));
+        return None;
+    }
     match id {
         Some(id) if is_slug(id) => Some(id.to_string()),
         Some(id) => {
@@ -306,6 +327,12 @@ mod tests {
                 vec![("bad-id", "id", "\"Vider")],
             ),
             ("Vider Cache.json", format!("{{\"format\": 1, \"title\": \"T\", {body}}}"), vec![("bad-id", "", "{")]),
+            ("index.json", format!("{{\"format\": 1, \"title\": \"T\", {body}}}"), vec![("bad-id", "", "{")]),
+            (
+                "index.json",
+                format!("{{\"format\": 1, \"id\": \"index\", \"title\": \"T\", {body}}}"),
+                vec![("bad-id", "id", "\"index")],
+            ),
             (
                 "g.json",
                 format!("{{\"format\": 1, \"title\": \"T\", \"published\": \"2023-02-29\", {body}}}"),

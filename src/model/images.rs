@@ -5,6 +5,7 @@ use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
+use super::input::{read_input, InputError};
 use super::types::{ImageData, ImageFormat};
 
 /// Largest width or height accepted, in pixels.
@@ -71,18 +72,26 @@ fn read_image(path: &Path) -> Result<Checked, ImageError> {
         code: "unreadable",
         message: format!("cannot read the image: {}", lower_first(&e.to_string())),
     };
-    let size = std::fs::metadata(path).map_err(unreadable)?.len();
-    if size > MAX_FILE {
-        return Err(ImageError {
-            code: "image-too-large",
-            message: format!(
-                "image file too large: {:.1} MB, the limit is {} MB",
-                size as f64 / 1e6,
-                MAX_FILE / 1_000_000
-            ),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
+    let bytes = match read_input(path, MAX_FILE) {
+        Ok(bytes) => bytes,
+        Err(InputError::TooLarge(size)) => {
+            return Err(ImageError {
+                code: "image-too-large",
+                message: format!(
+                    "image file too large: {:.1} MB, the limit is {} MB",
+                    size as f64 / 1e6,
+                    MAX_FILE / 1_000_000
+                ),
+            })
+        }
+        Err(InputError::NotAFile(kind)) => {
+            return Err(ImageError {
+                code: "unreadable",
+                message: format!("cannot read the image: it is {kind}, not a file"),
+            })
+        }
+        Err(InputError::Io(e)) => return Err(unreadable(e)),
+    };
     check_image(bytes)
 }
 
@@ -201,6 +210,15 @@ fn decode(bytes: &[u8], format: ImageFormat) -> Result<(), ImageError> {
     if format == ImageFormat::Png {
         return decode_png(bytes);
     }
+    if !jpeg_is_whole(bytes) {
+        // The JPEG decoder fills what is missing with grey and says nothing.
+        return Err(ImageError {
+            code: "bad-image",
+            message: "the JPEG file is cut short: its picture data has no end marker \
+                      (it was not fully copied or downloaded)"
+                .into(),
+        });
+    }
     let mut reader =
         image::ImageReader::with_format(Cursor::new(bytes), image_format(format));
     let mut limits = image::Limits::default();
@@ -222,6 +240,37 @@ fn over_memory() -> ImageError {
             MAX_ALLOC / (1024 * 1024)
         ),
     }
+}
+
+/// Whether a JPEG's picture data runs to its end marker (EOI, `FF D9`).
+/// The segments before the first scan are skipped by their lengths (an
+/// EXIF thumbnail inside them has scans and an end of its own); inside and
+/// after the scans, `FF D9` can only be the end marker, since a scan writes
+/// a data byte `FF` as `FF 00`.
+fn jpeg_is_whole(bytes: &[u8]) -> bool {
+    let mut at = 2; // after SOI
+    loop {
+        // Fill bytes (FF) may pad before a marker.
+        while bytes.get(at) == Some(&0xFF) && bytes.get(at + 1) == Some(&0xFF) {
+            at += 1;
+        }
+        let (Some(&0xFF), Some(&marker)) = (bytes.get(at), bytes.get(at + 1)) else {
+            return false;
+        };
+        if marker == 0xDA {
+            break; // start of scan
+        }
+        if marker == 0xD9 {
+            return false; // ends before any picture data
+        }
+        let Some(len) =
+            bytes.get(at + 2..at + 4).map(|l| u16::from_be_bytes([l[0], l[1]]))
+        else {
+            return false;
+        };
+        at += 2 + len as usize;
+    }
+    bytes[at..].windows(2).any(|w| w == [0xFF, 0xD9])
 }
 
 /// Decodes a PNG's rows as they are stored (palette indices are not turned
@@ -384,6 +433,44 @@ pub(crate) mod tests {
             assert!(start.elapsed() < Duration::from_secs(2), "{name} took too long");
             assert_eq!(err.code, code, "{name}: {err:?}");
             assert!(err.message.contains(msg), "{name}: {}", err.message);
+        }
+    }
+
+    /// A 64×48 JPEG with a gradient, encoded by the `image` crate.
+    fn jpeg() -> Vec<u8> {
+        let img = image::RgbImage::from_fn(64, 48, |x, y| {
+            image::Rgb([x as u8 * 4, y as u8 * 5, 90])
+        });
+        let mut out = Cursor::new(Vec::new());
+        img.write_to(&mut out, image::ImageFormat::Jpeg).expect("encode jpeg");
+        out.into_inner()
+    }
+
+    #[test]
+    fn a_jpeg_cut_short_is_refused_and_a_whole_one_accepted() {
+        let whole = jpeg();
+        // An APP1 segment (as EXIF) that holds a thumbnail's own end marker.
+        let mut with_app = whole[..2].to_vec();
+        with_app
+            .extend_from_slice(&[0xFF, 0xE1, 0x00, 0x08, b'E', b'x', 0xFF, 0xD9, 0, 0]);
+        with_app.extend_from_slice(&whole[2..]);
+        // Bytes after the end marker (some cameras add them) are harmless.
+        let mut trailing = whole.clone();
+        trailing.extend_from_slice(b"trailing");
+        for (name, bytes) in
+            [("whole", &whole), ("app segment", &with_app), ("trailing", &trailing)]
+        {
+            assert!(check_image(bytes.clone()).is_ok(), "{name}");
+        }
+        let table: [(&str, Vec<u8>); 3] = [
+            ("cut in the picture data", whole[..whole.len() - 40].to_vec()),
+            ("cut after the end marker is lost", whole[..whole.len() - 2].to_vec()),
+            ("cut with an app segment", with_app[..with_app.len() - 30].to_vec()),
+        ];
+        for (name, bytes) in table {
+            let err = check_image(bytes).expect_err(name);
+            assert_eq!(err.code, "bad-image", "{name}");
+            assert!(err.message.contains("cut short"), "{name}: {}", err.message);
         }
     }
 

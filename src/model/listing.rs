@@ -44,13 +44,11 @@ pub(super) fn list_guides(
         let name = entry.file_name().to_string_lossy().into_owned();
         let lower = name.to_lowercase();
         let path = entry.path();
-        // A link to a guide that is gone is reported, not skipped silently.
-        let dangling = !path.exists() && entry.file_type().is_ok_and(|t| t.is_symlink());
-        // Hidden files are editor leftovers (`.#x.json`), not guides.
-        if !lower.ends_with(".json")
-            || name.starts_with('.')
-            || !(path.is_file() || dangling)
-        {
+        // Hidden files are editor leftovers (`.#x.json`), not guides. Every
+        // other `*.json` entry is read as a guide, so that one that is not a
+        // file (a folder, a named pipe, a link to a device or to nothing) is
+        // reported with its reason instead of being skipped silently.
+        if !lower.ends_with(".json") || name.starts_with('.') {
             continue;
         }
         if lower == "collection.json" {

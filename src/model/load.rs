@@ -208,11 +208,17 @@ mod tests {
     }
 
     #[test]
-    fn skips_hidden_and_non_json_files() {
+    fn skips_hidden_and_non_json_files_and_reports_a_json_that_is_not_a_file() {
         let project = test_project("listing");
         project.guide("a.json", guide("")).guide(".#a.json", "x").guide("notes.txt", "x");
         std::fs::create_dir_all(project.join("guides/sub.json")).unwrap();
         let loaded = load_project(&project).unwrap();
-        assert_eq!(loaded.guides.len(), 1);
+        assert_eq!(loaded.guides.len(), 2);
+        let errors = errors_of(&loaded, "sub");
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            errors[0].message.en(),
+            "cannot read the file: it is a folder, not a file"
+        );
     }
 }

@@ -4,6 +4,7 @@ use crate::i18n::Msg;
 use crate::msg;
 use std::path::{Component, Path, PathBuf};
 
+use super::input::kind_of;
 use super::values::closest;
 
 /// A folder that guide paths are relative to.
@@ -128,10 +129,16 @@ impl Root {
                 Some(msg!("path-link-escapes-help", dir = shown)),
             ));
         }
-        if !canonical.is_file() {
+        let kind = std::fs::metadata(&canonical).ok().and_then(|m| kind_of(&m));
+        if let Some(kind) = kind {
             return Err(err(
                 "bad-path",
-                msg!("path-is-folder", what = what, path = rel),
+                msg!(
+                    "path-not-a-file",
+                    what = what,
+                    path = rel,
+                    kind = super::input::kind_msg(kind)
+                ),
                 None,
             ));
         }

@@ -29,6 +29,7 @@ pub const COLLECTION_FIELDS: &[&str] = &[
     "paper",
     "logo",
     "order",
+    "hyphenation",
 ];
 
 /// `collection.json`, as written.
@@ -46,6 +47,7 @@ pub struct RawCollection {
     pub paper: Option<String>,
     pub logo: Option<String>,
     pub order: Option<Vec<String>>,
+    pub hyphenation: Option<Value>,
 }
 
 /// Fields of a guide.

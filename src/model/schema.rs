@@ -122,6 +122,8 @@ pub struct CollectionSchema {
     logo: Option<ImagePath>,
     /// Order of guides in the print pack and web index; unlisted guides follow, sorted by id.
     order: Option<Vec<Slug>>,
+    /// Words hyphenated the collection's own way.
+    hyphenation: Option<HyphenationList>,
 }
 
 /// A content block; `type` says which.
@@ -175,9 +177,11 @@ pub enum BlockSchema {
     },
     /// A table with a ruled header; every row has the same number of cells.
     Table {
-        /// Header cells, repeated after a page break.
+        /// Header cells, repeated after a page break (at most 12 columns).
+        #[schemars(length(min = 1, max = 12))]
         header: Option<Vec<InlineText>>,
-        /// The rows, each a list of cells.
+        /// The rows, each a list of cells (at most 12 columns).
+        #[schemars(inner(length(min = 1, max = 12)))]
         rows: Vec<Vec<InlineText>>,
     },
     /// A link to a file, followed by its kind and size when the file is local.
@@ -318,6 +322,27 @@ pub struct QrUrl(
 /// A calendar date, YYYY-MM-DD.
 #[derive(JsonSchema)]
 pub struct DateText(#[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))] String);
+
+/// Words and where each may break, as TeX's `\hyphenation`.
+pub struct HyphenationList;
+
+impl JsonSchema for HyphenationList {
+    fn schema_name() -> Cow<'static, str> {
+        "HyphenationList".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "Words hyphenated the collection's own way: each word (letters only) with its letters again, a hyphen where it may break; the word alone is never hyphenated. E.g. {\"cookies\": \"cookies\", \"navigateur\": \"na-vi-ga-teur\"}.",
+            "type": "object",
+            "propertyNames": { "pattern": "^[^\\s\\d.,;:!?'’\"«»()\\[\\]{}/\\\\@#%&*+=<>|~^_$-]+$" },
+            "additionalProperties": {
+                "type": "string",
+                "pattern": "^[^\\s\\d.,;:!?'’\"«»()\\[\\]{}/\\\\@#%&*+=<>|~^_$-]+(-[^\\s\\d.,;:!?'’\"«»()\\[\\]{}/\\\\@#%&*+=<>|~^_$-]+)*$"
+            }
+        })
+    }
+}
 
 /// The format version: always 1.
 pub struct FormatVersion;

@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::diag::Diagnostic;
 use super::images::lower_first;
+use super::input::{read_input, InputError};
 use super::report::Report;
 use super::spans::SpanIndex;
 
@@ -38,18 +39,30 @@ pub fn read_source(file: &Path) -> Result<Source, Box<Diagnostic>> {
             _ => d,
         })
     };
-    let size = std::fs::metadata(file).map_err(unreadable)?.len();
-    if size > MAX_JSON {
-        return Err(Box::new(
-            Diagnostic::error(
-                "file-too-large",
-                file,
-                msg!("file-too-large", size = size, limit = MAX_JSON),
-            )
-            .help(msg!("file-too-large-help")),
-        ));
-    }
-    let bytes = std::fs::read(file).map_err(unreadable)?;
+    let bytes = match read_input(file, MAX_JSON) {
+        Ok(bytes) => bytes,
+        Err(InputError::TooLarge(size)) => {
+            return Err(Box::new(
+                Diagnostic::error(
+                    "file-too-large",
+                    file,
+                    msg!("file-too-large", size = size, limit = MAX_JSON),
+                )
+                .help(msg!("file-too-large-help")),
+            ))
+        }
+        Err(InputError::NotAFile(kind)) => {
+            return Err(Box::new(
+                Diagnostic::error(
+                    "unreadable",
+                    file,
+                    msg!("file-not-a-file", kind = super::input::kind_msg(kind)),
+                )
+                .help(msg!("file-not-a-file-help")),
+            ))
+        }
+        Err(InputError::Io(e)) => return Err(unreadable(e)),
+    };
     let text = decode_text(file, bytes)?;
     parse_json(file, text)
 }

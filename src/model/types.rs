@@ -286,6 +286,10 @@ pub struct Collection {
     pub logo: Option<ImageData>,
     /// Order of guides in the pack and web index.
     pub order: Vec<String>,
+    /// Words hyphenated the collection's own way (`hyphenation`): each word
+    /// in lowercase, with the character offsets where it may break (none:
+    /// never hyphenated).
+    pub hyphenation: std::collections::BTreeMap<String, Vec<usize>>,
 }
 
 /// A validated guide, with collection defaults already applied.

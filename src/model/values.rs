@@ -129,11 +129,23 @@ pub fn scheme_of(s: &str) -> Option<String> {
     ok.then(|| scheme.to_ascii_lowercase())
 }
 
+/// Longest address accepted, in bytes: what the largest QR code holds at
+/// error correction level M (version 40, byte mode), since every printed
+/// link gets one.
+pub const MAX_URL: usize = 2331;
+
 /// Checks a URL whose scheme is one of `allowed` (lowercase names, e.g. `["https", "http"]`).
 ///
-/// Minimal on purpose: a known scheme, no spaces, a host for `http(s)`, an `@` for `mailto`.
-/// On failure returns a message and a suggestion.
+/// Minimal on purpose: at most [`MAX_URL`] bytes, a known scheme, no spaces,
+/// a host for `http(s)`, an `@` for `mailto`. On failure returns a message
+/// and a suggestion.
 pub fn check_url(s: &str, allowed: &[&str]) -> Result<(), (Msg, Msg)> {
+    if s.len() > MAX_URL {
+        return Err((
+            msg!("url-too-long", bytes = s.len(), max = MAX_URL),
+            msg!("url-too-long-help"),
+        ));
+    }
     let allowed_list =
         allowed.iter().map(|a| format!("{a}:")).collect::<Vec<_>>().join(", ");
     let Some(scheme) = scheme_of(s) else {

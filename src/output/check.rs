@@ -9,11 +9,13 @@ use serde::Serialize;
 
 use super::diagnostics::{json_diagnostic_in, sort_diagnostics, JsonDiagnostic};
 use super::failure::internal_error;
+use super::interrupt;
 use super::lint;
 use super::run::{load, with_pool};
 use crate::i18n::UiLang;
+use crate::layout::pack::editions;
 use crate::layout::{check_sheet_length, layout_guide, LayoutOptions};
-use crate::model::{Diagnostic, Guide};
+use crate::model::{Collection, Diagnostic, Guide};
 use crate::pdf::{write_pdf, PdfOptions};
 
 /// What to check.
@@ -90,6 +92,9 @@ pub fn check(opts: &CheckOptions) -> CheckReport {
             .guides
             .par_iter()
             .map(|g| {
+                if interrupt::requested() {
+                    return Vec::new();
+                }
                 let mut d = g.warnings.clone();
                 match &g.result {
                     Err(e) => d.extend(e.iter().cloned()),
@@ -99,6 +104,13 @@ pub fn check(opts: &CheckOptions) -> CheckReport {
             })
             .collect()
     });
+    if interrupt::requested() {
+        // What was checked is not the whole: no report rather than a wrong one.
+        return CheckReport::fatal(vec![interrupt::stopped(
+            &opts.guides_dir,
+            crate::msg!("kept-check"),
+        )]);
+    }
     let mut diags = loaded.warnings.clone();
     diags.extend(per_guide.into_iter().flatten());
     let valid: Vec<&Guide> =
@@ -113,6 +125,29 @@ pub fn check(opts: &CheckOptions) -> CheckReport {
     CheckReport::new(diags, loaded.guides.len(), failed)
 }
 
+/// Words cut without a hyphen in the pack editions only (narrower pages,
+/// larger text), each block reported once, for the first edition that cuts
+/// it, unless the sheet's own warnings already name that block.
+fn edition_warnings(
+    guide: &Guide,
+    c: &Collection,
+    sheet: &[Diagnostic],
+) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = Vec::new();
+    for (edition, opts) in editions(c) {
+        for mut w in layout_guide(guide, c, &opts).warnings {
+            let seen =
+                sheet.iter().chain(&out).any(|d| d.code == w.code && d.path == w.path);
+            if w.code == "forced-break" && !seen {
+                w.message =
+                    crate::msg!("in-edition", edition = edition, message = w.message);
+                out.push(w);
+            }
+        }
+    }
+    out
+}
+
 /// Lays out and renders one guide without writing it: catches what only
 /// layout and the PDF validator see, and pictures printed too large.
 fn render_in_memory(
@@ -123,6 +158,7 @@ fn render_in_memory(
     let c = &loaded.collection;
     let laid = layout_guide(guide, c, &LayoutOptions::for_collection(c));
     let mut out = laid.warnings;
+    out.extend(edition_warnings(guide, c, &out));
     out.extend(lint::low_resolution(guide, &laid.document));
     if let Err(d) = check_sheet_length(&laid.document, guide) {
         out.push(*d);

@@ -112,8 +112,23 @@ pub fn canon(p: &Path) -> PathBuf {
 }
 
 /// Every regular file under `dir`, hidden files and folders excluded, in
-/// the order the file system gives.
+/// the order the file system gives. Links to folders are followed, but each
+/// real folder is read once: a link loop (`images/a -> .`) ends the walk
+/// there instead of running forever.
 pub fn list_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut seen = std::collections::HashSet::new();
+    walk(dir, &mut seen, out);
+}
+
+fn walk(
+    dir: &Path,
+    seen: &mut std::collections::HashSet<PathBuf>,
+    out: &mut Vec<PathBuf>,
+) {
+    let Ok(real) = fs::canonicalize(dir) else { return };
+    if !seen.insert(real) {
+        return;
+    }
     let Ok(entries) = fs::read_dir(dir) else { return };
     for e in entries.flatten() {
         if e.file_name().to_string_lossy().starts_with('.') {
@@ -121,7 +136,7 @@ pub fn list_files(dir: &Path, out: &mut Vec<PathBuf>) {
         }
         let path = e.path();
         if path.is_dir() {
-            list_files(&path, out);
+            walk(&path, seen, out);
         } else if path.is_file() {
             out.push(path);
         }

@@ -4,6 +4,7 @@ use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::model::guide::RESERVED_IDS;
 use crate::model::values::{is_slug, parse_lang, slugify};
 use crate::model::{Date, Lang};
 
@@ -16,6 +17,8 @@ pub enum StarterError {
         id: String,
         /// A slug made from it, if different and non-empty.
         suggestion: Option<String>,
+        /// It is a valid id that no guide may take (see [`RESERVED_IDS`]).
+        reserved: bool,
     },
     /// A file with that name is already there (it is left untouched).
     Exists(PathBuf),
@@ -26,6 +29,10 @@ pub enum StarterError {
 impl fmt::Display for StarterError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            StarterError::BadId { id, reserved: true, .. } => write!(
+                f,
+                "\"{id}\" is reserved: the web site's index page is {id}.html; choose another id"
+            ),
             StarterError::BadId { id, .. } => write!(
                 f,
                 "\"{id}\" is not a valid guide id: use lowercase letters and digits \
@@ -134,7 +141,18 @@ pub fn create_guide(
     if !is_slug(id) {
         let s = slugify(id);
         let suggestion = (!s.is_empty() && s != id).then_some(s);
-        return Err(StarterError::BadId { id: id.to_string(), suggestion });
+        return Err(StarterError::BadId {
+            id: id.to_string(),
+            suggestion,
+            reserved: false,
+        });
+    }
+    if RESERVED_IDS.contains(&id) {
+        return Err(StarterError::BadId {
+            id: id.to_string(),
+            suggestion: None,
+            reserved: true,
+        });
     }
     let path = guides_dir.join(format!("{id}.json"));
     std::fs::create_dir_all(guides_dir)
@@ -180,5 +198,8 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(!dir.join("Vider le Cache.json").exists());
+        let e = create_guide(&dir, "index", None, today).unwrap_err();
+        assert!(e.to_string().contains("\"index\" is reserved"), "{e}");
+        assert!(!dir.join("index.json").exists());
     }
 }

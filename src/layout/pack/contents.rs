@@ -109,8 +109,9 @@ pub(super) fn contents(entries: &[Entry], f: &Front) -> (Document, Vec<Diagnosti
     let footer = Some((f.title, f.first_page + 1, f.total));
     let (pages, outline) = front_pages(flows, theme, footer);
     let meta = Meta { lang: f.lang, ..Meta::default() };
+    let warnings = w.finish();
     let doc = Document { pages, structure: w.tree, outline, meta };
-    (doc, w.warnings)
+    (doc, warnings)
 }
 
 /// How one contents line is set.

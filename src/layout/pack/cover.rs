@@ -3,12 +3,12 @@
 
 use std::path::Path;
 
-use super::{chunker, front_pages, latest_update, pack_title};
-use crate::layout::labels;
+use super::{chunker, front_pages, latest_update};
 use crate::layout::page::{Document, Item, Mark, Meta, Placed, Rect, Role, StructTree};
 use crate::layout::paginate::{paginate, Area};
 use crate::layout::style::{Theme, ACCENT, MUTED, RULE};
 use crate::layout::text::BaseStyle;
+use crate::model::labels;
 use crate::model::{Block, Collection, Diagnostic, Guide, Inline, Lang, ListItem};
 
 /// Lays out the cover (usually one page; more if the list of guides is long).
@@ -39,8 +39,13 @@ pub(super) fn cover(
     let h1 = w.tree.add(root, Role::Heading(1));
     let t = theme.title;
     let style = BaseStyle { size: t.size * 1.25, line_height: t.line_height * 1.25, ..t };
-    let mut title =
-        w.text(&Inline::plain(pack_title(collection)), &style, x, width, Some(h1));
+    let mut title = w.text(
+        &Inline::plain(labels::collection_title(collection)),
+        &style,
+        x,
+        width,
+        Some(h1),
+    );
     if let Some(first) = title.first_mut() {
         first.space_before = theme.page.1 * 0.12;
     }
@@ -122,8 +127,9 @@ pub(super) fn cover(
     }
     let (pages, outline) = front_pages(flows, theme, None);
     let meta = Meta { lang, ..Meta::default() };
+    let warnings = w.finish();
     let doc = Document { pages, structure: w.tree, outline, meta };
-    (doc, w.warnings)
+    (doc, warnings)
 }
 
 /// A horizontal rule, as an artifact.

@@ -8,7 +8,7 @@ use crate::layout::page::{
     Document, Item, Link, LinkDest, Mark, NodeId, Page, Placed, Rect, StructNode,
 };
 use crate::layout::style::{MM, RULE};
-use crate::layout::text::{layout_inline, BaseStyle};
+use crate::layout::text::{layout_inline, BaseStyle, Hyphens};
 use crate::model::{Inline, Lang, Paper};
 
 /// The logical pages (0-based) on one printed side, left then right; `None`
@@ -169,6 +169,7 @@ fn sheet_marks(marks: Marks, sw: f32, sh: f32) -> Vec<Placed> {
             bold: false,
             italic: false,
             link_color: RULE,
+            hyphens: Hyphens::Never,
         };
         let scissors = layout_inline(&Inline::plain("\u{2702}"), &style, Lang::Fr, 100.0);
         let top = edge + size + 2.0;

@@ -22,7 +22,7 @@ use super::page::{Document, Item, Meta, OutlineEntry, Page, Placed, Rect, Struct
 use super::paginate::PageFlow;
 use super::sheet::{layout_guide, LaidOut, LayoutOptions};
 use super::style::Theme;
-use crate::model::{Collection, Date, Diagnostic, Guide, Lang, Paper};
+use crate::model::{labels, Collection, Date, Diagnostic, Guide, Lang, Paper};
 
 pub use impose::{booklet_order, handout_order, impose, two_up_order, Marks, Side};
 pub use merge::Merger;
@@ -149,29 +149,7 @@ pub fn layout_pack(
     collection_file: &Path,
     opts: &PackOptions,
 ) -> Result<Pack> {
-    if guides.is_empty() {
-        return Err(PackError::NoGuides);
-    }
-    if opts.layout == PackLayout::Handout && guides.len() != 1 {
-        return Err(PackError::HandoutNeedsOneGuide(guides.len()));
-    }
-    let paper = opts.layout.paper(collection);
-    let mut scale = text_scale(paper, opts);
-    // The theme sets the sizes; this checks what was actually laid out
-    // (e.g. `code` in a caption) and re-lays out a little larger if needed.
-    let mut tries = 0;
-    let mut pack = loop {
-        let pack = match opts.layout {
-            PackLayout::Handout => handout(guides[0], collection, paper, scale),
-            _ => collected(guides, collection, collection_file, opts, paper, scale)?,
-        };
-        let smallest = smallest_text(&pack.document);
-        tries += 1;
-        if !opts.layout.imposed() || smallest >= MIN_IMPOSED_TEXT - 0.01 || tries == 3 {
-            break pack;
-        }
-        scale *= MIN_IMPOSED_TEXT / smallest * 1.001;
-    };
+    let mut pack = layout_pack_pages(guides, collection, collection_file, opts)?;
     let sides = match opts.layout {
         PackLayout::Single => return Ok(pack),
         PackLayout::TwoUp => two_up_order(pack.document.pages.len()),
@@ -184,6 +162,40 @@ pub fn layout_pack(
     };
     pack.document = impose(pack.document, &sides, marks);
     Ok(pack)
+}
+
+/// The pack's numbered pages before imposition (A5 pages for the imposed
+/// layouts): what [`layout_pack`] places on sheets, and what page rules are
+/// checked on.
+pub fn layout_pack_pages(
+    guides: &[&Guide],
+    collection: &Collection,
+    collection_file: &Path,
+    opts: &PackOptions,
+) -> Result<Pack> {
+    if guides.is_empty() {
+        return Err(PackError::NoGuides);
+    }
+    if opts.layout == PackLayout::Handout && guides.len() != 1 {
+        return Err(PackError::HandoutNeedsOneGuide(guides.len()));
+    }
+    let paper = opts.layout.paper(collection);
+    let mut scale = text_scale(paper, opts);
+    // The theme sets the sizes; this checks what was actually laid out
+    // (e.g. `code` in a caption) and re-lays out a little larger if needed.
+    let mut tries = 0;
+    loop {
+        let pack = match opts.layout {
+            PackLayout::Handout => handout(guides[0], collection, paper, scale),
+            _ => collected(guides, collection, collection_file, opts, paper, scale)?,
+        };
+        let smallest = smallest_text(&pack.document);
+        tries += 1;
+        if !opts.layout.imposed() || smallest >= MIN_IMPOSED_TEXT - 0.01 || tries == 3 {
+            return Ok(pack);
+        }
+        scale *= MIN_IMPOSED_TEXT / smallest * 1.001;
+    }
 }
 
 /// The text scale: 1, or large enough for large print's body size and for
@@ -208,6 +220,34 @@ pub fn text_scale(paper: Paper, opts: &PackOptions) -> f32 {
     scale * 1.0005
 }
 
+/// The editions a guide is printed in besides its own sheet, each with the
+/// options its pages are laid out with: every pack layout prints the guide
+/// at one of these sizes (with its link list). `check` lays them out too, so
+/// that what only a narrow page shows (a word cut without a hyphen in a
+/// large-print A5 column) is reported before anyone prints.
+pub fn editions(collection: &Collection) -> Vec<(&'static str, LayoutOptions)> {
+    let mut out = Vec::new();
+    for (name, layout, large_print) in [
+        ("the print pack", PackLayout::Single, false),
+        ("the large-print pack", PackLayout::Single, true),
+        ("the A5 packs (2up, booklet, handout)", PackLayout::TwoUp, false),
+        ("the large-print A5 packs", PackLayout::TwoUp, true),
+    ] {
+        let opts = PackOptions { layout, large_print, ..PackOptions::default() };
+        let paper = layout.paper(collection);
+        out.push((
+            name,
+            LayoutOptions {
+                paper,
+                scale: text_scale(paper, &opts),
+                link_notes: true,
+                ..LayoutOptions::for_collection(collection)
+            },
+        ));
+    }
+    out
+}
+
 /// The smallest size of visible text in a document.
 pub fn smallest_text(doc: &Document) -> f32 {
     doc.pages
@@ -223,17 +263,6 @@ pub fn smallest_text(doc: &Document) -> f32 {
 /// The most recent `updated` (else `published`) date of the guides.
 pub fn latest_update(guides: &[&Guide]) -> Option<Date> {
     guides.iter().filter_map(|g| g.updated.or(g.published)).max()
-}
-
-/// The pack's title: the collection's, or a plain word when it has none.
-pub fn pack_title(collection: &Collection) -> String {
-    match collection.title.trim() {
-        "" => match collection.lang {
-            Lang::Fr => "Fiches".into(),
-            Lang::En => "Guides".into(),
-        },
-        t => t.to_string(),
-    }
 }
 
 /// Where everything goes, from the page counts of one pass.
@@ -273,7 +302,7 @@ fn collected(
     scale: f32,
 ) -> Result<Pack> {
     let theme = Theme::new(paper, scale);
-    let title = pack_title(collection);
+    let title = labels::collection_title(collection);
     let (cover, mut warnings) = cover::cover(collection, guides, &theme, collection_file);
     let cover_pages = cover.pages.len();
     // First guesses; each pass corrects them with what it laid out.
@@ -382,7 +411,7 @@ fn pack_meta(collection: &Collection, guides: &[&Guide]) -> Meta {
         }
     }
     Meta {
-        title: pack_title(collection),
+        title: labels::collection_title(collection),
         author: collection.author.clone().or_else(|| collection.organisation.clone()),
         subject: collection.organisation.clone(),
         keywords,
@@ -406,6 +435,7 @@ fn content_box(theme: &Theme) -> Rect {
 /// A chunker for front-matter text (no cross-references, no link notes).
 fn chunker<'a>(theme: &'a Theme, lang: Lang, file: &Path) -> Chunker<'a> {
     static NO_PAGES: GuideLinks = GuideLinks::Relative;
+    static NO_WORDS: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     Chunker {
         theme,
         lang,
@@ -416,6 +446,9 @@ fn chunker<'a>(theme: &'a Theme, lang: Lang, file: &Path) -> Chunker<'a> {
         headers: Vec::new(),
         notes: None,
         base_url: None,
+        hyphenation: &NO_WORDS,
+        path: String::new(),
+        forced: Vec::new(),
     }
 }
 

@@ -32,7 +32,8 @@ pub fn fonts_hash() -> &'static str {
 /// output bytes (e.g. pictures or compression written another way), so that
 /// units cached before are made again instead of reused. 2: PNG pictures go
 /// into PDFs as they are; print PDFs compressed for speed, web PDFs for size.
-const RENDERING: &str = "2";
+/// 3: typography rules (addresses, hyphenation, table columns, pagination).
+const RENDERING: &str = "3";
 
 /// Builds a key from a unit's inputs. Every item is written with its length,
 /// so `("ab", "c")` and `("a", "bc")` give different keys. Every key starts

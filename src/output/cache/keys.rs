@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use super::hash::{sha256_hex, KeyHasher};
 use crate::layout::pack::{PackLayout, PackOptions};
+use crate::model::input::read_input;
+use crate::model::source::MAX_JSON;
 use crate::model::{Block, Collection, GuideOutcome, Loaded, Project};
 use crate::output::fs::{canon, json_files};
 use crate::output::lint::figures;
@@ -18,7 +20,9 @@ use crate::pdf::PdfStandard;
 pub fn hash_sources(guides_dir: &Path) -> BTreeMap<PathBuf, String> {
     let mut out = BTreeMap::new();
     for file in json_files(guides_dir) {
-        if let Ok(bytes) = std::fs::read(&file) {
+        // Within the guides' own limit: what is refused here is refused,
+        // with its reason, when the project is loaded.
+        if let Ok(bytes) = read_input(&file, MAX_JSON) {
             out.insert(canon(&file), sha256_hex(&bytes));
         }
     }
@@ -100,7 +104,8 @@ pub fn print_key(guide_key: &str) -> String {
 pub fn web_key(guide_key: &str, base: Option<&str>, standards: &[PdfStandard]) -> String {
     let names: Vec<&str> = standards.iter().map(|s| s.option_name()).collect();
     let opts = format!("{base:?} {}", names.join(","));
-    unit_key("web", &[guide_key, &opts])
+    // 2: a web edition holds the pictures of its HTML page too.
+    unit_key("web", &[guide_key, &opts, "2"])
 }
 
 /// The key of a pack of the guides with `guide_keys` (from [`guide_key`],

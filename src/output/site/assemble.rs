@@ -1,25 +1,35 @@
 //! The whole site in memory: every file by its path inside the site folder,
-//! and what the index and the manifest say about each guide. `site` writes
-//! these files to a folder, `bundle` puts them in its zip (through
-//! [`entries`]), so both are identical.
+//! and what the manifest says about each guide. `site` writes these files
+//! to a folder, `bundle` puts them in its zip (through [`entries`]), so both
+//! are identical.
 
-use std::fs;
+use std::collections::BTreeMap;
 
 use super::collect::{collect, SiteFile};
-use super::guide::{pdf_path, thumb_path, SiteGuide};
-use super::{index, manifest};
+use super::guide::SiteGuide;
+use super::manifest;
+use crate::html::{self, paths, Card, PdfFacts};
+use crate::model::blocks::MAX_ATTACHMENT;
+use crate::model::input::read_input;
 use crate::model::{Collection, Guide};
 use crate::output::cache::hash::sha256_hex;
 use crate::output::units::WebEdition;
 
 /// The site in memory.
 pub struct Site {
-    /// `(path, bytes)`, PDFs and thumbnails first, then attachments, manifest, index.
+    /// `(path, bytes)`: per guide its PDF, thumbnail and page, then the
+    /// pictures, the stylesheet, the attachments, the manifest, the index
+    /// and the sitemap.
     pub entries: Vec<(String, Vec<u8>)>,
     /// The guides, in collection order.
     pub guides: Vec<SiteGuide>,
     /// The attachments, with their sizes.
     pub files: Vec<SiteFile>,
+}
+
+/// What a guide's page and card say about its PDF.
+fn pdf_facts(web: &WebEdition) -> PdfFacts {
+    PdfFacts { pages: web.pages, bytes: web.pdf.len() as u64 }
 }
 
 /// Assembles every file of the site from the web editions of its guides (in
@@ -33,13 +43,34 @@ pub fn assemble(
     let mut entries = Vec::new();
     let mut guides = Vec::new();
     for (guide, web) in editions {
-        entries.push((pdf_path(&guide.id), web.pdf.clone()));
-        entries.push((thumb_path(&guide.id), web.thumb.png.clone()));
+        entries.push((paths::pdf(&guide.id), web.pdf.clone()));
+        entries.push((paths::thumb(&guide.id), web.thumb.png.clone()));
+        let page = html::guide_page(guide, collection, pdf_facts(web));
+        entries.push((paths::page(&guide.id), page.into_bytes()));
         guides.push(SiteGuide::new(guide, web));
     }
+    // A picture two guides show is one file.
+    let mut pictures: BTreeMap<&str, &[u8]> = BTreeMap::new();
+    for (_, web) in editions {
+        for p in &web.pictures {
+            match pictures.insert(&p.path, &p.bytes) {
+                Some(other) if other != p.bytes.as_slice() => {
+                    return Err(format!(
+                    "two different pictures would both be published as {}; rename one",
+                    p.path
+                ))
+                }
+                _ => {}
+            }
+        }
+    }
+    entries.extend(pictures.into_iter().map(|(p, b)| (p.to_string(), b.to_vec())));
+    let all: Vec<&Guide> = editions.iter().map(|(g, _)| *g).collect();
+    let css = html::stylesheet(&html::audiences(&all));
+    entries.push((paths::STYLE.into(), css.into_bytes()));
     let mut with_sums: Vec<(SiteFile, String)> = Vec::new();
     for f in files {
-        let bytes = fs::read(&f.source)
+        let bytes = read_input(&f.source, MAX_ATTACHMENT)
             .map_err(|e| format!("cannot read attachment {}: {e}", f.source.display()))?;
         with_sums.push((
             SiteFile { bytes: bytes.len() as u64, ..f.clone() },
@@ -49,8 +80,19 @@ pub fn assemble(
     }
     let m = manifest::manifest(collection, base, &guides, &with_sums);
     entries.push(("manifest.json".into(), manifest::to_json(&m).into_bytes()));
+    let cards: Vec<Card> = editions
+        .iter()
+        .map(|(g, w)| Card {
+            guide: g,
+            pdf: pdf_facts(w),
+            thumb: (w.thumb.width, w.thumb.height),
+        })
+        .collect();
     entries
-        .push(("index.html".into(), index::index_html(collection, &guides).into_bytes()));
+        .push((paths::INDEX.into(), html::index_page(collection, &cards).into_bytes()));
+    if let Some(b) = base {
+        entries.push((paths::SITEMAP.into(), html::sitemap(b, &all).into_bytes()));
+    }
     Ok(Site { entries, guides, files: with_sums.into_iter().map(|(f, _)| f).collect() })
 }
 

@@ -1,22 +1,12 @@
-//! One guide as the site publishes it: where its files go, and what the
-//! index page and the manifest say about it.
+//! One guide as the site publishes it: what the manifest and the command's
+//! report say about it (where its files go: [`crate::html::paths`]).
 
 use crate::model::{Date, Guide, Inline, Lang};
 use crate::output::cache::hash::sha256_hex;
 use crate::output::units::attachments::{local_files, site_path};
 use crate::output::units::WebEdition;
 
-/// `pdf/<id>.pdf`: where a guide's PDF is in the site.
-pub fn pdf_path(id: &str) -> String {
-    format!("pdf/{id}.pdf")
-}
-
-/// `thumbs/<id>.png`: where a guide's thumbnail is in the site.
-pub fn thumb_path(id: &str) -> String {
-    format!("thumbs/{id}.png")
-}
-
-/// One published guide: what the index and the manifest say about it.
+/// One published guide: what the manifest says about it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SiteGuide {
     /// Guide id.
@@ -48,7 +38,7 @@ pub struct SiteGuide {
 }
 
 impl SiteGuide {
-    /// What the index and manifest say about `guide`, published as `web`.
+    /// What the manifest says about `guide`, published as `web`.
     pub fn new(guide: &Guide, web: &WebEdition) -> Self {
         let mut attachments: Vec<String> =
             local_files(guide).map(|f| site_path(&f.rel_path)).collect();

@@ -5,7 +5,8 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
 use super::collect::SiteFile;
-use super::guide::{pdf_path, thumb_path, SiteGuide};
+use super::guide::SiteGuide;
+use crate::html::paths;
 use crate::model::{Collection, Date};
 
 /// Version of the manifest's layout; bumped when a field changes meaning.
@@ -54,6 +55,8 @@ pub struct GuideEntry {
     pub sha256: String,
     /// The PDF: `<base_url>pdf/<id>.pdf`, or `pdf/<id>.pdf`.
     pub url: String,
+    /// The HTML page, same rule: `<base_url><id>.html`.
+    pub html: String,
     /// The thumbnail, same rule.
     pub thumbnail: String,
     /// Site paths of the guide's attachments.
@@ -111,8 +114,9 @@ pub fn manifest(
                     pages: g.pages,
                     bytes: g.bytes,
                     sha256: g.sha256.clone(),
-                    url: url(pdf_path(&g.id)),
-                    thumbnail: url(thumb_path(&g.id)),
+                    url: url(paths::pdf(&g.id)),
+                    html: url(paths::page(&g.id)),
+                    thumbnail: url(paths::thumb(&g.id)),
                     attachments: g.attachments.clone(),
                 };
                 (g.id.clone(), entry)

@@ -1,16 +1,17 @@
-//! The `site` job: a folder for the school's website with a screen edition
-//! of every guide (`pdf/`), thumbnails (`thumbs/`), attachments (`files/`),
-//! `index.html` and `manifest.json`, built all or nothing.
+//! The `site` job: a folder for the school's website with a page for every
+//! guide (`<id>.html`, made by [`crate::html`]) and its screen PDF (`pdf/`),
+//! thumbnails (`thumbs/`), web pictures (`images/`), attachments (`files/`),
+//! `index.html`, `style.css`, `manifest.json` and, under a base URL,
+//! `sitemap.xml`, built all or nothing.
 //!
 //! Phases: load, then per guide in parallel its web edition
 //! ([`WebEdition`], through the cache shared with `bundle`), then the
-//! collection-wide files ([`collect`], [`manifest`], [`index`], put together
-//! by [`assemble`]) in a staging folder that [`swap`] moves into place.
+//! collection-wide files ([`collect`], [`manifest`], put together with the
+//! pages by [`assemble`]) in a staging folder that [`swap`] moves into place.
 
 pub mod assemble;
 pub mod collect;
 pub mod guide;
-pub mod index;
 pub mod manifest;
 pub mod options;
 pub mod swap;

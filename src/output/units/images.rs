@@ -361,6 +361,7 @@ type SizeKey = (String, u32, u32);
 pub struct Resampler {
     decoded: Mutex<HashMap<String, Slot<Arc<Source>>>>,
     resized: Mutex<HashMap<SizeKey, Slot<Option<ImageData>>>>,
+    web: Mutex<HashMap<SizeKey, Slot<Arc<Vec<u8>>>>>,
 }
 
 impl Resampler {
@@ -396,6 +397,29 @@ impl Resampler {
                     }
                 };
                 Ok((after < before).then_some(small))
+            })
+            .clone()
+    }
+
+    /// The file of `image` at `width` × `height` for a web page: the source
+    /// itself at its own size, else a resampled copy in the source's
+    /// encoding (a flat screenshot stays a lossless palette PNG), each
+    /// computed once per build.
+    pub fn web_copy(
+        &self,
+        image: &ImageData,
+        width: u32,
+        height: u32,
+    ) -> Result<Arc<Vec<u8>>, String> {
+        if (width, height) == (image.width, image.height) {
+            return Ok(image.bytes.clone());
+        }
+        slot(&self.web, (image.src.clone(), width, height))
+            .get_or_init(|| {
+                let source = slot(&self.decoded, image.src.clone())
+                    .get_or_init(|| Source::decode(image).map(Arc::new))
+                    .clone()?;
+                Ok(source.resample(image, width, height)?.bytes)
             })
             .clone()
     }

@@ -19,4 +19,4 @@ pub mod web;
 
 pub use pack::{PackUnit, PackUnitError};
 pub use print::PrintSheet;
-pub use web::{SiteEntries, WebEdition, WebSettings};
+pub use web::{SiteEntries, WebEdition, WebPicture, WebSettings};

@@ -1,7 +1,8 @@
 //! The screen edition of a guide: laid out with links for the web, pictures
 //! downsampled, written as a PDF meeting the asked standards, with a
-//! thumbnail of its first page; and the hook through which `bundle` asks
-//! `site` for the files of a site.
+//! thumbnail of its first page and the web copies of its pictures that its
+//! HTML page shows; and the hook through which `bundle` asks `site` for the
+//! files of a site.
 
 use crate::i18n::Msg;
 use crate::msg;
@@ -10,16 +11,18 @@ use serde::{Deserialize, Serialize};
 use super::attachments::relink;
 use super::images::{Resampler, WEB_DPI};
 use super::thumbs::{thumbnail, Thumbnail, THUMB_WIDTH};
+use crate::html;
 use crate::layout::{check_sheet_length, layout_guide, GuideLinks, LayoutOptions};
 use crate::model::{Collection, Diagnostic, Guide};
 use crate::output::cache::keys::web_key;
 use crate::output::cache::warnings::StoredWarnings;
 use crate::output::cache::{Cache, Unit};
 use crate::output::failure::Failure;
+use crate::output::lint::figures;
 use crate::pdf::{write_pdf, Compression, PdfError, PdfOptions, PdfStandard};
 
-/// A guide's screen edition: what `site` publishes as `pdf/<id>.pdf` and
-/// `thumbs/<id>.png`.
+/// A guide's screen edition: what `site` publishes as `pdf/<id>.pdf`,
+/// `thumbs/<id>.png` and, for its page, the pictures under `images/`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WebEdition {
     /// The PDF.
@@ -29,15 +32,30 @@ pub struct WebEdition {
     pub pages: usize,
     /// Its first page.
     pub thumb: Thumbnail,
+    /// The files of its pictures that its page shows ([`html::copies`]),
+    /// each once, in reading order.
+    pub pictures: Vec<WebPicture>,
     /// Layout warnings.
     pub warnings: StoredWarnings,
+}
+
+/// One file of a picture for the web page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WebPicture {
+    /// Path in the site, e.g. `images/firefox-menu-470.png`.
+    pub path: String,
+    /// The file.
+    #[serde(skip)]
+    pub bytes: Vec<u8>,
 }
 
 impl Unit for WebEdition {
     const NAMESPACE: &'static str = "web";
 
     fn files(&mut self) -> Vec<&mut Vec<u8>> {
-        vec![&mut self.pdf, &mut self.thumb.png]
+        let mut files = vec![&mut self.pdf, &mut self.thumb.png];
+        files.extend(self.pictures.iter_mut().map(|p| &mut p.bytes));
+        files
     }
 }
 
@@ -98,6 +116,7 @@ impl WebEdition {
             pages: laid.document.pages.len(),
             pdf,
             thumb,
+            pictures: web_pictures(guide, resampler)?,
             warnings: StoredWarnings::store(&laid.warnings, &guide.file),
         })
     }
@@ -115,6 +134,29 @@ impl WebEdition {
         let key = guide_key.map(|k| web_key(k, settings.base, settings.standards));
         cache.get_or_compute(key.as_deref(), || Self::render(guide, collection, settings))
     }
+}
+
+/// The files of every picture of `guide` at the widths its page offers.
+fn web_pictures(
+    guide: &Guide,
+    resampler: &Resampler,
+) -> Result<Vec<WebPicture>, Failure> {
+    let mut out: Vec<WebPicture> = Vec::new();
+    for (figure, path) in figures(guide) {
+        for copy in html::copies(figure) {
+            if out.iter().any(|p| p.path == copy.path) {
+                continue;
+            }
+            let bytes = resampler
+                .web_copy(&figure.image, copy.width, copy.height)
+                .map_err(|m| {
+                    Diagnostic::error("image", &guide.file, Msg::verbatim(m))
+                        .at(path.clone())
+                })?;
+            out.push(WebPicture { path: copy.path, bytes: bytes.to_vec() });
+        }
+    }
+    Ok(out)
 }
 
 /// Why the web PDF of `guide` could not be written: a standard it cannot

@@ -1,6 +1,7 @@
-//! Words and number formats the sheets print, per language.
+//! Words and number formats a guide is published with, per language: the
+//! PDF sheets (layout) and the web pages (html) share them.
 
-use crate::model::{CalloutKind, Date, Lang};
+use super::types::{CalloutKind, Collection, Date, Lang};
 
 const MONTHS_EN: [&str; 12] = [
     "January",
@@ -76,6 +77,18 @@ pub fn attachment(kind: &str, bytes: u64, lang: Lang) -> String {
     }
 }
 
+/// The collection's title, or a plain word when it has none ("Fiches" /
+/// "Guides"): the print pack's cover and the web index use it.
+pub fn collection_title(collection: &Collection) -> String {
+    match collection.title.trim() {
+        "" => match collection.lang {
+            Lang::Fr => "Fiches".into(),
+            Lang::En => "Guides".into(),
+        },
+        t => t.to_string(),
+    }
+}
+
 /// "Descriptif" / "Summary".
 pub fn summary(lang: Lang) -> &'static str {
     match lang {
@@ -143,6 +156,24 @@ pub fn callout(kind: CalloutKind, lang: Lang) -> &'static str {
     }
 }
 
+/// The symbol printed before a callout's label: ✎ note, ★ tip, ⚠ warning,
+/// ❢ important (a second cue besides the words and the frame).
+pub fn callout_icon(kind: CalloutKind) -> &'static str {
+    match kind {
+        CalloutKind::Note => "\u{270e}",
+        CalloutKind::Tip => "\u{2605}",
+        CalloutKind::Warning => "\u{26a0}",
+        CalloutKind::Important => "\u{2762}",
+    }
+}
+
+/// Whether a callout's title only repeats its label (an author who wrote
+/// "Attention :" as the title of a warning): it is then shown once.
+pub fn title_repeats_label(title: &str, kind: CalloutKind, lang: Lang) -> bool {
+    let bare = title.trim().trim_end_matches([':', '\u{a0}', ' ']);
+    bare.to_lowercase() == callout(kind, lang).to_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,6 +204,32 @@ mod tests {
             (qr_alt("https://a.fr/", Lang::Fr), "QR code vers https://a.fr/"),
             (qr_alt("https://a.fr/", Lang::En), "QR code for https://a.fr/"),
             (links_title(Lang::Fr).into(), "Liens de cette fiche"),
+            (collection_title(&Collection::default()), "Fiches"),
+            (
+                title_repeats_label("ATTENTION\u{a0}:", CalloutKind::Warning, Lang::Fr)
+                    .to_string(),
+                "true",
+            ),
+            (
+                title_repeats_label(
+                    "Attention aux cookies",
+                    CalloutKind::Warning,
+                    Lang::Fr,
+                )
+                .to_string(),
+                "false",
+            ),
+            (
+                collection_title(&Collection { lang: Lang::En, ..Default::default() }),
+                "Guides",
+            ),
+            (
+                collection_title(&Collection {
+                    title: "Aide".into(),
+                    ..Default::default()
+                }),
+                "Aide",
+            ),
         ];
         for (got, want) in cases {
             assert_eq!(got, want);
