@@ -83,7 +83,7 @@ mod tests {
             let id = a.get_id().as_str();
             let top_level = name == "guidepress";
             let builtin = id == "help" || (top_level && id == "version");
-            if !builtin && !(a.is_global_set() && !top_level) {
+            if !builtin && (!a.is_global_set() || top_level) {
                 out.insert(key(name, id));
             }
         }

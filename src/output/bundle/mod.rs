@@ -246,10 +246,10 @@ fn run(opts: &BundleOptions, site: SiteEntries) -> Result<BundleReport, Failure>
         .map(|options| {
             let key = all_keys.as_ref().map(|ks| {
                 let ks: Vec<&str> = ks.iter().map(String::as_str).collect();
-                pack_key(&options, &context, &ks)
+                pack_key(options, &context, &ks)
             });
             caches.pack.get_or_compute(key.as_deref(), || {
-                PackUnit::render(&guides, collection, &collection_file, &options)
+                PackUnit::render(&guides, collection, &collection_file, options)
                     .map_err(|e| e.failure(&collection_file))
             })
         })
