@@ -10,6 +10,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use common::cli::guidepress;
+use common::html::attr_values;
 use common::readback::Pdf;
 use common::{project_copy, root, temp_dir, tree};
 use guidepress::output::site::{build_site, SiteLinks, SiteOptions, SiteReport};
@@ -44,20 +45,6 @@ fn build_jobs(
 /// Removes a test's temporary folder (what `temp_dir` made).
 fn clean(dir: &Path) {
     let _ = fs::remove_dir_all(dir);
-}
-
-/// Values of `attr="…"` in `html`, entity `&amp;` decoded.
-fn attr_values(html: &str, attr: &str) -> Vec<String> {
-    let needle = format!(" {attr}=\"");
-    let mut out = Vec::new();
-    let mut rest = html;
-    while let Some(i) = rest.find(&needle) {
-        rest = &rest[i + needle.len()..];
-        let end = rest.find('"').expect("closed attribute");
-        out.push(rest[..end].replace("&amp;", "&"));
-        rest = &rest[end..];
-    }
-    out
 }
 
 /// The text between `<tag` … `>` and `</tag>`, for each occurrence.

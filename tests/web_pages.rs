@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
+use common::html::{attr_values, decode};
 use common::model::{figures, texts};
 use common::{bundled, bundled_guides, project_copy, root, temp_dir};
 use guidepress::model::labels::title_repeats_label;
@@ -26,28 +27,6 @@ fn build(project: &Path, out: &Path, links: SiteLinks) -> SiteReport {
     };
     build_site(&opts, &|_, _, _| {})
         .unwrap_or_else(|d| panic!("the site does not build: {d:#?}"))
-}
-
-/// Values of `attr="…"` in `html`, entities decoded.
-fn attr_values(html: &str, attr: &str) -> Vec<String> {
-    let needle = format!(" {attr}=\"");
-    let mut out = Vec::new();
-    let mut rest = html;
-    while let Some(i) = rest.find(&needle) {
-        rest = &rest[i + needle.len()..];
-        let end = rest.find('"').expect("closed attribute");
-        out.push(decode(&rest[..end]));
-        rest = &rest[end..];
-    }
-    out
-}
-
-fn decode(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
 }
 
 /// What a reader sees of `html`'s body: tags dropped (a `<br>` is a

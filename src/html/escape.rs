@@ -1,6 +1,8 @@
 //! Escaping: text and attribute values for HTML and XML, and site paths as
 //! URLs.
 
+use crate::model::values::percent_encode;
+
 /// Escapes `s` for HTML (or XML) content and for attribute values in
 /// double or single quotes.
 pub fn html(s: &str) -> String {
@@ -23,15 +25,9 @@ pub fn html(s: &str) -> String {
 /// percent-encoded, so spaces, accents, `#` and `?` in file names still
 /// lead to the file. The result still needs [`html`] in an attribute.
 pub fn path_url(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    percent_encode(path, |b| {
+        b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/')
+    })
 }
 
 #[cfg(test)]

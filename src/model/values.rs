@@ -13,6 +13,20 @@ pub fn is_slug(s: &str) -> bool {
         })
 }
 
+/// `s` with every byte that `keep` refuses written `%XX` (uppercase hex):
+/// site paths in HTML and URIs in PDF keep different sets.
+pub fn percent_encode(s: &str, keep: impl Fn(u8) -> bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if keep(b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// A slug made from arbitrary text, for suggestions: `Vider le Cache` → `vider-le-cache`.
 pub fn slugify(s: &str) -> String {
     let mut out = String::new();

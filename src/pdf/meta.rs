@@ -8,6 +8,7 @@ use krilla::metadata::{DateTime, Metadata};
 use krilla::outline::{Outline, OutlineNode};
 
 use crate::layout::{Link, LinkDest, Meta, OutlineEntry};
+use crate::model::values::percent_encode;
 use crate::model::Date;
 
 use super::explain::Loc;
@@ -100,15 +101,7 @@ pub(crate) fn annotation(link: &Link, page: usize, index: usize) -> Option<Annot
 
 /// PDF URIs are 7-bit ASCII: percent-encodes everything else (and spaces).
 fn ascii_uri(uri: &str) -> String {
-    let mut out = String::with_capacity(uri.len());
-    for &b in uri.as_bytes() {
-        if b.is_ascii_graphic() {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    percent_encode(uri, |b| b.is_ascii_graphic())
 }
 
 #[cfg(test)]

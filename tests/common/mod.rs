@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod html;
 pub mod model;
 pub mod pdf;
 
