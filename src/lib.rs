@@ -7,6 +7,7 @@
 #![forbid(unsafe_code)]
 
 pub mod html;
+pub mod i18n;
 pub mod layout;
 pub mod model;
 pub mod output;

@@ -13,7 +13,27 @@ use guidepress::output::bundle;
 use guidepress::output::bundle::{parse_sums, BundleOptions};
 use sha2::{Digest, Sha256};
 
-const ZIP: &str = "out/bundle/aide-informatique-2022-03-13.zip";
+/// The name of the bundled project's zip, up to its content hash.
+const ZIP_PREFIX: &str = "aide-informatique-2022-03-13-";
+
+/// The one zip in `<dir>/out/bundle/`, whose name is the collection, the
+/// newest date and 8 hex digits of the content hash.
+fn zip_in(dir: &Path) -> std::path::PathBuf {
+    let zips: Vec<_> = std::fs::read_dir(dir.join("out/bundle"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "zip"))
+        .collect();
+    assert_eq!(zips.len(), 1, "{zips:?}");
+    let name = zips[0].file_name().unwrap().to_string_lossy().into_owned();
+    let hash = name.strip_prefix(ZIP_PREFIX).and_then(|r| r.strip_suffix(".zip"));
+    assert!(
+        hash.is_some_and(|h| h.len() == 8 && h.bytes().all(|b| b.is_ascii_hexdigit())),
+        "{name}"
+    );
+    zips[0].clone()
+}
 
 /// The bundled project's bundle, built once by the binary in a copy.
 fn reference() -> &'static (common::TempProject, Vec<u8>) {
@@ -22,7 +42,7 @@ fn reference() -> &'static (common::TempProject, Vec<u8>) {
         let dir = common::project_copy("bundle-reference");
         let run = guidepress(&dir, &["bundle", "--jobs", "1"]);
         assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-        let zip = std::fs::read(dir.join(ZIP)).expect("the zip is written");
+        let zip = std::fs::read(zip_in(&dir)).expect("the zip is written");
         (dir, zip)
     })
 }
@@ -75,7 +95,7 @@ fn bundles_are_identical_across_folders_threads_and_file_order() {
     let guides = other.join("guides");
     let run = guidepress(&other, &["bundle", guides.to_str().unwrap(), "--jobs", "2"]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    let zip = std::fs::read(other.join(ZIP)).unwrap();
+    let zip = std::fs::read(zip_in(&other)).unwrap();
     assert!(zip == *reference, "the two bundles differ");
 }
 
@@ -127,7 +147,9 @@ fn sha256sums_verify_and_entries_are_normalised() {
 
     let report: serde_json::Value =
         serde_json::from_slice(&files["report.json"]).unwrap();
-    assert_eq!(report["version"], "2022-03-13");
+    let version = report["version"].as_str().unwrap();
+    assert!(version.starts_with("2022-03-13-") && version.len() == 19, "{version}");
+    assert!(files.contains_key("pack/aide-informatique-single-large.pdf"), "large print");
     assert_eq!(report["guides"].as_array().unwrap().len(), 6);
     assert_eq!(report["generator"], format!("guidepress {}", env!("CARGO_PKG_VERSION")));
     assert_eq!(report["warnings"], serde_json::json!([]));
@@ -137,6 +159,7 @@ fn sha256sums_verify_and_entries_are_normalised() {
 fn source_date_epoch_sets_the_timestamps() {
     let dir = common::project_copy("bundle-epoch");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_guidepress"))
+        .env("GUIDEPRESS_UI_LANG", "en")
         .args(["bundle", "--version", "v1.2"])
         .env("SOURCE_DATE_EPOCH", "1700000000")
         .current_dir(&dir)
@@ -173,14 +196,14 @@ fn an_incremental_rebuild_redoes_only_what_changed_and_matches_a_clean_build() {
     let cold = bundle(&options(&dir, "out", 2)).expect("bundle");
     assert_eq!(
         (cold.work.print.rebuilt, cold.work.web.rebuilt, cold.work.pack.rebuilt),
-        (6, 6, 9)
+        (6, 6, 10)
     );
     let first = std::fs::read(&cold.path).unwrap();
 
     let noop = bundle(&options(&dir, "out", 1)).expect("bundle");
     assert_eq!(
         (noop.work.print.reused, noop.work.web.reused, noop.work.pack.reused),
-        (6, 6, 9)
+        (6, 6, 10)
     );
     assert_eq!(
         noop.work.print.rebuilt + noop.work.web.rebuilt + noop.work.pack.rebuilt,
@@ -191,7 +214,8 @@ fn an_incremental_rebuild_redoes_only_what_changed_and_matches_a_clean_build() {
         "a no-op rebuild gives the same zip"
     );
 
-    // Touch one guide: its sheet, web edition and handout, and the three packs.
+    // Touch one guide: its sheet, web edition and handout, and the four packs
+    // (three layouts and large print).
     let file = dir.join("guides/vider-cache.json");
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(
@@ -203,7 +227,7 @@ fn an_incremental_rebuild_redoes_only_what_changed_and_matches_a_clean_build() {
     assert_eq!(inc.work.rebuilt_guides, ["vider-cache"]);
     assert_eq!((inc.work.print.rebuilt, inc.work.print.reused), (1, 5));
     assert_eq!((inc.work.web.rebuilt, inc.work.web.reused), (1, 5));
-    assert_eq!((inc.work.pack.rebuilt, inc.work.pack.reused), (4, 5));
+    assert_eq!((inc.work.pack.rebuilt, inc.work.pack.reused), (5, 5));
     let incremental = std::fs::read(&inc.path).unwrap();
     assert!(incremental != first);
 
@@ -228,7 +252,7 @@ fn an_incremental_rebuild_redoes_only_what_changed_and_matches_a_clean_build() {
 fn a_refused_guide_fails_the_bundle_and_keeps_the_previous_zip() {
     let dir = common::project_copy("bundle-refused");
     assert_eq!(guidepress(&dir, &["bundle"]).code, 0);
-    let before = std::fs::read(dir.join(ZIP)).unwrap();
+    let before = std::fs::read(zip_in(&dir)).unwrap();
     let file = dir.join("guides/bouclier-securite.json");
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, text.replacen("\"title\":", "\"titel\":", 1)).unwrap();
@@ -237,7 +261,7 @@ fn a_refused_guide_fails_the_bundle_and_keeps_the_previous_zip() {
     assert!(run.stderr.contains("bouclier-securite.json:"), "{}", run.stderr);
     assert!(run.stderr.contains("unknown field \"titel\""), "{}", run.stderr);
     assert!(run.stderr.contains("no bundle written"), "{}", run.stderr);
-    assert!(std::fs::read(dir.join(ZIP)).unwrap() == before, "the old zip is intact");
+    assert!(std::fs::read(zip_in(&dir)).unwrap() == before, "the old zip is intact");
     let names: Vec<_> =
         std::fs::read_dir(dir.join("out/bundle")).unwrap().flatten().collect();
     assert_eq!(names.len(), 1, "no temporary file is left");
@@ -311,4 +335,25 @@ fn build_reuses_unchanged_sheets_and_matches_a_clean_build() {
         common::files_in(&dir.join("out/pdf")),
         common::files_in(&dir.join("clean/pdf"))
     );
+}
+
+#[test]
+fn the_bundle_name_changes_with_its_content_and_holds_large_print() {
+    // Issue 12: editing a guide without changing "updated" used to give
+    // another zip under the same name.
+    let dir = common::project_copy("bundle-name");
+    assert_eq!(guidepress(&dir, &["bundle"]).code, 0);
+    let first = zip_in(&dir);
+    let names = entries(&std::fs::read(&first).unwrap());
+    assert!(names.contains_key("pack/aide-informatique-single-large.pdf"));
+    // The same sources again: the same name and bytes.
+    assert_eq!(guidepress(&dir, &["bundle", "--no-cache"]).code, 0);
+    assert_eq!(zip_in(&dir), first);
+    let file = dir.join("guides/vider-cache.json");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("Firefox", "Mozilla Firefox", 1)).unwrap();
+    assert_eq!(guidepress(&dir, &["bundle"]).code, 0);
+    let bundles: Vec<_> =
+        std::fs::read_dir(dir.join("out/bundle")).unwrap().flatten().collect();
+    assert_eq!(bundles.len(), 2, "a new name, the old zip untouched");
 }

@@ -437,10 +437,15 @@ fn crc32_matches_the_reference_check_value() {
     assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
 }
 
-/// The lines `tests/bad/<case>.expected` asks for: `code: …` lines (checked
-/// through the library) and substrings of the output.
+/// The lines `tests/bad/<case>.expected` (or `<case>.expected.fr`, the
+/// French interface's) asks for: `code: …` lines (checked through the
+/// library) and substrings of the output; `not: …` lines must be absent.
 fn expected(case: &str) -> (Vec<String>, Vec<String>) {
-    let path = common::root().join("tests/bad").join(format!("{case}.expected"));
+    expected_file(&format!("{case}.expected"))
+}
+
+fn expected_file(name: &str) -> (Vec<String>, Vec<String>) {
+    let path = common::root().join("tests/bad").join(name);
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let lines = text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
@@ -448,6 +453,24 @@ fn expected(case: &str) -> (Vec<String>, Vec<String>) {
         lines.partition(|l| l.starts_with("code: "));
     let codes = codes.iter().map(|l| l["code: ".len()..].trim().to_string()).collect();
     (codes, output.into_iter().map(String::from).collect())
+}
+
+/// The expected lines `output` does not meet.
+fn unmet(lines: &[String], output: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    for want in lines {
+        match want.strip_prefix("not: ") {
+            Some(absent) if output.contains(absent) => {
+                problems.push(format!("output has {absent:?}"))
+            }
+            Some(_) => {}
+            None if !output.contains(want.as_str()) => {
+                problems.push(format!("output lacks {want:?}"))
+            }
+            None => {}
+        }
+    }
+    problems
 }
 
 #[test]
@@ -493,10 +516,18 @@ fn check_bad_guide(case: &str) -> Vec<String> {
         problems.push(format!("exit code {}, expected 1", run.code));
     }
     let output = format!("{}{}", run.stderr, run.stdout);
-    for want in &lines {
-        if !output.contains(want.as_str()) {
-            problems.push(format!("output lacks {want:?}"));
-        }
+    problems.extend(unmet(&lines, &output));
+    // The same case with the French interface.
+    let (_, lines_fr) = expected_file(&format!("{case}.expected.fr"));
+    let run_fr = common::cli::guidepress_in(&dir, &["check", "guides"], "fr");
+    let output_fr = format!("{}{}", run_fr.stderr, run_fr.stdout);
+    problems.extend(unmet(&lines_fr, &output_fr).into_iter().map(|p| format!("fr: {p}")));
+    if run_fr.code != run.code {
+        problems
+            .push(format!("fr: exit code {}, English gave {}", run_fr.code, run.code));
+    }
+    if !problems.is_empty() {
+        problems.push(format!("French output was:\n{output_fr}"));
     }
     if common::tree(&dir) != before {
         problems.push("check wrote or changed files".into());
@@ -661,4 +692,96 @@ fn unusable_projects_and_outputs_are_refused_before_writing() {
         assert!(common::tree(&dir) == before, "{name}: files were written");
         let _ = std::fs::remove_dir_all(&dir);
     }
+}
+
+#[test]
+fn help_of_every_command_in_both_languages() {
+    let dir = common::root();
+    let commands = ["build", "check", "pack", "site", "bundle", "schema", "new", "watch"];
+    for cmd in commands {
+        let en = common::cli::guidepress_in(&dir, &[cmd, "--help"], "en");
+        let fr = common::cli::guidepress_in(&dir, &[cmd, "--help"], "fr");
+        assert_eq!((en.code, fr.code), (0, 0), "{cmd}");
+        assert!(en.stdout.contains("Usage: guidepress"), "{cmd}: {}", en.stdout);
+        assert!(en.stdout.contains("Print help"), "{cmd}: {}", en.stdout);
+        assert!(
+            fr.stdout.contains("Utilisation\u{a0}: guidepress"),
+            "{cmd}: {}",
+            fr.stdout
+        );
+        assert!(fr.stdout.contains("Afficher l’aide"), "{cmd}: {}", fr.stdout);
+        assert_ne!(en.stdout, fr.stdout);
+    }
+    // The flag wins over the variable; the locale is used when neither is set.
+    let flag =
+        common::cli::guidepress_in(&dir, &["--ui-lang", "en", "check", "--help"], "fr");
+    assert!(flag.stdout.contains("Usage:"), "{}", flag.stdout);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_guidepress"))
+        .args(["pack", "--help"])
+        .env_remove("GUIDEPRESS_UI_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "fr_FR.UTF-8")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("recto verso"));
+}
+
+#[test]
+fn check_json_keeps_english_messages_and_adds_the_local_ones() {
+    let dir = common::project_copy("json-local");
+    std::fs::write(
+        dir.join("guides/x.json"),
+        r#"{"format": 1, "titel": "T", "title": "T", "body": [{"type": "paragraph", "text": "a"}]}"#,
+    )
+    .unwrap();
+    let run = common::cli::guidepress_in(&dir, &["check", "--format", "json"], "fr");
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["message"], "unknown field \"titel\"");
+    assert_eq!(d["message_local"], "champ inconnu \"titel\"");
+    assert_eq!(d["suggestion"], "did you mean \"title\"?");
+    assert_eq!(d["suggestion_local"], "vouliez-vous dire \"title\"\u{202f}?");
+    // Nothing of the language reaches the text without isolation marks.
+    assert!(!run.stdout.contains(['\u{2068}', '\u{2069}']));
+}
+
+#[test]
+fn build_reports_the_warnings_of_check_and_groups_identical_ones() {
+    // Issue 12: `build` did not show stale guides, and printed a warning
+    // shared by many guides once per guide.
+    let dir = common::project_copy("build-warnings");
+    for id in ["vieux-a", "vieux-b", "vieux-c", "vieux-d"] {
+        std::fs::write(
+            dir.join(format!("guides/{id}.json")),
+            r#"{"format": 1, "title": "Ancienne fiche", "updated": "2010-01-01",
+                "body": [{"type": "paragraph", "text": "Texte."}]}"#,
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.join("images/inutile.png"), common::cli::png_header_only(4, 4))
+        .unwrap();
+    let check = guidepress(&dir, &["check"]);
+    let build = guidepress(&dir, &["build"]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    for code_text in
+        ["more than 3 years before the newest guide", "no guide uses this picture"]
+    {
+        assert!(check.stderr.contains(code_text), "{}", check.stderr);
+        assert!(build.stderr.contains(code_text), "{}", build.stderr);
+    }
+    let stale = build.stderr.matches("more than 3 years before").count();
+    assert_eq!(stale, 1, "grouped: {}", build.stderr);
+    assert!(
+        build.stderr.contains("(the same warning for 3 other files)"),
+        "{}",
+        build.stderr
+    );
+    let fr = common::cli::guidepress_in(&dir, &["build"], "fr");
+    assert!(
+        fr.stderr.contains("(le même avertissement pour 3\u{a0}autres fichiers)"),
+        "{}",
+        fr.stderr
+    );
+    assert!(fr.stdout.contains("avertissements"), "{}", fr.stdout);
 }

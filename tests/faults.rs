@@ -273,6 +273,7 @@ fn ctrl_c_stops_a_build_cleanly() {
     std::fs::copy(&old, pdf_dir.join("ancienne-fiche.pdf")).unwrap();
     std::fs::write(out.join("notes.txt"), "à garder").unwrap();
     let child = Command::new(env!("CARGO_BIN_EXE_guidepress"))
+        .env("GUIDEPRESS_UI_LANG", "en")
         .args(["build", "guides", "--out", "out"])
         .current_dir(&project)
         .stdout(Stdio::piped())

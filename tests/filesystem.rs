@@ -22,6 +22,7 @@ const BOUND: Duration = Duration::from_secs(120);
 fn run_bounded(dir: &Path, args: &[&str]) -> (i32, String) {
     let child = Command::new(env!("CARGO_BIN_EXE_guidepress"))
         .args(args)
+        .env("GUIDEPRESS_UI_LANG", "en")
         .current_dir(dir)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -112,7 +113,7 @@ fn a_picture_that_is_a_pipe_is_refused_with_its_json_path() {
     let errors = p.errors("essai");
     let found: Vec<_> = errors.iter().map(|d| (d.code, d.path.as_str())).collect();
     assert_eq!(found, [("bad-path", "body[0].src")], "{errors:?}");
-    assert!(errors[0].message.contains("is a named pipe, not a file"), "{errors:?}");
+    assert!(errors[0].message.en().contains("is a named pipe, not a file"), "{errors:?}");
 }
 
 #[test]
@@ -138,7 +139,7 @@ fn an_attachment_over_the_limit_is_refused_before_it_is_copied() {
     let errors = p.errors("essai");
     let found: Vec<_> = errors.iter().map(|d| (d.code, d.path.as_str())).collect();
     assert_eq!(found, [("file-too-large", "body[0].href")], "{errors:?}");
-    assert!(errors[0].message.contains("the limit is 52428800 bytes"), "{errors:?}");
+    assert!(errors[0].message.en().contains("the limit is 52428800 bytes"), "{errors:?}");
 }
 
 #[test]
@@ -157,7 +158,7 @@ fn an_address_longer_than_a_qr_code_holds_is_refused_and_the_longest_prints() {
     let errors = p.errors("essai");
     let found: Vec<_> = errors.iter().map(|d| (d.code, d.path.as_str())).collect();
     assert_eq!(found, [("bad-url", "body[0].url")], "{errors:?}");
-    assert!(errors[0].message.contains("at most 2331 bytes"), "{errors:?}");
+    assert!(errors[0].message.en().contains("at most 2331 bytes"), "{errors:?}");
 
     p.guide_json("essai", &guide(address(2331)));
     assert!(p.errors("essai").is_empty());
@@ -184,6 +185,7 @@ fn check_stops_on_ctrl_c_even_when_started_with_sigint_ignored() {
             .arg("-c")
             .arg("trap '' INT; exec \"$0\" check")
             .arg(env!("CARGO_BIN_EXE_guidepress"))
+            .env("GUIDEPRESS_UI_LANG", "en")
             .current_dir(&p)
             .stdout(Stdio::null())
             .stderr(Stdio::piped())

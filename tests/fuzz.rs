@@ -779,7 +779,7 @@ fn drive(dir: &Path, file: &Path, bytes: &[u8], extra: Extra) -> Result<Outcome,
     };
     let guide = match &outcome.result {
         Err(diags) => {
-            if diags.is_empty() || diags.iter().any(|d| d.message.is_empty()) {
+            if diags.is_empty() || diags.iter().any(|d| d.message.en().is_empty()) {
                 return Err(format!("refused without a clear message: {diags:?}"));
             }
             return Ok(Outcome::Refused(diags.iter().map(|d| d.code).collect()));

@@ -123,7 +123,7 @@ fn links_with_other_schemes_are_refused_everywhere() {
             Ok(guide) => accepted.push(format!("{}: {:?}", g.id, guide.body)),
             Err(diags) => {
                 assert!(
-                    diags.iter().all(|d| !d.message.is_empty() && d.line.is_some()),
+                    diags.iter().all(|d| !d.message.en().is_empty() && d.line.is_some()),
                     "{}: {diags:#?}",
                     g.id
                 )
@@ -328,11 +328,15 @@ fn control_and_bidi_characters_are_refused_where_they_are() {
                 .find(|d| d.code == "control-character")
                 .unwrap_or_else(|| panic!("{name} in {path} accepted: {errors:#?}"));
             assert_eq!(e.path, *path, "{name}");
-            assert!(e.message.contains(name), "{}", e.message);
-            assert!(e.message.contains("at character 3"), "{}", e.message);
+            assert!(e.message.en().contains(name), "{}", e.message);
+            assert!(e.message.en().contains("at character 3"), "{}", e.message);
             assert!(e.line.is_some() && e.column.is_some(), "{e:?}");
             assert!(
-                e.suggestion.as_deref().unwrap_or("").starts_with("delete it"),
+                e.suggestion
+                    .as_ref()
+                    .map(|s| s.en())
+                    .unwrap_or_default()
+                    .starts_with("delete it"),
                 "{e:?}"
             );
             std::fs::remove_file(project.guides().join(format!("{id}.json"))).unwrap();
@@ -378,7 +382,7 @@ fn lone_surrogates_are_refused_with_a_plain_message() {
         assert_eq!(codes(&errors), ["json-syntax"], "{escape}");
         let e = &errors[0];
         assert!(
-            e.message.contains("is half of a character (a lone surrogate)"),
+            e.message.en().contains("is half of a character (a lone surrogate)"),
             "{escape}: {}",
             e.message
         );
@@ -387,7 +391,14 @@ fn lone_surrogates_are_refused_with_a_plain_message() {
             (Some(1), Some(26)),
             "{escape}: points at the escape"
         );
-        assert!(e.suggestion.as_deref().unwrap_or("").contains("come in pairs"), "{e:?}");
+        assert!(
+            e.suggestion
+                .as_ref()
+                .map(|s| s.en())
+                .unwrap_or_default()
+                .contains("come in pairs"),
+            "{e:?}"
+        );
     }
 }
 
@@ -441,7 +452,7 @@ fn symbolic_links_out_of_the_images_folder_are_refused() {
                 assert_eq!(codes(&errors), [*code], "{id}: {errors:#?}");
                 if *code == "path-escapes" {
                     assert!(
-                        errors[0].message.contains("through a link"),
+                        errors[0].message.en().contains("through a link"),
                         "{}",
                         errors[0].message
                     );
@@ -580,7 +591,7 @@ fn a_sheet_longer_than_the_limit_is_refused_with_the_limit() {
     }
     let errors = build_one("page-breaks", &guide_with(Value::Array(blocks))).unwrap_err();
     assert_eq!(codes(&errors), ["too-long"]);
-    let message = &errors[0].message;
+    let message = &errors[0].message.en();
     assert!(message.contains(&format!("the limit is {MAX_SHEET_PAGES}")), "{message}");
     assert!(
         message.contains(&format!("would need {} pages", MAX_SHEET_PAGES + 1)),
@@ -608,7 +619,11 @@ fn trailing_page_breaks_leave_no_blank_page() {
 fn a_5_mb_guide_is_refused_with_the_page_limit() {
     let errors = build_one("five-mb", &big_guide(5_000_000)).unwrap_err();
     assert_eq!(codes(&errors), ["too-long"], "{errors:#?}");
-    assert!(errors[0].message.contains("pages; the limit is"), "{}", errors[0].message);
+    assert!(
+        errors[0].message.en().contains("pages; the limit is"),
+        "{}",
+        errors[0].message
+    );
 }
 
 #[test]
@@ -619,7 +634,7 @@ fn a_file_over_10_mb_is_refused_before_it_is_read() {
     let errors = project.errors("enorme");
     assert_eq!(codes(&errors), ["file-too-large"]);
     assert!(
-        errors[0].message.contains("the limit is 10485760 bytes"),
+        errors[0].message.en().contains("the limit is 10485760 bytes"),
         "{}",
         errors[0].message
     );

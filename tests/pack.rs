@@ -483,7 +483,12 @@ fn an_invalid_guide_stops_the_pack_and_writes_nothing() {
     let out = dir.join("out/pack.pdf");
     let exe = env!("CARGO_BIN_EXE_guidepress");
     let run = |args: &[&str]| {
-        Command::new(exe).current_dir(&dir).args(args).output().expect("guidepress runs")
+        Command::new(exe)
+            .current_dir(&dir)
+            .args(args)
+            .env("GUIDEPRESS_UI_LANG", "en")
+            .output()
+            .expect("guidepress runs")
     };
     let o = run(&["pack", "guides", "--out", out.to_str().unwrap()]);
     let stderr = String::from_utf8_lossy(&o.stderr);
@@ -579,4 +584,35 @@ fn pack_marks_a_guide_in_another_language_on_its_section() {
         assert_eq!(*lang, expected, "part {i}: {langs:?}");
     }
     assert_eq!(pdf.text(pdf.catalog().get(b"Lang").unwrap()), "fr");
+}
+
+#[test]
+fn duplex_and_large_print_packs_have_their_own_file_names() {
+    // Issue 12: `pack --duplex` overwrote the plain pack of the same name.
+    let dir = common::project_copy("pack-names");
+    let run = |args: &[&str]| common::cli::guidepress(&dir, args);
+    for args in [
+        &["pack"][..],
+        &["pack", "--duplex"],
+        &["pack", "--large-print"],
+        &["pack", "--duplex", "--large-print"],
+    ] {
+        let r = run(args);
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+    }
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("out/pack"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "aide-informatique-single-duplex-large.pdf",
+            "aide-informatique-single-duplex.pdf",
+            "aide-informatique-single-large.pdf",
+            "aide-informatique-single.pdf",
+        ]
+    );
 }

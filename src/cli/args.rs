@@ -8,6 +8,10 @@ use clap::{Args, Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(name = "guidepress", version, about, long_about = None)]
 pub struct Cli {
+    /// Language of messages and help: fr or en [default: from GUIDEPRESS_UI_LANG,
+    /// else LC_ALL, LC_MESSAGES, LANG].
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["fr", "en"])]
+    pub ui_lang: Option<String>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -219,7 +223,7 @@ pub struct BundleArgs {
     /// Output folder: the zip goes to <OUT>/bundle/, the cache to <OUT>/.cache/.
     #[arg(long, value_name = "DIR", default_value = "out")]
     pub out: PathBuf,
-    /// Version in the file name [default: the newest "updated" date of the guides].
+    /// Version in the file name [default: the newest "updated" date and a content hash].
     #[arg(long, value_name = "V")]
     pub version: Option<String>,
     /// Number of worker threads [default: all cores].

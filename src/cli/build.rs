@@ -1,6 +1,9 @@
 //! `guidepress build`: one PDF per guide.
 
+use guidepress::msg;
 use guidepress::output::{build, BuildOptions};
+
+use super::lang::t;
 
 use super::args::BuildArgs;
 use super::report::{print_diagnostics, progress_bar, report_failure, report_progress};
@@ -20,14 +23,14 @@ pub fn run(args: &BuildArgs) -> i32 {
     match result {
         Err(failure) => {
             let interrupted = guidepress::output::interrupt::requested();
-            report_failure(&failure, (!interrupted).then_some("nothing built"))
+            report_failure(&failure, (!interrupted).then(|| msg!("nothing-built")))
         }
         Ok(report) => {
             let failed: Vec<_> =
                 report.failed.iter().flat_map(|(_, d)| d.iter()).collect();
             print_diagnostics(failed.into_iter().chain(report.warnings.iter()));
             let pdf_dir = opts.out_dir.join("pdf");
-            println!("{} → {}", report.summary(), pdf_dir.display());
+            println!("{} → {}", t(report.summary()), pdf_dir.display());
             if report.failed.is_empty() {
                 super::OK
             } else {

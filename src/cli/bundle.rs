@@ -2,7 +2,11 @@
 
 use std::time::Instant;
 
+use guidepress::i18n::{Arg, UiLang};
+use guidepress::msg;
 use guidepress::output::bundle;
+
+use super::lang::{lang, t};
 use guidepress::output::bundle::{BundleOptions, BundleReport};
 use guidepress::output::cache::CacheStats;
 use guidepress::output::diagnostics::display_path;
@@ -16,7 +20,7 @@ pub fn run(args: &BundleArgs) -> i32 {
         Ok(v) if !v.trim().is_empty() => match v.trim().parse::<i64>() {
             Ok(secs) => Some(secs),
             Err(_) => {
-                eprintln!("error: SOURCE_DATE_EPOCH=\"{v}\" is not a number of seconds");
+                super::lang::error(msg!("bad-source-date-epoch", value = v));
                 return super::USAGE;
             }
         },
@@ -33,7 +37,7 @@ pub fn run(args: &BundleArgs) -> i32 {
     };
     let start = Instant::now();
     match bundle(&opts) {
-        Err(failure) => report_failure(&failure, Some("no bundle written")),
+        Err(failure) => report_failure(&failure, Some(msg!("no-bundle-written"))),
         Ok(report) => {
             print_diagnostics(&report.warnings);
             summary(&report, start.elapsed().as_secs_f64());
@@ -43,27 +47,29 @@ pub fn run(args: &BundleArgs) -> i32 {
 }
 
 fn summary(r: &BundleReport, secs: f64) {
-    let w = r.warnings.len();
-    println!(
-        "{} guides, {} packs, {} files, {:.1} MB{} → {} in {secs:.2} s",
-        r.report.guides.len(),
-        r.report.packs.len(),
-        r.report.sizes.files,
-        r.bytes as f64 / 1e6,
-        if w > 0 {
-            format!(", {w} warning{}", if w > 1 { "s" } else { "" })
-        } else {
-            String::new()
-        },
-        display_path(&r.path),
+    let summary = msg!(
+        "summary-bundle",
+        guides = r.report.guides.len(),
+        packs = r.report.packs.len(),
+        files = r.report.sizes.files,
+        size = Arg::Size(r.bytes as u64),
+        warnings = r.warnings.len()
     );
-    let line = |name: &str, s: CacheStats| {
-        format!("{name} {} rebuilt, {} reused", s.rebuilt, s.reused)
+    let seconds = if lang() == UiLang::Fr {
+        format!("{secs:.2}").replace('.', ",")
+    } else {
+        format!("{secs:.2}")
     };
-    println!(
-        "work: {}; {}; {}",
-        line("print", r.work.print),
-        line("web", r.work.web),
-        line("pack", r.work.pack)
+    let timing = msg!("in-seconds", seconds = seconds);
+    println!("{} → {} {}", t(summary), display_path(&r.path), t(timing));
+    let line = |name: &'static str, s: CacheStats| {
+        msg!("work-line", what = name, rebuilt = s.rebuilt, reused = s.reused)
+    };
+    let work = msg!(
+        "summary-work",
+        print = line("print", r.work.print),
+        web = line("web", r.work.web),
+        pack = line("pack", r.work.pack)
     );
+    println!("{}", t(work));
 }

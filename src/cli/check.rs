@@ -1,7 +1,10 @@
 //! `guidepress check`: validate everything, write nothing, report in the asked format.
 
+use guidepress::msg;
 use guidepress::output::check::{check, json_text, CheckOptions, CheckReport};
 use guidepress::output::diagnostics::github_annotation;
+
+use super::lang::t;
 
 use super::args::{CheckArgs, DiagnosticFormat};
 use super::report::print_diagnostics;
@@ -22,7 +25,7 @@ pub fn run(args: &CheckArgs) -> i32 {
             && report.summary.errors == 0
             && args.deny_warnings
         {
-            eprintln!("failing because of warnings (--deny-warnings)");
+            eprintln!("{}", t(msg!("failing-warnings")));
         }
         super::FAILED
     }
@@ -31,20 +34,19 @@ pub fn run(args: &CheckArgs) -> i32 {
 /// Prints the report: people read standard error, tools read standard output.
 fn print(report: &CheckReport, format: DiagnosticFormat) {
     let s = report.summary;
-    let summary = format!(
-        "{} guides checked: {} ok, {} with errors, {} warning{}",
-        s.guides,
-        s.ok,
-        s.failed,
-        s.warnings,
-        if s.warnings == 1 { "" } else { "s" }
-    );
+    let summary = t(msg!(
+        "summary-check",
+        guides = s.guides,
+        ok = s.ok,
+        failed = s.failed,
+        warnings = s.warnings
+    ));
     match format {
         DiagnosticFormat::Human => {
             print_diagnostics(&report.diagnostics);
             println!("{summary}");
         }
-        DiagnosticFormat::Json => print!("{}", json_text(report)),
+        DiagnosticFormat::Json => print!("{}", json_text(report, super::lang::lang())),
         DiagnosticFormat::Github => {
             for d in &report.diagnostics {
                 println!("{}", github_annotation(d));

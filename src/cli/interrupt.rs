@@ -11,9 +11,7 @@ pub fn install() {
     let _ = ctrlc::set_handler(move || {
         if presses.fetch_add(1, Ordering::SeqCst) == 0 {
             interrupt::request();
-            eprintln!(
-                "\nstopping after the guides in progress (Ctrl+C again to quit now)"
-            );
+            eprintln!("\n{}", super::lang::t(guidepress::msg!("stopping")));
         } else {
             std::process::exit(super::INTERRUPTED);
         }

@@ -4,7 +4,9 @@ pub mod args;
 mod build;
 mod bundle;
 mod check;
+mod help;
 mod interrupt;
+mod lang;
 mod new;
 mod pack;
 mod report;
@@ -12,7 +14,7 @@ mod schema;
 mod site;
 mod watch;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 /// Exit code: everything went well.
 pub const OK: i32 = 0;
@@ -25,7 +27,12 @@ pub const INTERRUPTED: i32 = 130;
 
 /// Runs the CLI and returns the process exit code.
 pub fn run() -> i32 {
-    let cli = match args::Cli::try_parse() {
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let ui = lang::init(&argv);
+    let command = help::localise(args::Cli::command(), ui);
+    let parsed =
+        command.try_get_matches_from(argv).and_then(|m| args::Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { USAGE } else { OK };

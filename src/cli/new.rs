@@ -1,5 +1,8 @@
 //! `guidepress new`: write a starter guide that `check` accepts.
 
+use super::lang::t;
+use guidepress::i18n::Msg;
+use guidepress::msg;
 use guidepress::output::new::{create_guide, today, StarterError};
 
 use super::args::NewArgs;
@@ -9,25 +12,21 @@ use super::args::NewArgs;
 pub fn run(args: &NewArgs) -> i32 {
     match create_guide(&args.guides, &args.id, args.title.as_deref(), today()) {
         Ok(path) => {
-            println!("wrote {}", path.display());
-            println!(
-                "next: fill it in, add \"{}\" to \"order\" in collection.json if the \
-                 collection has one, then run `guidepress check`",
-                args.id
-            );
+            println!("{}", t(msg!("new-wrote", path = path.display().to_string())));
+            println!("{}", t(msg!("new-next", id = &args.id)));
             super::OK
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            super::lang::error(Msg::verbatim(e.to_string()));
             match e {
                 StarterError::BadId { suggestion, .. } => {
                     if let Some(s) = suggestion {
-                        eprintln!("  help: did you mean \"{s}\"?");
+                        super::lang::help(msg!("did-you-mean", value = s));
                     }
                     super::USAGE
                 }
                 StarterError::Exists(_) => {
-                    eprintln!("  help: choose another id, or edit the existing guide");
+                    super::lang::help(msg!("new-exists-help"));
                     super::FAILED
                 }
                 StarterError::Io(..) => super::FAILED,

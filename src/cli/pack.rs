@@ -1,6 +1,7 @@
 //! `guidepress pack`: the whole collection as one PDF for the office printer.
 
 use guidepress::layout::pack::{PackLayout, PackOptions};
+use guidepress::msg;
 use guidepress::output::pack::{pack, PackJob};
 
 use super::args::{LayoutArg, PackArgs};
@@ -15,10 +16,7 @@ pub fn run(args: &PackArgs) -> i32 {
         LayoutArg::Handout => PackLayout::Handout,
     };
     if args.fold_marks && layout == PackLayout::Single {
-        eprintln!(
-            "error: --fold-marks marks the middle of 2up and booklet sheets; \
-             add --layout 2up or --layout booklet"
-        );
+        super::lang::error(msg!("fold-marks-single"));
         return super::USAGE;
     }
     let job = PackJob {
@@ -40,22 +38,18 @@ pub fn run(args: &PackArgs) -> i32 {
         jobs: args.jobs.map(usize::from),
     };
     match pack(&job) {
-        Err(failure) => report_failure(&failure, Some("no pack written")),
+        Err(failure) => report_failure(&failure, Some(msg!("no-pack-written"))),
         Ok(report) => {
             print_diagnostics(&report.warnings);
-            let sheets = if report.sides == report.pages {
-                String::new()
-            } else {
-                format!(" on {} sheet sides", report.sides)
-            };
-            println!(
-                "{} guide{}, {} pages{sheets} ({}) → {}",
-                report.starts.len(),
-                if report.starts.len() == 1 { "" } else { "s" },
-                report.pages,
-                report.layout.name(),
-                report.path.display()
+            let sides = if report.sides == report.pages { 0 } else { report.sides };
+            let summary = msg!(
+                "summary-pack",
+                guides = report.starts.len(),
+                pages = report.pages,
+                sides = sides,
+                layout = report.layout.name()
             );
+            println!("{} → {}", super::lang::t(summary), report.path.display());
             super::OK
         }
     }

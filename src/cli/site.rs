@@ -1,6 +1,7 @@
 //! `guidepress site`: the folder the webmaster uploads.
 
-use guidepress::model::labels;
+use guidepress::i18n::{Arg, Msg};
+use guidepress::msg;
 use guidepress::output::site::{
     build_site, normalize_base_url, parse_standards, SiteLinks, SiteOptions,
 };
@@ -35,7 +36,7 @@ pub fn run(args: &SiteArgs) -> i32 {
         // A standard or base URL the site cannot be built for is a failure
         // of the job (exit 1), like a guide that cannot meet the standard.
         Err(m) => {
-            eprintln!("error: {m}");
+            super::lang::error(Msg::verbatim(m));
             return super::FAILED;
         }
     };
@@ -45,27 +46,26 @@ pub fn run(args: &SiteArgs) -> i32 {
     bar.finish_and_clear();
     match result {
         Err(failure) => {
-            let kept =
-                format!("site not built; {} left unchanged", opts.out_dir.display());
-            report_failure(&failure, Some(&kept))
+            let dir = opts.out_dir.display().to_string();
+            report_failure(&failure, Some(msg!("site-not-built", dir = dir)))
         }
         Ok(report) => {
             print_diagnostics(&report.warnings);
             let bytes: u64 = report.guides.iter().map(|g| g.bytes).sum();
             let standards: Vec<&str> = opts.standards.iter().map(|s| s.name()).collect();
-            println!(
-                "{} guides, {} attachment{}, {} of PDF ({}) → {}",
-                report.guides.len(),
-                report.files.len(),
-                if report.files.len() == 1 { "" } else { "s" },
-                labels::size(bytes, guidepress::model::Lang::En),
-                if standards.is_empty() {
-                    "no standard".into()
+            let summary = msg!(
+                "summary-site",
+                guides = report.guides.len(),
+                files = report.files.len(),
+                size = Arg::Size(bytes),
+                standards = if standards.is_empty() {
+                    msg!("no-standard")
                 } else {
-                    standards.join(" + ")
-                },
-                opts.out_dir.join("index.html").display()
+                    Msg::verbatim(standards.join(" + "))
+                }
             );
+            let index = opts.out_dir.join("index.html");
+            println!("{} → {}", super::lang::t(summary), index.display());
             super::OK
         }
     }

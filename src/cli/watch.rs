@@ -5,7 +5,9 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use guidepress::i18n::Msg;
 use guidepress::model::Loaded;
+use guidepress::msg;
 use guidepress::output::diagnostics::display_path;
 use guidepress::output::fs::check_output_dir;
 use guidepress::output::interrupt;
@@ -15,6 +17,7 @@ use guidepress::output::watch::{
 };
 
 use super::args::WatchArgs;
+use super::lang::t;
 use super::report::print_diagnostics;
 
 /// Watches until interrupted (or `--exit-after` rebuilds) and returns the exit code.
@@ -22,7 +25,7 @@ pub fn run(args: &WatchArgs) -> i32 {
     let guides = args.source.guides.clone();
     let images = args.source.images_dir();
     if let Err(m) = check_output_dir(&args.out, &[&guides, &images]) {
-        eprintln!("error: {m}");
+        super::lang::error(Msg::verbatim(m));
         return super::FAILED;
     }
     let jobs = args.jobs.map(usize::from);
@@ -31,11 +34,9 @@ pub fn run(args: &WatchArgs) -> i32 {
         images_dir: images.clone(),
         ..Default::default()
     };
-    println!(
-        "watching {} and {} (Ctrl+C to stop)",
-        display_path(&guides),
-        display_path(&images)
-    );
+    let watching =
+        msg!("watching", guides = display_path(&guides), images = display_path(&images));
+    println!("{}", t(watching));
     let mut deps = cycle(args, &Rebuild::All, None, jobs).unwrap_or_default();
     watched.extra = deps.extra_files();
     let mut snapshot = Snapshot::take(&watched);
@@ -46,7 +47,7 @@ pub fn run(args: &WatchArgs) -> i32 {
             return super::OK;
         }
         if interrupt::requested() {
-            println!("stopped watching");
+            println!("{}", t(msg!("stopped-watching")));
             return super::INTERRUPTED;
         }
         std::thread::sleep(Duration::from_millis(args.poll_ms.max(10)));
@@ -55,10 +56,10 @@ pub fn run(args: &WatchArgs) -> i32 {
         snapshot = now;
         let Some(changed) = debouncer.ready(Instant::now()) else { continue };
         let names: Vec<String> = changed.iter().map(|p| display_path(p)).collect();
-        println!("changed: {}", names.join(", "));
+        println!("{}", t(msg!("changed", files = names.join(", "))));
         let what = plan(&changed, &deps);
         if what == Rebuild::Nothing {
-            println!("no guide reads it; nothing to rebuild");
+            println!("{}", t(msg!("nothing-to-rebuild")));
             continue;
         }
         if let Some(d) = cycle(args, &what, Some(&deps), jobs) {
@@ -93,7 +94,7 @@ fn cycle(
             Ok(l) => l,
             Err(diags) => {
                 print_diagnostics(&diags);
-                println!("nothing built; waiting for changes");
+                println!("{}", t(msg!("nothing-built-waiting")));
                 return None;
             }
         };
@@ -107,19 +108,23 @@ fn cycle(
         let r = rebuild(&loaded, &out, which.as_ref());
         print_diagnostics(&r.diagnostics);
         let pdf_dir: PathBuf = out.join("pdf");
-        let names = if r.built.len() <= 5 {
-            r.built.join(", ")
+        let names = if r.built.is_empty() {
+            msg!("rebuilt-nothing")
+        } else if r.built.len() <= 5 {
+            Msg::verbatim(r.built.join(", "))
         } else {
-            format!("{} guides", r.built.len())
+            msg!("n-guides", count = r.built.len())
         };
-        println!(
-            "rebuilt {} ({} built, {} failed) → {} in {:.2} s",
-            if names.is_empty() { "nothing".to_string() } else { names },
-            r.built.len(),
-            r.failed,
-            display_path(&pdf_dir),
-            start.elapsed().as_secs_f64()
-        );
+        let secs = start.elapsed().as_secs_f64();
+        let seconds = if super::lang::lang() == guidepress::i18n::UiLang::Fr {
+            format!("{secs:.2}").replace('.', ",")
+        } else {
+            format!("{secs:.2}")
+        };
+        let rebuilt =
+            msg!("rebuilt", names = names, built = r.built.len(), failed = r.failed);
+        let timing = msg!("in-seconds", seconds = seconds);
+        println!("{} → {} {}", t(rebuilt), display_path(&pdf_dir), t(timing));
         Some(deps)
     })
 }

@@ -8,6 +8,7 @@ use super::page::{Item, Link, LinkDest, Mark, NodeId, Placed, Rect, Role, Struct
 use super::style::{Theme, MM};
 use super::text::{layout_text, BaseStyle, Lines};
 use crate::model::{Diagnostic, Inline, Lang, LinkTarget};
+use crate::msg;
 
 /// A callout box that frames a run of chunks, also across a page break.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -309,12 +310,15 @@ impl Chunker<'_> {
 
     fn report_missing(&mut self, lines: &Lines) {
         for c in &lines.missing {
-            let msg =
-                format!("no bundled font has the character {c:?} (U+{:04X})", *c as u32);
+            let msg = msg!(
+                "missing-glyph",
+                char = format!("{c:?}"),
+                code = format!("U+{:04X}", *c as u32)
+            );
             if !self.warnings.iter().any(|w| w.message == msg) {
                 self.warnings.push(
                     Diagnostic::warning("missing-glyph", &self.file, msg)
-                        .help("use another character, or write it out in words"),
+                        .help(msg!("missing-glyph-help")),
                 );
             }
         }
@@ -370,10 +374,16 @@ impl Chunker<'_> {
                 ),
             };
             out.push(
-                Diagnostic::warning("forced-break", &self.file, message).at(path).help(
+                Diagnostic::warning(
+                    "forced-break",
+                    &self.file,
+                    crate::i18n::Msg::verbatim(message),
+                )
+                .at(path)
+                .help(crate::i18n::Msg::verbatim(
                     "names, codes, addresses and headings are never hyphenated: \
-                     shorten the text, or give the table fewer columns",
-                ),
+                         shorten the text, or give the table fewer columns",
+                )),
             );
         }
         out

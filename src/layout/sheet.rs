@@ -12,6 +12,7 @@ use crate::model::labels;
 use crate::model::{
     Collection, Diagnostic, Guide, Inline, LinkTarget, Paper, Span, TextStyle,
 };
+use crate::msg;
 
 /// Choices that change how a sheet is laid out.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,14 +70,10 @@ pub fn check_sheet_length(doc: &Document, guide: &Guide) -> Result<(), Box<Diagn
     if pages <= MAX_SHEET_PAGES {
         return Ok(());
     }
-    let message = format!(
-        "guide \"{}\" would need {pages} pages; the limit is {MAX_SHEET_PAGES}",
-        guide.id
-    );
-    Err(Box::new(Diagnostic::error("too-long", &guide.file, message).help(
-        "split it into several guides, or look for text pasted twice or page breaks \
-         after every line",
-    )))
+    let message = msg!("too-long", id = &guide.id, pages = pages, max = MAX_SHEET_PAGES);
+    Err(Box::new(
+        Diagnostic::error("too-long", &guide.file, message).help(msg!("too-long-help")),
+    ))
 }
 
 /// Lays out one guide as a sheet.

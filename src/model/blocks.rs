@@ -1,11 +1,13 @@
 //! Block validation: each block type's fields, lists, steps, tables and attachments.
 
+use crate::i18n::Msg;
+use crate::msg;
 use serde_json::Value;
 
 use super::check::Checker;
 use super::paths::relative_to;
 use super::raw::{
-    from_value, json_kind, RawBlock, RawListItem, RawStep, BLOCK_FIELDS,
+    from_value, json_kind, kind_msg, RawBlock, RawListItem, RawStep, BLOCK_FIELDS,
     LIST_ITEM_FIELDS, STEP_FIELDS,
 };
 use super::spans::{join_index, join_key};
@@ -63,10 +65,7 @@ pub fn block(c: &mut Checker<'_>, path: &str, value: &Value) -> Option<Block> {
         None => BLOCK_FIELDS.to_vec(),
     };
     if !value.is_object() {
-        let message = format!(
-            "a block must be an object {{ \"type\": … }}, found {}",
-            json_kind(value)
-        );
+        let message = msg!("block-not-object", found = kind_msg(json_kind(value)));
         c.fail("wrong-type", path, message, None);
         return None;
     }
@@ -79,8 +78,8 @@ pub fn block(c: &mut Checker<'_>, path: &str, value: &Value) -> Option<Block> {
     let Some(name) = raw.kind_name.as_deref() else {
         let d = c
             .report
-            .error("missing-field", &type_path, "the block has no \"type\"")
-            .help(format!("add \"type\": one of {}", quoted_list(BLOCK_TYPES)));
+            .error("missing-field", &type_path, msg!("block-no-type"))
+            .help(msg!("block-no-type-help", list = quoted_list(BLOCK_TYPES)));
         c.report.push(d);
         return None;
     };
@@ -90,7 +89,7 @@ pub fn block(c: &mut Checker<'_>, path: &str, value: &Value) -> Option<Block> {
             .error(
                 "unknown-block-type",
                 &type_path,
-                format!("unknown block type \"{name}\""),
+                msg!("unknown-block-type", name = name),
             )
             .help(suggest(name, BLOCK_TYPES));
         c.report.push(d);
@@ -105,14 +104,11 @@ pub fn block(c: &mut Checker<'_>, path: &str, value: &Value) -> Option<Block> {
                 continue;
             }
             let help = match closest(key, fields.iter().copied()) {
-                Some(f) => format!("did you mean \"{f}\"?"),
-                None if fields.is_empty() => {
-                    format!("a \"{name}\" block has no other fields")
-                }
-                None => format!("a \"{name}\" block takes {}", quoted_list(fields)),
+                Some(f) => msg!("did-you-mean", value = f),
+                None if fields.is_empty() => msg!("block-no-other-fields", block = name),
+                None => msg!("block-takes", block = name, list = quoted_list(fields)),
             };
-            let message =
-                format!("field \"{key}\" does not belong to a \"{name}\" block");
+            let message = msg!("field-not-in-block", key = key, block = name);
             let d = c
                 .report
                 .key_error("unknown-field", &join_key(path, key), message)
@@ -120,7 +116,7 @@ pub fn block(c: &mut Checker<'_>, path: &str, value: &Value) -> Option<Block> {
             c.report.push(d);
         }
     }
-    let what = format!("a \"{name}\" block");
+    let what = msg!("what-block", block = name);
     let text = |c: &mut Checker<'_>| c.req_inline(path, "text", raw.text.as_ref(), &what);
     Some(match name {
         "heading" => {
@@ -130,8 +126,8 @@ pub fn block(c: &mut Checker<'_>, path: &str, value: &Value) -> Option<Block> {
                 Some(n) => match n.as_u64() {
                     Some(l @ 1..=3) => Some(l as u8),
                     _ => {
-                        let message = format!("heading level {n} does not exist");
-                        let help = Some("use 1, 2 or 3".to_string());
+                        let message = msg!("heading-level", level = n.to_string());
+                        let help = Some(msg!("heading-level-help"));
                         c.fail("out-of-range", &join_key(path, "level"), message, help);
                         None
                     }
@@ -166,7 +162,7 @@ pub fn block(c: &mut Checker<'_>, path: &str, value: &Value) -> Option<Block> {
                 Some(k) => {
                     let kind = callout_kind(k);
                     if kind.is_none() {
-                        let message = format!("unknown callout kind \"{k}\"");
+                        let message = msg!("unknown-callout-kind", kind = k);
                         c.fail(
                             "bad-value",
                             &join_key(path, "kind"),
@@ -246,7 +242,7 @@ fn items_of<'v>(
     c: &mut Checker<'_>,
     path: &str,
     items: Option<&'v [Value]>,
-    what: &str,
+    what: &Msg,
 ) -> Option<&'v [Value]> {
     match items {
         None => {
@@ -254,12 +250,7 @@ fn items_of<'v>(
             None
         }
         Some([]) => {
-            c.fail(
-                "empty",
-                &join_key(path, "items"),
-                "the list has no items".into(),
-                None,
-            );
+            c.fail("empty", &join_key(path, "items"), msg!("list-empty"), None);
             None
         }
         Some(items) => Some(items),
@@ -288,16 +279,17 @@ fn list_items(
                     c.report.raw_problem(p, LIST_ITEM_FIELDS);
                 }
                 let Some(raw) = raw else { continue };
-                let text =
-                    c.req_inline(&item_path, "text", raw.text.as_ref(), "a list item");
+                let text = c.req_inline(
+                    &item_path,
+                    "text",
+                    raw.text.as_ref(),
+                    &msg!("what-list-item"),
+                );
                 let nested_path = join_key(&item_path, "items");
                 let nested = match raw.items.as_deref() {
                     Some(nested) if !nested.is_empty() && depth >= MAX_LIST_DEPTH => {
-                        let message =
-                            format!("lists nest at most {MAX_LIST_DEPTH} levels deep");
-                        let help = Some(
-                            "flatten this list, or split it into several".to_string(),
-                        );
+                        let message = msg!("list-too-deep", max = MAX_LIST_DEPTH);
+                        let help = Some(msg!("list-too-deep-help"));
                         c.fail("too-deep", &nested_path, message, help);
                         Vec::new()
                     }
@@ -309,10 +301,7 @@ fn list_items(
                 }
             }
             other => {
-                let message = format!(
-                    "expected text or an object {{ \"text\": …, \"items\": [ … ] }}, found {}",
-                    json_kind(other)
-                );
+                let message = msg!("list-item-type", found = kind_msg(json_kind(other)));
                 c.fail("wrong-type", &item_path, message, None);
             }
         }
@@ -323,10 +312,8 @@ fn list_items(
 /// One step at `path`.
 fn step(c: &mut Checker<'_>, path: &str, v: &Value) -> Option<Step> {
     if !v.is_object() {
-        let message =
-            format!("expected a step {{ \"text\": … }}, found {}", json_kind(v));
-        let help =
-            v.is_string().then(|| "write the step as { \"text\": \"…\" }".to_string());
+        let message = msg!("step-type", found = kind_msg(json_kind(v)));
+        let help = v.is_string().then(|| msg!("step-type-help"));
         c.fail("wrong-type", path, message, help);
         return None;
     }
@@ -335,14 +322,14 @@ fn step(c: &mut Checker<'_>, path: &str, v: &Value) -> Option<Step> {
         c.report.raw_problem(p, STEP_FIELDS);
     }
     let raw = raw?;
-    let text = c.req_inline(path, "text", raw.text.as_ref(), "a step");
+    let text = c.req_inline(path, "text", raw.text.as_ref(), &msg!("what-step"));
     let note = c.opt_inline(&join_key(path, "note"), raw.note.as_ref());
     let substeps = match &raw.substeps {
         None => Vec::new(),
         Some(list) if list.is_empty() => {
-            let help = Some("list the sub-steps, or remove \"substeps\"".into());
+            let help = Some(msg!("substeps-empty-help"));
             let at = join_key(path, "substeps");
-            c.fail("empty", &at, "the list has no sub-steps".into(), help);
+            c.fail("empty", &at, msg!("substeps-empty"), help);
             Vec::new()
         }
         Some(list) => {
@@ -357,11 +344,8 @@ fn step(c: &mut Checker<'_>, path: &str, v: &Value) -> Option<Step> {
     };
     let images = match (&raw.image, &raw.images) {
         (Some(_), Some(_)) => {
-            let message =
-                "a step has either \"image\" or \"images\", not both".to_string();
-            let help = Some(
-                "move the picture of \"image\" into the list \"images\"".to_string(),
-            );
+            let message = msg!("step-image-and-images");
+            let help = Some(msg!("step-image-and-images-help"));
             c.fail("conflicting-fields", &join_key(path, "images"), message, help);
             Vec::new()
         }
@@ -388,11 +372,8 @@ fn attachment(
         c.fail(
             "empty-text",
             path,
-            "the attachment has no href".into(),
-            Some(
-                "write a file path like \"files/charte.pdf\" or an https:// address"
-                    .into(),
-            ),
+            msg!("attachment-no-href"),
+            Some(msg!("attachment-no-href-help")),
         );
         return None;
     }
@@ -418,7 +399,7 @@ fn attachment(
             c.fail(
                 "unreadable",
                 path,
-                format!("cannot read attachment \"{href}\": {e}"),
+                msg!("attachment-unreadable", href = href, reason = e.to_string()),
                 None,
             );
             return None;
@@ -428,11 +409,13 @@ fn attachment(
         c.fail(
             "file-too-large",
             path,
-            format!(
+            Msg::verbatim(format!(
                 "attachment \"{href}\" is too large: {bytes} bytes, the limit is \
                  {MAX_ATTACHMENT} bytes"
-            ),
-            Some("link to the file on a web site instead (an https address)".into()),
+            )),
+            Some(Msg::verbatim(
+                "link to the file on a web site instead (an https address)",
+            )),
         );
         return None;
     }
@@ -697,10 +680,14 @@ mod tests {
             let errors = errors_of(&loaded, "g");
             let first = errors
                 .iter()
-                .find(|d| d.message.contains(message))
+                .find(|d| d.message.en().contains(message))
                 .unwrap_or_else(|| panic!("{block}: no {message:?} in {errors:#?}"));
             if let Some(help) = help {
-                assert_eq!(first.suggestion.as_deref(), Some(help), "{block}");
+                assert_eq!(
+                    first.suggestion.as_ref().map(|s| s.en()).as_deref(),
+                    Some(help),
+                    "{block}"
+                );
             }
         }
     }

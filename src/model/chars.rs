@@ -8,6 +8,8 @@
 //! character it is and where, and to delete it. Tab, line feed and carriage
 //! return stay allowed (a line break is part of inline text).
 
+use crate::i18n::Msg;
+use crate::msg;
 use serde_json::Value;
 
 use super::report::Report;
@@ -60,15 +62,12 @@ pub fn check_chars(r: &mut Report<'_>, value: &Value, path: &str) {
     match value {
         Value::String(s) => {
             if let Some((at, c, kind, more)) = first_forbidden(s) {
-                let others = match more {
-                    0 => String::new(),
-                    1 => " (and 1 more in this text)".to_string(),
-                    n => format!(" (and {n} more in this text)"),
-                };
-                let message = format!(
-                    "the text contains the invisible {kind} {} at character {}{others}",
-                    describe(c),
-                    at + 1
+                let message = msg!(
+                    "invisible-char",
+                    kind = kind_msg(kind),
+                    char = describe(c),
+                    at = at + 1,
+                    more = more
                 );
                 let d = r.error_in_string("control-character", path, at, message);
                 r.push(d.help(help(c)));
@@ -83,10 +82,11 @@ pub fn check_chars(r: &mut Report<'_>, value: &Value, path: &str) {
             for (k, v) in map {
                 let p = join_key(path, k);
                 if let Some((_, c, kind, _)) = first_forbidden(k) {
-                    let message = format!(
-                        "the field name \"{}\" contains the invisible {kind} {}",
-                        k.escape_debug(),
-                        describe(c)
+                    let message = msg!(
+                        "invisible-char-key",
+                        key = k.escape_debug().to_string(),
+                        kind = kind_msg(kind),
+                        char = describe(c)
                     );
                     let d = r.key_error("control-character", &p, message);
                     r.push(d.help(help(c)));
@@ -115,16 +115,20 @@ fn first_forbidden(s: &str) -> Option<(usize, char, &'static str, usize)> {
     found.map(|(i, c, kind)| (i, c, kind, more))
 }
 
-fn help(c: char) -> String {
+fn help(c: char) -> Msg {
     match u32::from(c) {
-        0x202A..=0x202E | 0x2066..=0x2069 => {
-            "delete it: it changes the order in which the following text is shown, so the \
-             printed sheet would not read like the file"
-                .to_string()
-        }
-        _ => "delete it (it often comes with text pasted from another program); write \\n \
-              for a line break"
-            .to_string(),
+        0x202A..=0x202E | 0x2066..=0x2069 => msg!("invisible-bidi-help"),
+        _ => msg!("invisible-char-help"),
+    }
+}
+
+/// The kind of a refused character, in the reader's language.
+fn kind_msg(kind: &str) -> Msg {
+    match kind {
+        "control character" => msg!("char-control"),
+        "bidirectional control" => msg!("char-bidi"),
+        "byte-order mark" => msg!("char-bom"),
+        _ => msg!("char-non-character"),
     }
 }
 
@@ -174,9 +178,11 @@ mod tests {
         let mut r = Report::new(Path::new("g.json"), text, &spans);
         check_chars(&mut r, &value, "");
         let (errors, _) = r.finish();
+        let messages: Vec<String> = errors.iter().map(|d| d.message.en()).collect();
         let got: Vec<_> = errors
             .iter()
-            .map(|d| (d.path.as_str(), d.line, d.column, d.message.as_str()))
+            .zip(&messages)
+            .map(|(d, m)| (d.path.as_str(), d.line, d.column, m.as_str()))
             .collect();
         assert_eq!(
             got,

@@ -1,5 +1,8 @@
 //! The checker: shared helpers that validate one field and report what is wrong.
 
+use crate::i18n::Msg;
+use crate::msg;
+
 use super::diag::Diagnostic;
 use super::images::ImageCache;
 use super::inline::{guide_refs, parse_inline_warned};
@@ -49,8 +52,8 @@ impl<'a> Checker<'a> {
         &mut self,
         code: &'static str,
         path: &str,
-        message: String,
-        help: Option<String>,
+        message: Msg,
+        help: Option<Msg>,
     ) {
         let mut d = self.report.error(code, path, message);
         d.suggestion = help;
@@ -58,17 +61,18 @@ impl<'a> Checker<'a> {
     }
 
     /// Reports a missing required field `field` of the object at `owner`.
-    pub fn missing(&mut self, owner: &str, field: &str, what: &str) {
+    pub fn missing(&mut self, owner: &str, field: &str, what: &Msg) {
         let path = super::spans::join_key(owner, field);
         let message = if self.report.exists(&path) {
-            format!("field \"{field}\" is null")
+            msg!("field-null", field = field)
         } else {
-            format!("missing field \"{field}\"")
+            msg!("field-missing", field = field)
         };
-        let d = self
-            .report
-            .error("missing-field", &path, message)
-            .help(format!("{what} needs \"{field}\""));
+        let d = self.report.error("missing-field", &path, message).help(msg!(
+            "field-missing-help",
+            what = what.clone(),
+            field = field
+        ));
         self.report.push(d);
     }
 
@@ -78,8 +82,8 @@ impl<'a> Checker<'a> {
             self.fail(
                 "empty-text",
                 path,
-                "the text is empty".into(),
-                Some("write some text, or remove the field if it is optional".into()),
+                msg!("text-empty"),
+                Some(msg!("text-empty-optional-help")),
             );
             return None;
         }
@@ -97,8 +101,12 @@ impl<'a> Checker<'a> {
                     let needle = format!("guide:{id}");
                     let offset =
                         text.find(&needle).map_or(0, |b| text[..b].chars().count());
-                    let error =
-                        self.report.error_in_string("unknown-guide", path, offset, "");
+                    let error = self.report.error_in_string(
+                        "unknown-guide",
+                        path,
+                        offset,
+                        msg!("unknown-guide", id = id),
+                    );
                     self.refs.push(GuideRef { id: id.to_string(), error });
                 }
                 Some(inline)
@@ -121,7 +129,7 @@ impl<'a> Checker<'a> {
         owner: &str,
         field: &str,
         text: Option<&String>,
-        what: &str,
+        what: &Msg,
     ) -> Option<Inline> {
         let path = super::spans::join_key(owner, field);
         match text {
@@ -140,8 +148,8 @@ impl<'a> Checker<'a> {
             self.fail(
                 "empty-text",
                 path,
-                "the text is empty".into(),
-                Some("write some text, or remove the field".into()),
+                msg!("text-empty"),
+                Some(msg!("text-empty-help")),
             );
             return None;
         }
@@ -195,14 +203,14 @@ impl<'a> Checker<'a> {
             Ok(data) => Some(data),
             Err(e) => {
                 let help = match e.code {
-                    "image-too-large" => "scale the picture down (a sheet needs at most about 2000 pixels across)",
-                    _ => "export the picture again as PNG or JPEG",
+                    "image-too-large" => msg!("image-too-large-help"),
+                    _ => msg!("image-unreadable-help"),
                 };
                 self.fail(
                     e.code,
                     path,
-                    format!("\"{src}\": {}", e.message),
-                    Some(help.into()),
+                    msg!("image-problem", src = src, problem = e.message),
+                    Some(help),
                 );
                 None
             }

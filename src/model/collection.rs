@@ -1,5 +1,7 @@
 //! `collection.json`: the shared settings and pack order, validated.
 
+use crate::i18n::Msg;
+use crate::msg;
 use std::path::Path;
 
 use super::chars::check_chars;
@@ -37,9 +39,9 @@ pub fn load_collection(
     report_duplicates(&mut c.report, &source.spans);
     check_chars(&mut c.report, &source.value, "");
     if !source.value.is_object() {
-        let message = format!(
-            "collection.json must be a JSON object {{ \"format\": 1, \"title\": … }}, found {}",
-            json_kind(&source.value)
+        let message = msg!(
+            "collection-not-object",
+            found = crate::model::raw::kind_msg(json_kind(&source.value))
         );
         c.fail("wrong-type", "", message, None);
         return Err(c.report.finish().0);
@@ -65,10 +67,10 @@ fn check_collection(
 ) -> (Collection, Vec<Diagnostic>) {
     let mut out = Collection::default();
     let mut order_sites = Vec::new();
-    check_format(c, raw.format.as_ref(), "collection.json");
+    check_format(c, raw.format.as_ref(), &msg!("what-collection"));
     match &raw.title {
         Some(t) => out.title = c.opt_plain("title", Some(t)).unwrap_or_default(),
-        None => c.missing("", "title", "collection.json"),
+        None => c.missing("", "title", &msg!("what-collection")),
     }
     out.organisation = c.opt_plain("organisation", raw.organisation.as_ref());
     if let Some(l) = raw.lang.as_deref() {
@@ -77,7 +79,7 @@ fn check_collection(
             None => c.fail(
                 "bad-value",
                 "lang",
-                format!("unknown language \"{l}\""),
+                msg!("unknown-lang", lang = l),
                 Some(suggest(l, &["fr", "en"])),
             ),
         }
@@ -101,7 +103,7 @@ fn check_collection(
             Some(paper) => out.paper = paper,
             None => {
                 let help = Some(suggest(p, &["A4", "A5", "Letter"]));
-                c.fail("bad-value", "paper", format!("unknown paper size \"{p}\""), help)
+                c.fail("bad-value", "paper", msg!("unknown-paper", paper = p), help)
             }
         }
     }
@@ -113,23 +115,21 @@ fn check_collection(
         for (i, id) in order.iter().enumerate() {
             let path = join_index("order", i);
             if !is_slug(id) {
-                let message = format!(
-                    "\"{id}\" is not a guide id (lowercase letters, digits and dashes)"
-                );
+                let message = msg!("order-bad-id", id = id);
                 c.fail("bad-id", &path, message, None);
             } else if out.order.contains(id) {
                 let d = c
                     .report
-                    .warning(
-                        "duplicate-order",
-                        &path,
-                        format!("\"{id}\" is listed twice in \"order\""),
-                    )
-                    .help("remove the second one; the first position counts");
+                    .warning("duplicate-order", &path, msg!("duplicate-order", id = id))
+                    .help(msg!("duplicate-order-help"));
                 c.report.push(d);
             } else {
                 out.order.push(id.clone());
-                order_sites.push(c.report.warning("unknown-guide", &path, ""));
+                order_sites.push(c.report.warning(
+                    "unknown-guide",
+                    &path,
+                    Msg::verbatim(""),
+                ));
             }
         }
     }

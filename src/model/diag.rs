@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::i18n::{Msg, UiLang};
+
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -27,19 +29,15 @@ pub struct Diagnostic {
     pub column: Option<usize>,
     /// JSON path of the field, e.g. `body[3].items[1].image.src`; empty for the whole file.
     pub path: String,
-    /// What is wrong, lowercase, without a final period.
-    pub message: String,
+    /// What is wrong (rendered: lowercase, without a final period).
+    pub message: Msg,
     /// What to do about it, when we can tell.
-    pub suggestion: Option<String>,
+    pub suggestion: Option<Msg>,
 }
 
 impl Diagnostic {
     /// An error with no position yet.
-    pub fn error(
-        code: &'static str,
-        file: impl Into<PathBuf>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn error(code: &'static str, file: impl Into<PathBuf>, message: Msg) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -47,17 +45,13 @@ impl Diagnostic {
             line: None,
             column: None,
             path: String::new(),
-            message: message.into(),
+            message,
             suggestion: None,
         }
     }
 
     /// A warning with no position yet.
-    pub fn warning(
-        code: &'static str,
-        file: impl Into<PathBuf>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn warning(code: &'static str, file: impl Into<PathBuf>, message: Msg) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, file, message)
@@ -78,8 +72,8 @@ impl Diagnostic {
     }
 
     /// Sets the suggestion.
-    pub fn help(mut self, suggestion: impl Into<String>) -> Self {
-        self.suggestion = Some(suggestion.into());
+    pub fn help(mut self, suggestion: Msg) -> Self {
+        self.suggestion = Some(suggestion);
         self
     }
 
@@ -89,10 +83,23 @@ impl Diagnostic {
     }
 }
 
-/// Renders as `file:line:col: error: path: message (suggestion)`, the form
-/// editors and terminals make clickable.
+/// Renders in English (see [`Diagnostic::render`]).
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(UiLang::En))
+    }
+}
+
+impl Diagnostic {
+    /// `file:line:col: error: path: message`, then `  help: suggestion` on a
+    /// second line, in `lang`: the form editors and terminals make clickable.
+    pub fn render(&self, lang: UiLang) -> String {
+        let mut out = String::new();
+        self.write(&mut out, lang).unwrap_or_default();
+        out
+    }
+
+    fn write(&self, f: &mut impl fmt::Write, lang: UiLang) -> fmt::Result {
         write!(f, "{}", self.file.display())?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
@@ -101,16 +108,19 @@ impl fmt::Display for Diagnostic {
             }
         }
         let sev = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => crate::msg!("label-error"),
+            Severity::Warning => crate::msg!("label-warning"),
         };
-        write!(f, ": {sev}: ")?;
+        // French sets a no-break space before a colon.
+        let colon = if lang == UiLang::Fr { "\u{a0}: " } else { ": " };
+        write!(f, ": {}{colon}", sev.in_lang(lang))?;
         if !self.path.is_empty() {
-            write!(f, "{}: ", self.path)?;
+            write!(f, "{}{colon}", self.path)?;
         }
-        write!(f, "{}", self.message)?;
+        write!(f, "{}", self.message.in_lang(lang))?;
         if let Some(s) = &self.suggestion {
-            write!(f, "\n  help: {s}")?;
+            let help = crate::msg!("label-help").in_lang(lang);
+            write!(f, "\n  {help}{colon}{}", s.in_lang(lang))?;
         }
         Ok(())
     }

@@ -6,11 +6,13 @@ use serde_json::{Number, Value};
 
 use super::check::Checker;
 use super::raw::{
-    from_value, json_kind, RawAnnotation, RawImage, ANNOTATION_FIELDS, IMAGE_FIELDS,
+    from_value, json_kind, kind_msg, RawAnnotation, RawImage, ANNOTATION_FIELDS,
+    IMAGE_FIELDS,
 };
 use super::spans::{join_index, join_key};
 use super::types::{Annotation, Figure, Located};
 use super::values::{closest, quoted_list, suggest};
+use crate::msg;
 
 /// Most pictures in one row (`images`).
 pub const MAX_ROW: usize = 3;
@@ -51,24 +53,17 @@ impl Checker<'_> {
         let image = match src {
             Some(src) => self.image(&join_key(owner, "src"), src),
             None => {
-                self.missing(owner, "src", "an image");
+                self.missing(owner, "src", &msg!("what-image"));
                 None
             }
         };
         let alt = match alt.map(|a| a.trim()) {
             Some(a) if !a.is_empty() => Some(a.to_string()),
             _ => {
-                let message = if alt.is_some() {
-                    "the alternative text is empty"
-                } else {
-                    "the image has no alternative text (\"alt\")"
-                };
-                self.fail(
-                    "missing-alt",
-                    &join_key(owner, "alt"),
-                    message.into(),
-                    Some("describe what the picture shows, for readers who cannot see it: \"alt\": \"…\"".into()),
-                );
+                let message =
+                    if alt.is_some() { msg!("alt-empty") } else { msg!("alt-missing") };
+                let help = Some(msg!("alt-missing-help"));
+                self.fail("missing-alt", &join_key(owner, "alt"), message, help);
                 None
             }
         };
@@ -83,11 +78,8 @@ impl Checker<'_> {
                     self.fail(
                         "out-of-range",
                         &join_key(owner, "width"),
-                        format!("width {n} is not between 0 (excluded) and 1"),
-                        Some(
-                            "width is a fraction of the text width, e.g. 0.5 for half"
-                                .into(),
-                        ),
+                        msg!("width-out-of-range", width = n.to_string()),
+                        Some(msg!("width-help")),
                     );
                     None
                 }
@@ -104,10 +96,7 @@ impl Checker<'_> {
     /// A picture written as an object `{ "src": …, "alt": … }` at `path`.
     pub fn picture(&mut self, path: &str, value: &Value) -> Option<Located<Figure>> {
         if !value.is_object() {
-            let message = format!(
-                "expected a picture {{ \"src\": …, \"alt\": … }}, found {}",
-                json_kind(value)
-            );
+            let message = msg!("step-image-type", found = kind_msg(json_kind(value)));
             self.fail("wrong-type", path, message, None);
             return None;
         }
@@ -130,20 +119,13 @@ impl Checker<'_> {
     /// One to [`MAX_ROW`] pictures side by side: the list at `path`.
     pub fn pictures(&mut self, path: &str, values: &[Value]) -> Vec<Located<Figure>> {
         if values.is_empty() {
-            let help =
-                Some("list one to three pictures { \"src\": …, \"alt\": … }".into());
-            self.fail("empty", path, "the list has no pictures".into(), help);
+            let help = Some(msg!("pictures-empty-help"));
+            self.fail("empty", path, msg!("pictures-empty"), help);
             return Vec::new();
         }
         if values.len() > MAX_ROW {
-            let message = format!(
-                "{} pictures side by side; at most {MAX_ROW} fit in a row",
-                values.len()
-            );
-            let help = Some(
-                "split them into several steps or \"images\" blocks of up to three"
-                    .into(),
-            );
+            let message = msg!("pictures-too-many", n = values.len(), max = MAX_ROW);
+            let help = Some(msg!("pictures-too-many-help"));
             self.fail("bad-count", path, message, help);
         }
         values
@@ -168,9 +150,8 @@ impl Checker<'_> {
             let Some(a) = self.annotation(&at, v, size) else { continue };
             if let Annotation::Marker { n, .. } = a {
                 if let Some((_, first)) = markers.iter().find(|(m, _)| *m == n) {
-                    let message = format!("marker {n} is used twice on this picture");
-                    let help =
-                        format!("number each marker once; {n} is already at {first}");
+                    let message = msg!("marker-twice", n = n);
+                    let help = msg!("marker-twice-help", n = n, first = first.as_str());
                     self.fail(
                         "duplicate-marker",
                         &join_key(&at, "n"),
@@ -194,10 +175,7 @@ impl Checker<'_> {
         size: Option<Size>,
     ) -> Option<Annotation> {
         if !v.is_object() {
-            let message = format!(
-                "expected an annotation {{ \"type\": \"marker\", … }}, found {}",
-                json_kind(v)
-            );
+            let message = msg!("annotation-type", found = kind_msg(json_kind(v)));
             self.fail("wrong-type", path, message, None);
             return None;
         }
@@ -217,13 +195,16 @@ impl Checker<'_> {
         let Some(name) = raw.kind_name.as_deref() else {
             let d = self
                 .report
-                .error("missing-field", &type_path, "the annotation has no \"type\"")
-                .help(format!("add \"type\": one of {}", quoted_list(ANNOTATION_TYPES)));
+                .error("missing-field", &type_path, msg!("annotation-no-type"))
+                .help(msg!(
+                    "annotation-no-type-help",
+                    list = quoted_list(ANNOTATION_TYPES)
+                ));
             self.report.push(d);
             return None;
         };
         let Some(fields) = annotation_fields_of(name) else {
-            let message = format!("unknown annotation type \"{name}\"");
+            let message = msg!("annotation-unknown-type", name = name);
             self.fail(
                 "bad-value",
                 &type_path,
@@ -240,17 +221,17 @@ impl Checker<'_> {
                 continue;
             }
             let help = match closest(key, fields.iter().copied()) {
-                Some(f) => format!("did you mean \"{f}\"?"),
-                None => format!("a \"{name}\" takes {}", quoted_list(fields)),
+                Some(f) => msg!("did-you-mean", value = f),
+                None => msg!("annotation-takes", name = name, list = quoted_list(fields)),
             };
-            let message = format!("field \"{key}\" does not belong to a \"{name}\"");
+            let message = msg!("annotation-field", key = key.as_str(), name = name);
             let d = self
                 .report
                 .key_error("unknown-field", &join_key(path, key), message)
                 .help(help);
             self.report.push(d);
         }
-        let what = format!("a \"{name}\" annotation");
+        let what = msg!("what-annotation", name = name);
         let pair = |c: &mut Self, field: &str, value: &Option<Vec<Number>>| match value {
             Some(nums) => c.pair(&join_key(path, field), nums),
             None => {
@@ -265,23 +246,24 @@ impl Checker<'_> {
                         self.missing(path, "n", &what);
                         None
                     }
-                    Some(n) => {
-                        match n.as_u64() {
-                            Some(k @ 1..=MAX_MARKER) => Some(k as u8),
-                            _ => {
-                                let message =
-                                format!("marker number {n} is not a whole number from 1 to {MAX_MARKER}");
-                                let help = Some("number the markers 1, 2, 3… as the text refers to them".into());
-                                self.fail(
-                                    "out-of-range",
-                                    &join_key(path, "n"),
-                                    message,
-                                    help,
-                                );
-                                None
-                            }
+                    Some(n) => match n.as_u64() {
+                        Some(k @ 1..=MAX_MARKER) => Some(k as u8),
+                        _ => {
+                            let message = msg!(
+                                "marker-number",
+                                n = n.to_string(),
+                                max = MAX_MARKER
+                            );
+                            let help = Some(msg!("marker-number-help"));
+                            self.fail(
+                                "out-of-range",
+                                &join_key(path, "n"),
+                                message,
+                                help,
+                            );
+                            None
                         }
-                    }
+                    },
                 };
                 let at = pair(self, "at", &raw.at);
                 let at = self.inside(&join_key(path, "at"), at, size)?;
@@ -294,24 +276,22 @@ impl Checker<'_> {
                 let (w, h) = dims?;
                 let size_path = join_key(path, "size");
                 if w <= 0.0 || h <= 0.0 {
-                    let message =
-                        format!("a box of {}×{} pixels has no area", num(w), num(h));
-                    let help =
-                        Some("give the box a width and a height, e.g. [120, 40]".into());
+                    let message = msg!("box-no-area", w = num(w), h = num(h));
+                    let help = Some(msg!("box-no-area-help"));
                     self.fail("out-of-range", &size_path, message, help);
                     return None;
                 }
                 let corner = (at.0 + w, at.1 + h);
                 if let Some((pw, ph)) = size {
                     if corner.0 > pw as f32 || corner.1 > ph as f32 {
-                        let message = format!(
-                            "the box from {} to {} goes past the {pw}×{ph} picture",
-                            point(at),
-                            point(corner)
+                        let message = msg!(
+                            "box-outside",
+                            from = point(at),
+                            to = point(corner),
+                            w = pw,
+                            h = ph
                         );
-                        let help = format!(
-                            "make it smaller or move it: its far corner must be within ({pw}, {ph})"
-                        );
+                        let help = msg!("box-outside-help", w = pw, h = ph);
                         self.fail("outside-picture", &size_path, message, Some(help));
                         return None;
                     }
@@ -325,12 +305,9 @@ impl Checker<'_> {
                 let to = self.inside(&join_key(path, "to"), to, size);
                 let (from, to) = (from?, to?);
                 if from == to {
-                    let message = format!(
-                        "the arrow from {} to {} has no length",
-                        point(from),
-                        point(to)
-                    );
-                    let help = Some("point \"to\" somewhere else than \"from\"".into());
+                    let message =
+                        msg!("arrow-no-length", from = point(from), to = point(to));
+                    let help = Some(msg!("arrow-no-length-help"));
                     self.fail("out-of-range", &join_key(path, "to"), message, help);
                     return None;
                 }
@@ -347,22 +324,14 @@ impl Checker<'_> {
                 Some((x as f32, y as f32))
             }
             [x, y] => {
-                let message = format!(
-                    "({}, {}) is outside the picture: pixels count from 0",
-                    num(x as f32),
-                    num(y as f32)
-                );
-                let help =
-                    Some("coordinates are pixels from the top left corner (0, 0)".into());
+                let message = msg!("point-negative", point = point((x as f32, y as f32)));
+                let help = Some(msg!("point-negative-help"));
                 self.fail("outside-picture", path, message, help);
                 None
             }
             _ => {
-                let message =
-                    format!("expected two numbers [x, y], found {}", nums.len());
-                let help = Some(
-                    "write the point in the picture's pixels, e.g. [120, 45]".into(),
-                );
+                let message = msg!("point-type", n = nums.len());
+                let help = Some(msg!("point-type-help"));
                 self.fail("wrong-type", path, message, help);
                 None
             }
@@ -381,10 +350,8 @@ impl Checker<'_> {
         if p.0 <= w as f32 && p.1 <= h as f32 {
             return Some(p);
         }
-        let message = format!("{} is outside the {w}×{h} picture", point(p));
-        let help = format!(
-            "coordinates are the picture's pixels, from (0, 0) at the top left to ({w}, {h})"
-        );
+        let message = msg!("point-outside", point = point(p), w = w, h = h);
+        let help = msg!("point-outside-help", w = w, h = h);
         self.fail("outside-picture", path, message, Some(help));
         None
     }

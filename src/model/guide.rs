@@ -1,5 +1,7 @@
 //! Guide validation: one guide file read, checked field by field, defaults applied.
 
+use crate::i18n::{Arg, Msg};
+use crate::msg;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Number, Value};
@@ -9,12 +11,12 @@ use super::chars::check_chars;
 use super::check::{Checker, Env, GuideRef};
 use super::diag::Diagnostic;
 use super::input::read_input;
-use super::raw::{from_value, json_kind, RawGuide, GUIDE_FIELDS};
+use super::raw::{from_value, json_kind, kind_msg, RawGuide, GUIDE_FIELDS};
 use super::report::Report;
 use super::source::{decode_text, read_source, report_duplicates, MAX_JSON};
 use super::spans::join_index;
 use super::types::{Collection, Date, Guide, Located};
-use super::values::{is_slug, parse_date, parse_lang, slugify, suggest};
+use super::values::{is_date_shaped, is_slug, parse_date, parse_lang, slugify, suggest};
 
 /// A guide file after reading, before the checks that need all guides.
 #[derive(Debug)]
@@ -34,21 +36,21 @@ pub struct GuideDraft {
 }
 
 /// Checks a `format` field (required, must be 1).
-pub fn check_format(c: &mut Checker<'_>, format: Option<&Number>, what: &str) {
+pub fn check_format(c: &mut Checker<'_>, format: Option<&Number>, what: &Msg) {
     match format {
         None => {
             let d = c
                 .report
-                .error("missing-field", "format", "missing field \"format\"")
-                .help(format!("{what} starts with \"format\": 1"));
+                .error("missing-field", "format", msg!("field-missing", field = "format"))
+                .help(msg!("format-missing-help", what = what.clone()));
             c.report.push(d);
         }
         Some(n) if n.as_f64() == Some(1.0) => {}
         Some(n) => c.fail(
             "unsupported-format",
             "format",
-            format!("format {n} is not supported; this guidepress reads format 1"),
-            Some("write \"format\": 1, or update guidepress".into()),
+            msg!("unsupported-format", format = n.to_string()),
+            Some(msg!("unsupported-format-help")),
         ),
     }
 }
@@ -67,7 +69,10 @@ pub fn load_guide(file: &Path, collection: &Collection, env: &Env<'_>) -> GuideD
     let source = match read_source(file) {
         Ok(s) => s,
         Err(d) => {
-            return bare(Err(vec![*d]), Diagnostic::error("duplicate-id", file, ""))
+            return bare(
+                Err(vec![*d]),
+                Diagnostic::error("duplicate-id", file, Msg::verbatim("")),
+            )
         }
     };
     let probed = id_of(&source.value, &stem);
@@ -75,10 +80,8 @@ pub fn load_guide(file: &Path, collection: &Collection, env: &Env<'_>) -> GuideD
     report_duplicates(&mut c.report, &source.spans);
     check_chars(&mut c.report, &source.value, "");
     if !source.value.is_object() {
-        let message = format!(
-            "a guide must be a JSON object {{ \"format\": 1, … }}, found {}",
-            json_kind(&source.value)
-        );
+        let message =
+            msg!("guide-not-object", found = kind_msg(json_kind(&source.value)));
         c.fail("wrong-type", "", message, None);
     }
     let (raw, problems) = if source.value.is_object() {
@@ -91,14 +94,15 @@ pub fn load_guide(file: &Path, collection: &Collection, env: &Env<'_>) -> GuideD
     }
     let Some(raw) = raw else {
         let (errors, _) = c.report.finish();
-        let mut draft = bare(Err(errors), Diagnostic::error("duplicate-id", file, ""));
+        let site = Diagnostic::error("duplicate-id", file, Msg::verbatim(""));
+        let mut draft = bare(Err(errors), site);
         draft.id = probed;
         return draft;
     };
     let id_site = if raw.id.is_some() {
-        c.report.error("duplicate-id", "id", "")
+        c.report.error("duplicate-id", "id", Msg::verbatim(""))
     } else {
-        Diagnostic::error("duplicate-id", file, "")
+        Diagnostic::error("duplicate-id", file, Msg::verbatim(""))
     };
     let id = check_id(&mut c, raw.id.as_deref(), &stem);
     let guide = check_guide(&mut c, &raw, collection, file, id);
@@ -160,28 +164,24 @@ fn check_id(c: &mut Checker<'_>, id: Option<&str>, stem: &str) -> Option<String>
                 format!("rename the file, e.g. \"{reserved}-fiche.json\", or add another \"id\""),
             ),
         };
-        c.fail("bad-id", path, message, Some(help));
+        c.fail("bad-id", path, Msg::verbatim(message), Some(Msg::verbatim(help)));
         return None;
     }
     match id {
         Some(id) if is_slug(id) => Some(id.to_string()),
         Some(id) => {
-            let message = format!(
-                "id \"{id}\" is not valid: use lowercase letters, digits and dashes"
-            );
+            let message = msg!("bad-id", id = id);
             c.fail("bad-id", "id", message, Some(slug_help(id)));
             None
         }
         None if is_slug(stem) => Some(stem.to_string()),
         None => {
             let slug = slugify(stem);
-            let message = format!(
-                "the file name \"{stem}.json\" is not a valid guide id (lowercase letters, digits and dashes)"
-            );
+            let message = msg!("bad-file-name", stem = stem);
             let help = if slug.is_empty() {
-                "rename the file, e.g. \"vider-cache.json\", or add an \"id\"".to_string()
+                msg!("bad-file-name-help")
             } else {
-                format!("rename the file to \"{slug}.json\", or add \"id\": \"{slug}\"")
+                msg!("bad-file-name-slug-help", slug = slug)
             };
             c.fail("bad-id", "", message, Some(help));
             None
@@ -189,12 +189,12 @@ fn check_id(c: &mut Checker<'_>, id: Option<&str>, stem: &str) -> Option<String>
     }
 }
 
-fn slug_help(s: &str) -> String {
+fn slug_help(s: &str) -> Msg {
     let slug = slugify(s);
     if slug.is_empty() {
-        "e.g. \"vider-cache\"".to_string()
+        msg!("for-example", example = "vider-cache")
     } else {
-        format!("e.g. \"{slug}\"")
+        msg!("for-example", example = slug)
     }
 }
 
@@ -207,12 +207,10 @@ pub fn check_date(
     match parse_date(date?) {
         Ok(d) => Some(d),
         Err(message) => {
-            c.fail(
-                "bad-date",
-                path,
-                message,
-                Some("write dates as YYYY-MM-DD, e.g. 2022-03-13".into()),
-            );
+            // A well-formed date whose day or month does not exist gets no
+            // "write dates as YYYY-MM-DD" hint: it is written so.
+            let help = (!is_date_shaped(date?)).then(|| msg!("date-help"));
+            c.fail("bad-date", path, message, help);
             None
         }
     }
@@ -226,15 +224,15 @@ fn check_guide(
     file: &Path,
     id: Option<String>,
 ) -> Option<Guide> {
-    check_format(c, raw.format.as_ref(), "a guide");
-    let title = c.req_inline("", "title", raw.title.as_ref(), "a guide");
+    check_format(c, raw.format.as_ref(), &msg!("what-guide"));
+    let title = c.req_inline("", "title", raw.title.as_ref(), &msg!("what-guide"));
     let description = c.opt_inline("description", raw.description.as_ref());
     let lang = match raw.lang.as_deref() {
         None => collection.lang,
         Some(l) => match parse_lang(l) {
             Some(lang) => lang,
             None => {
-                let message = format!("unknown language \"{l}\"");
+                let message = msg!("unknown-lang", lang = l);
                 c.fail("bad-value", "lang", message, Some(suggest(l, &["fr", "en"])));
                 collection.lang
             }
@@ -244,20 +242,12 @@ fn check_guide(
     let updated = check_date(c, "updated", raw.updated.as_ref());
     if let (Some(p), Some(u)) = (published, updated) {
         if u < p {
-            let message = format!(
-                "\"updated\" ({}) is before \"published\" ({})",
-                u.iso(),
-                p.iso()
-            );
-            c.fail(
+            let message = msg!(
                 "date-order",
-                "updated",
-                message,
-                Some(
-                    "check both dates; an update comes after the first publication"
-                        .into(),
-                ),
+                updated = Arg::Date(u.iso()),
+                published = Arg::Date(p.iso())
             );
+            c.fail("date-order", "updated", message, Some(msg!("date-order-help")));
         }
     }
     let author =
@@ -273,11 +263,11 @@ fn check_guide(
     let keywords = c.plain_list("keywords", raw.keywords.as_ref()).unwrap_or_default();
     let body = match &raw.body {
         None => {
-            c.missing("", "body", "a guide");
+            c.missing("", "body", &msg!("what-guide"));
             None
         }
         Some(blocks) if blocks.is_empty() => {
-            c.fail("empty", "body", "the body has no blocks".into(), Some("add at least one block, e.g. { \"type\": \"paragraph\", \"text\": \"…\" }".into()));
+            c.fail("empty", "body", msg!("body-empty"), Some(msg!("body-empty-help")));
             None
         }
         Some(blocks) => {
@@ -419,12 +409,12 @@ mod tests {
         let loaded = load_project(&project).unwrap();
         let e = &errors_of(&loaded, "Vider Cache")[0];
         assert!(
-            e.message.contains("\"Vider Cache.json\" is not a valid guide id"),
+            e.message.en().contains("\"Vider Cache.json\" is not a valid guide id"),
             "{}",
             e.message
         );
         assert_eq!(
-            e.suggestion.as_deref(),
+            e.suggestion.as_ref().map(|s| s.en()).as_deref(),
             Some(
                 "rename the file to \"vider-cache.json\", or add \"id\": \"vider-cache\""
             )
@@ -455,7 +445,7 @@ mod tests {
         let errors = errors_of(&loaded, "latin");
         assert_eq!(brief(&errors), [("not-utf8", String::new(), 2, 12)]);
         assert_eq!(
-            errors[0].message,
+            errors[0].message.en(),
             "file is not valid UTF-8 (byte 0xC9 at line 2, column 12); it looks like Latin-1/Windows-1252"
         );
         assert_eq!(errors[0].file, project.guide_path("latin.json"));

@@ -3,6 +3,7 @@
 //! `"cookies": "cookies"` never breaks), and the word rules every
 //! hyphenation follows.
 
+use crate::i18n::Msg;
 use std::collections::BTreeMap;
 
 use serde_json::Value;
@@ -39,7 +40,12 @@ pub fn check_hyphenation(
             json_kind(value)
         );
         let help = "e.g. { \"cookies\": \"cookies\", \"navigateur\": \"na-vi-ga-teur\" }";
-        c.fail("wrong-type", "hyphenation", message, Some(help.into()));
+        c.fail(
+            "wrong-type",
+            "hyphenation",
+            Msg::verbatim(message),
+            Some(Msg::verbatim(help)),
+        );
         return out;
     };
     for (word, pattern) in map {
@@ -50,13 +56,13 @@ pub fn check_hyphenation(
                 .key_error(
                     "bad-value",
                     &path,
-                    format!(
+                    Msg::verbatim(format!(
                         "\"{word}\" is not a word: list single words made of letters"
-                    ),
+                    )),
                 )
-                .help(
+                .help(Msg::verbatim(
                     "one entry per word, without spaces, digits, apostrophes or hyphens",
-                );
+                ));
             c.report.push(d);
             continue;
         }
@@ -66,7 +72,7 @@ pub fn check_hyphenation(
                  found {}",
                 json_kind(pattern)
             );
-            c.fail("wrong-type", &path, message, None);
+            c.fail("wrong-type", &path, Msg::verbatim(message), None);
             continue;
         };
         let Some(points) = pattern_points(c, &path, word, pattern) else { continue };
@@ -77,11 +83,11 @@ pub fn check_hyphenation(
                 .key_error(
                     "bad-value",
                     &path,
-                    format!(
+                    Msg::verbatim(format!(
                         "\"{word}\" is listed twice (words are compared in lowercase)"
-                    ),
+                    )),
                 )
-                .help("keep one entry for the word");
+                .help(Msg::verbatim("keep one entry for the word"));
             c.report.push(d);
             continue;
         }
@@ -106,19 +112,34 @@ fn pattern_points(
     if !pattern.chars().all(|ch| is_letter(ch) || ch == '-') {
         let message =
             format!("\"{pattern}\" may hold only the letters of \"{word}\" and hyphens");
-        c.fail("bad-value", path, message, Some(help));
+        c.fail(
+            "bad-value",
+            path,
+            Msg::verbatim(message),
+            Some(Msg::verbatim(help.clone())),
+        );
         return None;
     }
     if pattern.starts_with('-') || pattern.ends_with('-') || pattern.contains("--") {
         let message =
             format!("each hyphen in \"{pattern}\" must stand between two letters");
-        c.fail("bad-value", path, message, Some(help));
+        c.fail(
+            "bad-value",
+            path,
+            Msg::verbatim(message),
+            Some(Msg::verbatim(help.clone())),
+        );
         return None;
     }
     let letters: String = pattern.chars().filter(|&ch| ch != '-').collect();
     if letters.to_lowercase() != word.to_lowercase() {
         let message = format!("\"{pattern}\" spells \"{letters}\", not \"{word}\"");
-        c.fail("bad-value", path, message, Some(help));
+        c.fail(
+            "bad-value",
+            path,
+            Msg::verbatim(message),
+            Some(Msg::verbatim(help.clone())),
+        );
         return None;
     }
     let mut points = Vec::new();
@@ -152,8 +173,8 @@ fn unused_points(c: &mut Checker<'_>, path: &str, pattern: &str, points: &[usize
     };
     let d = c
         .report
-        .warning("hyphen-ignored", path, message)
-        .help("remove the hyphens that cannot be used");
+        .warning("hyphen-ignored", path, Msg::verbatim(message))
+        .help(Msg::verbatim("remove the hyphens that cannot be used"));
     c.report.push(d);
 }
 
@@ -257,7 +278,7 @@ mod tests {
             let errors = load_project(&project).unwrap_err();
             let (line, column) = find(&text, at);
             assert_eq!(brief(&errors), [(code, path.to_string(), line, column)], "{h}");
-            assert!(errors[0].message.contains(words), "{h}: {}", errors[0].message);
+            assert!(errors[0].message.en().contains(words), "{h}: {}", errors[0].message);
         }
     }
 
@@ -274,7 +295,7 @@ mod tests {
             let w: Vec<_> =
                 loaded.warnings.iter().filter(|w| w.code == "hyphen-ignored").collect();
             assert_eq!(w.len(), 1, "{h}: {:?}", loaded.warnings);
-            assert!(w[0].message.contains(words), "{h}: {}", w[0].message);
+            assert!(w[0].message.en().contains(words), "{h}: {}", w[0].message);
         }
     }
 }

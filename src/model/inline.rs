@@ -12,6 +12,8 @@ use super::inline_error::InlineError;
 use super::inline_ui::{keys_at, menu_at, opens, unclosed};
 use super::types::{Inline, LinkTarget, Span, TextStyle, Ui, UiPart};
 use super::values::{check_url, is_slug, scheme_of};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// Characters a backslash can escape.
 const ESCAPABLE: &[char] = &['\\', '*', '`', '[', ']', '(', ')', '<', '>', '{', '}'];
@@ -69,12 +71,16 @@ struct Parser {
     warnings: Vec<InlineError>,
 }
 
-fn markup_error(offset: usize, message: String, suggestion: &str) -> InlineError {
-    InlineError {
-        code: "inline-markup",
-        message,
-        offset,
-        suggestion: Some(suggestion.to_string()),
+fn markup_error(offset: usize, message: Msg, suggestion: Msg) -> InlineError {
+    InlineError { code: "inline-markup", message, offset, suggestion: Some(suggestion) }
+}
+
+/// The name of an emphasis, in the reader's language.
+fn emph(name: &str) -> Msg {
+    if name == "bold" {
+        msg!("emph-bold")
+    } else {
+        msg!("emph-italic")
     }
 }
 
@@ -171,8 +177,8 @@ impl Parser {
                     let Some(close) = (i + 1..end).find(|&j| self.chars[j] == '`') else {
                         return Err(markup_error(
                             i,
-                            format!("unclosed \"`\" (code) starting at character {}", i + 1),
-                            "close it with another \"`\", or write \\` for a literal backquote",
+                            msg!("inline-unclosed-code", at = i + 1),
+                            msg!("inline-unclosed-code-help"),
                         ));
                     };
                     self.emit(&mut buf, style_of(&stack), &link);
@@ -226,19 +232,16 @@ impl Parser {
                         if link.is_some() {
                             return Err(markup_error(
                                 i,
-                                format!("a link inside a link at character {}", i + 1),
-                                "links cannot be nested; keep only one",
+                                msg!("inline-nested-link", at = i + 1),
+                                msg!("inline-nested-link-help"),
                             ));
                         }
                         let label: String = self.chars[i + 1..label_end].iter().collect();
                         if label.trim().is_empty() {
                             return Err(markup_error(
                                 i,
-                                format!(
-                                    "the link at character {} has an empty label",
-                                    i + 1
-                                ),
-                                "write the text to click between \"[\" and \"]\"",
+                                msg!("inline-empty-label", at = i + 1),
+                                msg!("inline-empty-label-help"),
                             ));
                         }
                         self.emit(&mut buf, style_of(&stack), &link);
@@ -255,8 +258,8 @@ impl Parser {
                         if link.is_some() {
                             return Err(markup_error(
                                 i,
-                                format!("a link inside a link at character {}", i + 1),
-                                "links cannot be nested; keep only one",
+                                msg!("inline-nested-link", at = i + 1),
+                                msg!("inline-nested-link-help"),
                             ));
                         }
                         self.emit(&mut buf, style_of(&stack), &link);
@@ -279,11 +282,8 @@ impl Parser {
             let (d, name) = delim(open.bold);
             return Err(markup_error(
                 open.at,
-                format!(
-                    "unclosed \"{d}\" ({name}) starting at character {}",
-                    open.at + 1
-                ),
-                &format!("close it with \"{d}\", or write \\* for a literal asterisk"),
+                msg!("inline-unclosed", delim = d, name = emph(name), at = open.at + 1),
+                msg!("inline-unclosed-help", delim = d),
             ));
         }
         self.emit(&mut buf, style_of(&stack), &link);
@@ -330,12 +330,16 @@ impl Parser {
                         let (inner_d, inner) = delim(top.bold);
                         return Err(markup_error(
                             at,
-                            format!(
-                                "\"{d}\" at character {} closes {name} while {inner} (\"{inner_d}\" at character {}) is still open",
-                                at + 1,
-                                top.at + 1
+                            msg!(
+                                "inline-crossed",
+                                delim = d,
+                                at = at + 1,
+                                name = emph(name),
+                                inner = emph(inner),
+                                inner_delim = inner_d,
+                                inner_at = top.at + 1
                             ),
-                            &format!("close the inner \"{inner_d}\" first"),
+                            msg!("inline-crossed-help", inner_delim = inner_d),
                         ));
                     }
                 }
@@ -353,11 +357,8 @@ impl Parser {
                 }
                 return Err(markup_error(
                     at,
-                    format!(
-                        "too many \"*\" at character {}: emphasis is already open",
-                        at + 1
-                    ),
-                    "write \\* for a literal asterisk",
+                    msg!("inline-too-many-stars", at = at + 1),
+                    msg!("inline-too-many-stars-help"),
                 ));
             }
             break;
@@ -402,11 +403,8 @@ impl Parser {
             if k >= end {
                 return Err(markup_error(
                     open,
-                    format!(
-                        "the link target starting at character {} is not closed",
-                        open + 1
-                    ),
-                    "close it with \")\"",
+                    msg!("inline-unclosed-target", at = open + 1),
+                    msg!("inline-unclosed-target-help"),
                 ));
             }
             match self.chars[k] {
@@ -443,9 +441,9 @@ impl Parser {
         if matches!(target, LinkTarget::Guide(_)) {
             return Err(InlineError {
                 code: "bad-link",
-                message: format!("a guide link needs a label (character {})", i + 1),
+                message: msg!("link-guide-needs-label", at = i + 1),
                 offset: i,
-                suggestion: Some(format!("write it as [label]({url})")),
+                suggestion: Some(msg!("link-guide-needs-label-help", url = url)),
             });
         }
         Ok(Some((url, target, close + 1)))
@@ -454,17 +452,14 @@ impl Parser {
 
 /// Checks a link target and says where it goes; `offset` locates errors.
 fn link_target(raw: &str, offset: usize) -> Result<LinkTarget, InlineError> {
-    let bad = |(message, suggestion): (String, String)| InlineError {
+    let bad = |(message, suggestion): (Msg, Msg)| InlineError {
         code: "bad-link",
         message,
         offset,
         suggestion: Some(suggestion),
     };
     if raw.is_empty() {
-        return Err(bad((
-            "empty link target".to_string(),
-            "write the address between \"(\" and \")\"".to_string(),
-        )));
+        return Err(bad((msg!("link-empty-target"), msg!("link-empty-target-help"))));
     }
     let allowed = ["https", "http", "mailto", "guide"];
     match scheme_of(raw).as_deref() {
@@ -474,9 +469,8 @@ fn link_target(raw: &str, offset: usize) -> Result<LinkTarget, InlineError> {
                 Ok(LinkTarget::Guide(id.to_string()))
             } else {
                 Err(bad((
-                    format!("\"{id}\" is not a guide id"),
-                    "a guide id is lowercase letters, digits and dashes, e.g. guide:vider-cache"
-                        .to_string(),
+                    msg!("link-bad-guide-id", id = id),
+                    msg!("link-bad-guide-id-help"),
                 )))
             }
         }
@@ -620,7 +614,7 @@ mod tests {
             let err = parse_inline(text).expect_err(text);
             assert_eq!(err.code, code, "{text:?}: {err:?}");
             assert_eq!(err.offset, offset, "{text:?}: {err:?}");
-            assert!(err.message.contains(msg), "{text:?}: {}", err.message);
+            assert!(err.message.en().contains(msg), "{text:?}: {}", err.message);
             assert!(err.suggestion.is_some());
         }
     }

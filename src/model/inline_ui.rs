@@ -8,6 +8,8 @@
 //! parser as plain text, with a warning.
 
 use super::inline_error::InlineError;
+use crate::i18n::Msg;
+use crate::msg;
 
 /// Characters a backslash escapes inside `[[…]]` and `{{…}}`.
 const INNER_ESCAPABLE: &[char] =
@@ -66,12 +68,12 @@ pub(crate) fn opens(chars: &[char], i: usize, end: usize, open: char) -> bool {
     i + 1 < end && chars[i] == open && chars[i + 1] == open
 }
 
-fn empty_error(at: usize, message: String, suggestion: &str) -> InlineError {
+fn empty_error(at: usize, message: Msg, suggestion: Msg) -> InlineError {
     InlineError {
         code: "inline-markup",
         message,
         offset: at,
-        suggestion: Some(suggestion.to_string()),
+        suggestion: Some(suggestion),
     }
 }
 
@@ -90,8 +92,8 @@ pub(crate) fn keys_at(
         if name.is_empty() {
             return Err(empty_error(
                 at,
-                format!("the key at character {} has no name", at + 1),
-                "write the key's name between \"[[\" and \"]]\", e.g. [[Ctrl]]",
+                msg!("key-empty", at = at + 1),
+                msg!("key-empty-help"),
             ));
         }
         names.push(name);
@@ -120,35 +122,23 @@ pub(crate) fn menu_at(
     let labels: Vec<String> = parts.iter().map(|p| p.trim().to_string()).collect();
     if labels.iter().any(String::is_empty) {
         let message = if labels.len() == 1 {
-            format!("the menu path at character {} is empty", i + 1)
+            msg!("menu-empty", at = i + 1)
         } else {
-            format!("the menu path at character {} has an empty label", i + 1)
+            msg!("menu-empty-label", at = i + 1)
         };
-        return Err(empty_error(
-            i,
-            message,
-            "write the labels between \"{{\" and \"}}\", separated by \">\", e.g. {{Menu > Aide}}",
-        ));
+        return Err(empty_error(i, message, msg!("menu-empty-help")));
     }
     Ok(Some(Menu { labels, after }))
 }
 
 /// The warning for a `[[` or `{{` at `i` that is never closed.
 pub(crate) fn unclosed(i: usize, key: bool) -> InlineError {
-    let (open, close, what) =
-        if key { ("[[", "]]", "key") } else { ("{{", "}}", "menu path") };
-    let escaped = if key { "\\[\\[" } else { "\\{\\{" };
-    InlineError {
-        code: "unclosed-markup",
-        message: format!(
-            "unclosed \"{open}\" ({what}) starting at character {}: it prints as plain text",
-            i + 1
-        ),
-        offset: i,
-        suggestion: Some(format!(
-            "close it with \"{close}\", or write {escaped} to print the brackets without this warning"
-        )),
-    }
+    let (message, help) = if key {
+        (msg!("unclosed-key", at = i + 1), msg!("unclosed-key-help"))
+    } else {
+        (msg!("unclosed-menu", at = i + 1), msg!("unclosed-menu-help"))
+    };
+    InlineError { code: "unclosed-markup", message, offset: i, suggestion: Some(help) }
 }
 
 #[cfg(test)]
@@ -261,8 +251,8 @@ mod tests {
             assert_eq!(warnings.len(), 1, "{text:?}: {warnings:?}");
             let w = &warnings[0];
             assert_eq!((w.code, w.offset), ("unclosed-markup", offset), "{text:?}");
-            assert!(w.message.contains(message), "{text:?}: {}", w.message);
-            assert!(w.suggestion.as_deref().is_some_and(|s| s.contains("close it")));
+            assert!(w.message.en().contains(message), "{text:?}: {}", w.message);
+            assert!(w.suggestion.as_ref().is_some_and(|s| s.en().contains("close it")));
         }
     }
 
@@ -277,7 +267,7 @@ mod tests {
         ] {
             let err = parse_inline_warned(text).expect_err(text);
             assert_eq!((err.code, err.offset), ("inline-markup", offset), "{text:?}");
-            assert!(err.message.contains(message), "{text:?}: {}", err.message);
+            assert!(err.message.en().contains(message), "{text:?}: {}", err.message);
         }
     }
 

@@ -61,6 +61,18 @@ pub fn kind_of(meta: &Metadata) -> Option<&'static str> {
     Some("not a regular file")
 }
 
+/// An entry kind of [`kind_of`] in the reader's language.
+pub fn kind_msg(kind: &str) -> crate::i18n::Msg {
+    use crate::msg;
+    match kind {
+        "a folder" => msg!("entry-folder"),
+        "a named pipe" => msg!("entry-pipe"),
+        "a device" => msg!("entry-device"),
+        "a socket" => msg!("entry-socket"),
+        _ => msg!("entry-other"),
+    }
+}
+
 /// Reads the regular file at `path` (links followed), refusing anything
 /// else and anything over `limit` bytes without reading it.
 pub fn read_input(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {

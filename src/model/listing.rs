@@ -2,6 +2,7 @@
 //! the id it goes by, put in the collection's `order`, and the warnings
 //! about that `order`.
 
+use crate::msg;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -24,13 +25,13 @@ pub(super) fn list_guides(
     dir: &Path,
 ) -> Result<(Option<PathBuf>, Vec<PathBuf>), Vec<Diagnostic>> {
     let folder_error = |e: std::io::Error| {
-        let message = format!(
-            "cannot read the guides folder {}: {}",
-            dir.display(),
-            lower_first(&e.to_string())
+        let message = msg!(
+            "no-guides-folder",
+            dir = dir.display().to_string(),
+            reason = lower_first(&e.to_string())
         );
         vec![Diagnostic::error("no-guides-folder", dir, message)
-            .help("pass the folder that holds collection.json and the guide .json files")]
+            .help(msg!("no-guides-folder-help"))]
     };
     if !dir.is_dir() && dir.exists() {
         let e = std::io::Error::other("it is a file, not a folder");
@@ -71,10 +72,10 @@ pub(super) fn order_warnings(
     for (id, site) in order.iter().zip(&col.order_sites) {
         if !ids.contains(id) {
             let mut d = site.clone();
-            d.message = format!("\"order\" lists \"{id}\", but no guide has that id");
+            d.message = msg!("order-unknown", id = id);
             d.suggestion = Some(match closest(id, ids.iter().map(String::as_str)) {
-                Some(c) => format!("did you mean \"{c}\"?"),
-                None => "remove it, or add the guide file".into(),
+                Some(c) => msg!("did-you-mean", value = c),
+                None => msg!("order-unknown-help"),
             });
             out.push(d);
         }
@@ -86,15 +87,13 @@ pub(super) fn order_warnings(
         missing.sort_unstable();
         missing.dedup();
         for id in missing {
-            let message = format!(
-                "guide \"{id}\" is not in \"order\"; it comes after the listed ones"
-            );
+            let message = msg!("not-in-order", id = id);
             let mut d = Diagnostic::warning("not-in-order", file, message).at("order");
             if let Some(site) = col.order_sites.first() {
                 d.line = site.line;
                 d.column = site.column;
             }
-            out.push(d.help(format!("add \"{id}\" to \"order\" where it belongs")));
+            out.push(d.help(msg!("not-in-order-help", id = id)));
         }
     }
     out

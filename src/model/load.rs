@@ -39,9 +39,11 @@ mod tests {
         };
         let errors = load(&opts).unwrap_err();
         assert_eq!(errors[0].code, "no-guides-folder");
-        assert!(errors[0].message.contains("guidez"), "{}", errors[0].message);
+        assert!(errors[0].message.en().contains("guidez"), "{}", errors[0].message);
         assert!(errors[0]
             .suggestion
+            .as_ref()
+            .map(|s| s.en())
             .as_deref()
             .unwrap_or("")
             .contains("pass the folder"));
@@ -140,8 +142,8 @@ mod tests {
         let (line, column) = find(&with_id, "\"x\"");
         assert_eq!(brief(ea), [("duplicate-id", "id".to_string(), line, column)]);
         assert_eq!(brief(ex), [("duplicate-id", String::new(), 0, 0)]);
-        assert!(ea[0].message.contains("x.json"), "{}", ea[0].message);
-        assert!(ex[0].message.contains("a.json"), "{}", ex[0].message);
+        assert!(ea[0].message.en().contains("x.json"), "{}", ea[0].message);
+        assert!(ex[0].message.en().contains("a.json"), "{}", ex[0].message);
     }
 
     #[test]
@@ -165,7 +167,7 @@ mod tests {
                 ("not-in-order", "order".to_string(), ol, oc),
             ]
         );
-        assert!(loaded.warnings[2].message.contains("\"d\""));
+        assert!(loaded.warnings[2].message.en().contains("\"d\""));
     }
 
     #[test]
@@ -180,7 +182,7 @@ mod tests {
         assert_eq!(errors[0].code, "unknown-guide");
         assert_eq!(errors[0].column, Some(33));
         assert_eq!(
-            errors[0].suggestion.as_deref(),
+            errors[0].suggestion.as_ref().map(|s| s.en()).as_deref(),
             Some("did you mean \"guide:vider-cache\"?")
         );
     }
@@ -214,6 +216,9 @@ mod tests {
         assert_eq!(loaded.guides.len(), 2);
         let errors = errors_of(&loaded, "sub");
         assert_eq!(errors.len(), 1);
-        assert_eq!(errors[0].message, "cannot read the file: it is a folder, not a file");
+        assert_eq!(
+            errors[0].message.en(),
+            "cannot read the file: it is a folder, not a file"
+        );
     }
 }

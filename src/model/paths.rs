@@ -1,5 +1,7 @@
 //! Relative paths from guides: resolved inside their folder, never outside it.
 
+use crate::i18n::Msg;
+use crate::msg;
 use std::path::{Component, Path, PathBuf};
 
 use super::input::kind_of;
@@ -22,9 +24,9 @@ pub struct PathError {
     /// `path-escapes`, `missing-file`, `bad-path` or `unreadable`.
     pub code: &'static str,
     /// What is wrong, lowercase.
-    pub message: String,
+    pub message: Msg,
     /// What to do.
-    pub suggestion: Option<String>,
+    pub suggestion: Option<Msg>,
 }
 
 /// Most files listed when looking for a "did you mean" suggestion.
@@ -39,20 +41,21 @@ impl Root {
     /// Resolves `rel` (as written in a guide, `/`-separated) to the canonical
     /// path of an existing file inside this folder.
     pub fn resolve(&self, rel: &str, what: &str) -> Result<PathBuf, PathError> {
-        let err = |code, message: String, suggestion: Option<String>| PathError {
+        let err = |code, message: Msg, suggestion: Option<Msg>| PathError {
             code,
             message,
             suggestion,
         };
-        let name = self.name;
+        let (name, what) = (noun(self.name), noun(what));
+        let shown = self.shown.display().to_string();
         if rel.trim().is_empty() {
-            return Err(err("bad-path", format!("the {what} path is empty"), None));
+            return Err(err("bad-path", msg!("path-empty", what = what), None));
         }
         if rel.contains('\\') {
             return Err(err(
                 "bad-path",
-                format!("the {what} path \"{rel}\" uses \"\\\" between folders"),
-                Some(format!("write \"{}\"", rel.replace('\\', "/"))),
+                msg!("path-backslash", what = what, path = rel),
+                Some(msg!("path-backslash-help", path = rel.replace('\\', "/"))),
             ));
         }
         let path = Path::new(rel);
@@ -62,31 +65,22 @@ impl Root {
         if path.has_root() || path.is_absolute() || drive {
             return Err(err(
                 "path-escapes",
-                format!("the {what} path \"{rel}\" is absolute: it leaves the {name}"),
-                Some(format!(
-                    "write the path relative to the {name} ({})",
-                    self.shown.display()
-                )),
+                msg!("path-absolute", what = what, path = rel, folder = name.clone()),
+                Some(msg!("path-absolute-help", folder = name, dir = shown)),
             ));
         }
         if path.components().any(|c| matches!(c, Component::ParentDir)) {
             return Err(err(
                 "path-escapes",
-                format!("the {what} path \"{rel}\" leaves the {name} (it uses \"..\")"),
-                Some(format!(
-                    "put the file inside {} and write its path from there",
-                    self.shown.display()
-                )),
+                msg!("path-parent", what = what, path = rel, folder = name),
+                Some(msg!("path-parent-help", dir = shown)),
             ));
         }
         let Some(root) = &self.canonical else {
             return Err(err(
                 "missing-file",
-                format!(
-                    "the {name} {} does not exist, so \"{rel}\" cannot be found",
-                    self.shown.display()
-                ),
-                Some(format!("create {} and put the file there", self.shown.display())),
+                msg!("path-no-folder", folder = name, dir = &shown, path = rel),
+                Some(msg!("path-no-folder-help", dir = shown)),
             ));
         };
         let full = root.join(path);
@@ -95,18 +89,16 @@ impl Root {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let suggestion = self
                     .closest_file(rel)
-                    .map(|f| format!("did you mean \"{f}\"?"))
-                    .or_else(|| {
-                        Some(format!(
-                            "check the name; it must be in {}",
-                            self.shown.display()
-                        ))
-                    });
+                    .map(|f| msg!("did-you-mean", value = f))
+                    .or_else(|| Some(msg!("path-not-found-help", dir = &shown)));
                 return Err(err(
                     "missing-file",
-                    format!(
-                        "{what} \"{rel}\" not found in the {name} ({})",
-                        self.shown.display()
+                    msg!(
+                        "path-not-found",
+                        what = what,
+                        path = rel,
+                        folder = name,
+                        dir = shown
                     ),
                     suggestion,
                 ));
@@ -114,9 +106,11 @@ impl Root {
             Err(e) => {
                 return Err(err(
                     "unreadable",
-                    format!(
-                        "cannot open {what} \"{rel}\": {}",
-                        super::images::lower_first(&e.to_string())
+                    msg!(
+                        "path-unreadable",
+                        what = what,
+                        path = rel,
+                        reason = super::images::lower_first(&e.to_string())
                     ),
                     None,
                 ))
@@ -125,33 +119,52 @@ impl Root {
         if !canonical.starts_with(root) {
             return Err(err(
                 "path-escapes",
-                format!(
-                    "the {what} path \"{rel}\" leaves the {name} (through a link to {})",
-                    canonical.display()
+                msg!(
+                    "path-link-escapes",
+                    what = what,
+                    path = rel,
+                    folder = name,
+                    target = canonical.display().to_string()
                 ),
-                Some(format!(
-                    "copy the file into {} instead of linking to it",
-                    self.shown.display()
-                )),
+                Some(msg!("path-link-escapes-help", dir = shown)),
             ));
         }
         let kind = std::fs::metadata(&canonical).ok().and_then(|m| kind_of(&m));
         if let Some(kind) = kind {
             return Err(err(
                 "bad-path",
-                format!("{what} \"{rel}\" is {kind}, not a file"),
+                msg!(
+                    "path-not-a-file",
+                    what = what,
+                    path = rel,
+                    kind = super::input::kind_msg(kind)
+                ),
                 None,
             ));
         }
         Ok(canonical)
     }
 
-    /// The existing file whose relative path is closest to `rel`.
+    /// The existing file of the same kind (extension) whose relative path is
+    /// closest to `rel`: a missing PDF is never "meant" to be a guide's JSON.
     fn closest_file(&self, rel: &str) -> Option<String> {
         let root = self.canonical.as_ref()?;
         let mut files = Vec::new();
         list_files(root, "", 0, &mut files);
-        closest(rel, files.iter().map(String::as_str)).map(str::to_string)
+        let ext = |p: &str| Path::new(p).extension().map(|e| e.to_ascii_lowercase());
+        let same_kind = files.iter().filter(|f| ext(f) == ext(rel));
+        closest(rel, same_kind.map(String::as_str)).map(str::to_string)
+    }
+}
+
+/// What a path or folder is called, in the reader's language.
+fn noun(name: &str) -> Msg {
+    match name {
+        "image" => msg!("noun-image"),
+        "attachment" => msg!("noun-attachment"),
+        "images folder" => msg!("noun-images-folder"),
+        "project folder" => msg!("noun-project-folder"),
+        other => Msg::verbatim(other),
     }
 }
 
@@ -238,13 +251,17 @@ mod tests {
         for (rel, code, msg, help) in table {
             let err = root.resolve(rel, "image").expect_err(rel);
             assert_eq!(err.code, code, "{rel}: {err:?}");
-            assert!(err.message.contains(msg), "{rel}: {}", err.message);
+            assert!(err.message.en().contains(msg), "{rel}: {}", err.message);
             if let Some(help) = help {
-                assert_eq!(err.suggestion.as_deref(), Some(help), "{rel}");
+                assert_eq!(
+                    err.suggestion.map(|s| s.en()).as_deref(),
+                    Some(help),
+                    "{rel}"
+                );
             }
         }
         let missing = Root::new(&base.join("nope"), "images folder");
         let err = missing.resolve("a.png", "image").unwrap_err();
-        assert!(err.message.contains("does not exist"), "{}", err.message);
+        assert!(err.message.en().contains("does not exist"), "{}", err.message);
     }
 }

@@ -3,6 +3,8 @@
 //! ([`Project::load_guide`]), giving a [`GuideOutcome`] each. `build` reads, renders and drops one guide at a
 //! time this way, so its memory does not grow with the number of guides.
 
+use crate::i18n::Msg;
+use crate::msg;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -106,7 +108,7 @@ pub fn scan(opts: &LoadOptions) -> Result<Project, Vec<Diagnostic>> {
     };
     let mut warnings = col.warnings.clone();
     if files.is_empty() {
-        let message = format!("no guide files (*.json) in {}", guides_dir.display());
+        let message = msg!("no-guides", dir = guides_dir.display().to_string());
         warnings.push(Diagnostic::warning("no-guides", guides_dir, message));
     }
 
@@ -145,12 +147,9 @@ impl Project {
         if draft.id != entry.id {
             // Edited since `scan`: the checks across guides (and the name
             // of its PDF) would not hold for the new id in this run.
-            let message = format!(
-                "the file changed while guidepress was running: its id was \"{}\" and is now \"{}\"",
-                entry.id, draft.id
-            );
+            let message = msg!("changed-during-run", was = &entry.id, now = &draft.id);
             let d = Diagnostic::error("changed-during-run", &entry.file, message)
-                .help("run the command again once the file is saved");
+                .help(msg!("changed-during-run-help"));
             draft.id = entry.id.clone();
             add_error(&mut draft, d);
         } else if let Some(d) = self.duplicate(&draft) {
@@ -193,9 +192,8 @@ impl Project {
             return None;
         }
         let mut d = draft.id_site.clone();
-        d.message = format!("id \"{}\" is also used by {}", draft.id, others.join(", "));
-        d.suggestion =
-            Some("give each guide its own id (its file name, or an \"id\" field)".into());
+        d.message = msg!("duplicate-id", id = &draft.id, others = others.join(", "));
+        d.suggestion = Some(msg!("duplicate-id-help"));
         Some(d)
     }
 }
@@ -225,7 +223,7 @@ struct Links {
     known: HashSet<String>,
     /// The suggestion for each unknown id seen so far: with thousands of
     /// guides linking to a renamed one, it is looked for once, not each time.
-    help: HashMap<String, String>,
+    help: HashMap<String, Msg>,
 }
 
 impl Links {
@@ -241,13 +239,12 @@ impl Links {
             let ids = &self.ids;
             let help = self.help.entry(r.id.clone()).or_insert_with(|| {
                 match closest(&r.id, ids.iter().map(String::as_str)) {
-                    Some(c) => format!("did you mean \"guide:{c}\"?"),
-                    None => "a guide's id is its file name without .json, unless it sets \"id\""
-                        .into(),
+                    Some(c) => msg!("did-you-mean", value = format!("guide:{c}")),
+                    None => msg!("unknown-guide-help"),
                 }
             });
             let mut d = r.error.clone();
-            d.message = format!("no guide has the id \"{}\"", r.id);
+            d.message = msg!("unknown-guide", id = &r.id);
             d.suggestion = Some(help.clone());
             out.push(d);
         }
@@ -323,7 +320,7 @@ mod tests {
         let errors = b.result.unwrap_err();
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!(errors[0].code, "changed-during-run");
-        assert!(errors[0].message.contains("\"a\""), "{}", errors[0].message);
+        assert!(errors[0].message.en().contains("\"a\""), "{}", errors[0].message);
         assert!(scanned.load_guide(&scanned.entries[0]).result.is_ok());
     }
 
@@ -354,7 +351,7 @@ mod tests {
                     .err()
                     .into_iter()
                     .flatten()
-                    .map(|d| d.message.clone())
+                    .map(|d| d.message.en())
                     .collect()
             };
             assert_eq!(codes(&one), codes(full), "{}", entry.file.display());

@@ -8,6 +8,8 @@
 //! member and tries again, so one object yields all its unknown fields and
 //! wrong types.
 
+use crate::i18n::Msg;
+use crate::msg;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{Number, Value};
@@ -250,6 +252,26 @@ pub fn json_kind(v: &Value) -> &'static str {
         Value::String(_) => "a string",
         Value::Array(_) => "a list",
         Value::Object(_) => "an object",
+    }
+}
+
+/// A JSON kind in plain words ([`json_kind`], or serde's, as made plain
+/// here) as a message in the reader's language; other text as it is.
+pub fn kind_msg(s: &str) -> Msg {
+    match s {
+        "null" => msg!("kind-null"),
+        "true or false" => msg!("kind-bool"),
+        "a number" => msg!("kind-number"),
+        "a string" => msg!("kind-string"),
+        "a list" => msg!("kind-list"),
+        "a list [ … ]" => msg!("kind-list-brackets"),
+        "an object" => msg!("kind-object"),
+        "an object { … }" => msg!("kind-object-braces"),
+        "a value" => msg!("kind-value"),
+        _ => match s.strip_prefix("the value ") {
+            Some(v) => msg!("kind-the-value", value = v),
+            None => Msg::verbatim(s),
+        },
     }
 }
 

@@ -4,9 +4,11 @@ use std::path::Path;
 
 use super::diag::{Diagnostic, Severity};
 use super::inline_error::InlineError;
-use super::raw::RawProblem;
+use super::raw::{kind_msg, RawProblem};
 use super::spans::{pos_in_string, Pos, SpanIndex};
 use super::values::suggest;
+use crate::i18n::Msg;
+use crate::msg;
 
 /// Collects the problems of one file, locating each by its JSON path.
 pub struct Report<'a> {
@@ -33,34 +35,19 @@ impl<'a> Report<'a> {
     }
 
     /// An error about the value at `path` (or the nearest enclosing value).
-    pub fn error(
-        &self,
-        code: &'static str,
-        path: &str,
-        message: impl Into<String>,
-    ) -> Diagnostic {
+    pub fn error(&self, code: &'static str, path: &str, message: Msg) -> Diagnostic {
         let d = Diagnostic::error(code, self.file, message);
         self.located(d, path, self.spans.nearest(path))
     }
 
     /// An error about the key of the member at `path`.
-    pub fn key_error(
-        &self,
-        code: &'static str,
-        path: &str,
-        message: impl Into<String>,
-    ) -> Diagnostic {
+    pub fn key_error(&self, code: &'static str, path: &str, message: Msg) -> Diagnostic {
         let pos = self.spans.key(path).or_else(|| self.spans.nearest(path));
         self.located(Diagnostic::error(code, self.file, message), path, pos)
     }
 
     /// A warning about the value at `path`.
-    pub fn warning(
-        &self,
-        code: &'static str,
-        path: &str,
-        message: impl Into<String>,
-    ) -> Diagnostic {
+    pub fn warning(&self, code: &'static str, path: &str, message: Msg) -> Diagnostic {
         let d = Diagnostic::warning(code, self.file, message);
         self.located(d, path, self.spans.nearest(path))
     }
@@ -71,7 +58,7 @@ impl<'a> Report<'a> {
         code: &'static str,
         path: &str,
         offset: usize,
-        message: impl Into<String>,
+        message: Msg,
     ) -> Diagnostic {
         let pos =
             self.spans.value(path).map(|start| pos_in_string(self.text, start, offset));
@@ -117,15 +104,25 @@ impl<'a> Report<'a> {
     pub fn raw_problem(&mut self, problem: &RawProblem, allowed: &[&str]) {
         let d = match problem {
             RawProblem::UnknownField { path, key } => self
-                .key_error("unknown-field", path, format!("unknown field \"{key}\""))
+                .key_error("unknown-field", path, msg!("unknown-field", key = key))
                 .help(suggest(key, allowed)),
-            RawProblem::WrongType { path, expected, found } => self.error(
-                "wrong-type",
-                path,
-                format!("expected {expected}, found {found}"),
-            ),
+            RawProblem::WrongType { path, expected, found } => {
+                let message = msg!(
+                    "wrong-type",
+                    expected = kind_msg(expected),
+                    found = kind_msg(found)
+                );
+                let d = self.error("wrong-type", path, message);
+                // "width": "70%" is a fraction of the text width: 0.7.
+                let last = path.rsplit(['.', '[']).next().unwrap_or("");
+                if last == "width" && found == "a string" {
+                    d.help(msg!("width-help"))
+                } else {
+                    d
+                }
+            }
             RawProblem::Other { path, message } => {
-                self.error("wrong-type", path, message.clone())
+                self.error("wrong-type", path, Msg::verbatim(message))
             }
         };
         self.push(d);
@@ -169,14 +166,14 @@ mod tests {
             &RawProblem::UnknownField { path: "titel".into(), key: "titel".into() },
             &["title", "body"],
         );
-        r.push(r.error("empty", "body", "the body is empty"));
-        r.push(r.error("missing-field", "body", "dropped: same path"));
-        r.push(r.error("missing-field", "body[0].text", "falls back to body"));
+        r.push(r.error("empty", "body", Msg::verbatim("the body is empty")));
+        r.push(r.error("missing-field", "body", Msg::verbatim("dropped: same path")));
+        r.push(r.error("missing-field", "body[0].text", Msg::verbatim("falls back")));
         r.inline_problem(
             "title",
             &InlineError {
                 code: "inline-markup",
-                message: "m".into(),
+                message: Msg::verbatim("m"),
                 offset: 1,
                 suggestion: None,
             },
@@ -185,7 +182,15 @@ mod tests {
         assert!(warnings.is_empty());
         let got: Vec<_> = errors
             .iter()
-            .map(|d| (d.code, d.path.as_str(), d.line, d.column, d.suggestion.as_deref()))
+            .map(|d| {
+                (
+                    d.code,
+                    d.path.as_str(),
+                    d.line,
+                    d.column,
+                    d.suggestion.clone().map(|s| s.en()),
+                )
+            })
             .collect();
         assert_eq!(
             got,
@@ -195,7 +200,7 @@ mod tests {
                     "titel",
                     Some(2),
                     Some(3),
-                    Some("did you mean \"title\"?")
+                    Some("did you mean \"title\"?".to_string())
                 ),
                 ("empty", "body", Some(3), Some(11), None),
                 ("missing-field", "body[0].text", Some(3), Some(11), None),

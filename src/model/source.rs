@@ -1,5 +1,7 @@
 //! Reading a JSON file: size, encoding (UTF-8, BOM, CRLF), syntax, span index.
 
+use crate::i18n::Msg;
+use crate::msg;
 use std::path::Path;
 
 use serde_json::Value;
@@ -30,13 +32,10 @@ pub fn read_source(file: &Path) -> Result<Source, Box<Diagnostic>> {
         let d = Diagnostic::error(
             "unreadable",
             file,
-            format!("cannot read the file: {}", lower_first(&e.to_string())),
+            msg!("file-unreadable", reason = lower_first(&e.to_string())),
         );
         Box::new(match e.kind() {
-            std::io::ErrorKind::NotFound => d.help(
-                "it was deleted or moved while guidepress was reading the folder, or it \
-                 is a link to a file that is gone",
-            ),
+            std::io::ErrorKind::NotFound => d.help(msg!("file-gone-help")),
             _ => d,
         })
     };
@@ -47,9 +46,9 @@ pub fn read_source(file: &Path) -> Result<Source, Box<Diagnostic>> {
                 Diagnostic::error(
                     "file-too-large",
                     file,
-                    format!("file too large: {size} bytes, the limit is {MAX_JSON} bytes"),
+                    msg!("file-too-large", size = size, limit = MAX_JSON),
                 )
-                .help("split the guide into several sheets"),
+                .help(msg!("file-too-large-help")),
             ))
         }
         Err(InputError::NotAFile(kind)) => {
@@ -57,9 +56,9 @@ pub fn read_source(file: &Path) -> Result<Source, Box<Diagnostic>> {
                 Diagnostic::error(
                     "unreadable",
                     file,
-                    format!("cannot read the file: it is {kind}, not a file"),
+                    msg!("file-not-a-file", kind = super::input::kind_msg(kind)),
                 )
-                .help("guides are JSON files: move or rename this entry so that its name does not end in .json"),
+                .help(msg!("file-not-a-file-help")),
             ))
         }
         Err(InputError::Io(e)) => return Err(unreadable(e)),
@@ -70,9 +69,9 @@ pub fn read_source(file: &Path) -> Result<Source, Box<Diagnostic>> {
 
 /// Checks that `bytes` are UTF-8 and strips a byte-order mark.
 pub fn decode_text(file: &Path, mut bytes: Vec<u8>) -> Result<String, Box<Diagnostic>> {
-    let help = "save it as UTF-8 in your editor (e.g. \"Save with encoding → UTF-8\")";
+    let help = msg!("not-utf8-help");
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        let d = Diagnostic::error("not-utf8", file, "file is saved as UTF-16, not UTF-8");
+        let d = Diagnostic::error("not-utf8", file, msg!("utf16"));
         return Err(Box::new(d.pos(1, 1).help(help)));
     }
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
@@ -87,16 +86,22 @@ pub fn decode_text(file: &Path, mut bytes: Vec<u8>) -> Result<String, Box<Diagno
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         let byte = bytes.get(at).copied().unwrap_or(0);
         let guess = if bytes.contains(&0) {
-            "; it looks like UTF-16"
+            "utf16"
         } else if byte >= 0x80 {
-            "; it looks like Latin-1/Windows-1252"
+            "latin1"
         } else {
-            ""
+            "none"
         };
-        let message = format!(
-            "file is not valid UTF-8 (byte 0x{byte:02X} at line {line}, column {column}){guess}"
+        let message = msg!(
+            "not-utf8",
+            byte = format!("{byte:02X}"),
+            line = line,
+            column = column,
+            guess = guess
         );
-        Box::new(Diagnostic::error("not-utf8", file, message).pos(line, column).help(help))
+        Box::new(
+            Diagnostic::error("not-utf8", file, message).pos(line, column).help(help),
+        )
     })
 }
 
@@ -116,12 +121,8 @@ pub fn report_duplicates(r: &mut Report<'_>, spans: &SpanIndex) {
     for (path, _) in spans.duplicates() {
         let key = path.rsplit('.').next().unwrap_or(path);
         let d = r
-            .key_error(
-                "duplicate-field",
-                path,
-                format!("field \"{key}\" is written twice"),
-            )
-            .help("keep only one; the last one would silently win");
+            .key_error("duplicate-field", path, msg!("duplicate-field", key = key))
+            .help(msg!("duplicate-field-help"));
         r.push(d);
     }
 }
@@ -159,66 +160,58 @@ fn syntax_error(file: &Path, text: &str, e: &serde_json::Error) -> Diagnostic {
     let prev = text.get(..offset).and_then(|s| s.trim_end().char_indices().next_back());
     let prev_on_earlier_line = prev
         .is_some_and(|(i, _)| text.get(i..offset).is_some_and(|gap| gap.contains('\n')));
-    let (message, help): (String, Option<String>) = match raw {
+    let (message, help): (Msg, Option<Msg>) = match raw {
         "trailing comma" => {
             if let Some((i, ',')) = prev {
                 offset = i;
             }
-            ("a comma after the last item".into(), Some("remove the comma after the last item".into()))
+            (msg!("json-trailing-comma"), Some(msg!("json-trailing-comma-help")))
         }
-        "EOF while parsing an object" => (
-            "the file ends before an object is closed".into(),
-            Some("add the missing \"}\"".into()),
-        ),
-        "EOF while parsing a list" => (
-            "the file ends before a list is closed".into(),
-            Some("add the missing \"]\"".into()),
-        ),
-        "EOF while parsing a string" => (
-            "the file ends inside a string".into(),
-            Some("close the string with \"".into()),
-        ),
+        // `"format": 1,,`: the second comma stands where a name or value should.
+        "key must be a string" | "expected value" if at == Some(',') => {
+            (msg!("json-double-comma"), Some(msg!("json-double-comma-help")))
+        }
+        "EOF while parsing an object" => {
+            (msg!("json-eof-object"), Some(msg!("json-eof-object-help")))
+        }
+        "EOF while parsing a list" => {
+            (msg!("json-eof-list"), Some(msg!("json-eof-list-help")))
+        }
+        "EOF while parsing a string" => {
+            (msg!("json-eof-string"), Some(msg!("json-eof-string-help")))
+        }
         "EOF while parsing a value" => (
-            if text.trim().is_empty() { "the file is empty".into() } else { "the file ends too early".into() },
-            Some("a guide is a JSON object: { \"format\": 1, … }".into()),
+            if text.trim().is_empty() { msg!("json-empty") } else { msg!("json-eof") },
+            Some(msg!("json-eof-help")),
         ),
-        "expected `:`" => (
-            "expected \":\" after the field name".into(),
-            Some("write fields as \"name\": value".into()),
-        ),
+        "expected `:`" => (msg!("json-colon"), Some(msg!("json-colon-help"))),
         "expected `,` or `}`" | "expected `,` or `]`" => {
             let close = if raw.ends_with("`}`") { "}" } else { "]" };
             let help = if prev_on_earlier_line {
-                "a comma is probably missing at the end of the previous line".to_string()
+                msg!("json-comma-previous-line-help")
             } else {
-                format!("add a comma between the two items, or close with \"{close}\"")
+                msg!("json-comma-help", close = close)
             };
-            (format!("expected a comma or \"{close}\""), Some(help))
+            (msg!("json-comma", close = close), Some(help))
         }
         "key must be a string" => (
-            "a field name must be in double quotes".into(),
+            msg!("json-key-quotes"),
             Some(if at == Some('\'') {
-                "use double quotes \" instead of single quotes '".into()
+                msg!("json-single-quotes-help")
             } else {
-                "write it as \"name\": value".into()
+                msg!("json-key-quotes-help")
             }),
         ),
         "expected value" => {
             let help = match at {
-                Some('\'') => "use double quotes \" instead of single quotes '",
-                Some(']' | '}') => "remove the comma after the last item",
-                _ => "a value is a \"string\", a number, true, false, null, a [list] or an {object}",
+                Some('\'') => msg!("json-single-quotes-help"),
+                Some(']' | '}') => msg!("json-trailing-comma-help"),
+                _ => msg!("json-value-help"),
             };
-            ("expected a value".into(), Some(help.into()))
+            (msg!("json-value"), Some(help))
         }
-        "expected ident" => (
-            "unknown word".into(),
-            Some("write text in double quotes; the only bare words are true, false and null".into()),
-        ),
-        "invalid escape" => (
-            "invalid backslash escape in a string".into(),
-            Some("write \\\\ for a backslash (e.g. \"C:\\\\dossier\"), \\n for a line break".into()),
-        ),
+        "expected ident" => (msg!("json-bare-word"), Some(msg!("json-bare-word-help"))),
+        "invalid escape" => (msg!("json-escape"), Some(msg!("json-escape-help"))),
         "lone leading surrogate in hex escape" | "unexpected end of hex escape" => {
             // The escape the error is about: one of the last two before it
             // (`\uD800\u0041` is reported after the second).
@@ -236,26 +229,21 @@ fn syntax_error(file: &Path, text: &str, e: &serde_json::Error) -> Diagnostic {
             }
             if half(digits) {
                 (
-                    format!("\"\\u{digits}\" is half of a character (a lone surrogate)"),
-                    Some("escapes \\uD800 to \\uDFFF come in pairs (e.g. \\uD83D\\uDE00); better, type the character itself".into()),
+                    msg!("json-lone-surrogate", digits = digits),
+                    Some(msg!("json-lone-surrogate-help")),
                 )
             } else {
-                (
-                    "a \\u escape needs four hexadecimal digits".into(),
-                    Some("write e.g. \\u00E9, or type the character itself".into()),
-                )
+                (msg!("json-short-escape"), Some(msg!("json-short-escape-help")))
             }
         }
-        "trailing characters" => (
-            "unexpected text after the end of the JSON document".into(),
-            Some("the file must hold one object; remove what follows its closing \"}\"".into()),
-        ),
-        "recursion limit exceeded" => ("the file is nested too deeply".into(), None),
-        m if m.starts_with("control character") => (
-            "a string contains a raw line break or tab".into(),
-            Some("close the string on the same line; write \\n for a line break, \\t for a tab".into()),
-        ),
-        m => (m.to_string(), None),
+        "trailing characters" => {
+            (msg!("json-trailing"), Some(msg!("json-trailing-help")))
+        }
+        "recursion limit exceeded" => (msg!("json-too-deep"), None),
+        m if m.starts_with("control character") => {
+            (msg!("json-control"), Some(msg!("json-control-help")))
+        }
+        m => (Msg::verbatim(m), None),
     };
     let (line, column) = line_col(text, offset);
     let mut d = Diagnostic::error("json-syntax", file, message).pos(line, column);
@@ -287,13 +275,13 @@ mod tests {
         let err = parse(b"{\n  \"title\":\n   \"caf\xE9 cr\xE8me\"\n}").unwrap_err();
         assert_eq!(err.code, "not-utf8");
         assert_eq!(
-            err.message,
+            err.message.en(),
             "file is not valid UTF-8 (byte 0xE9 at line 3, column 8); it looks like Latin-1/Windows-1252"
         );
         assert_eq!((err.line, err.column), (Some(3), Some(8)));
-        assert!(err.suggestion.unwrap().contains("save it as UTF-8"));
+        assert!(err.suggestion.unwrap().en().contains("save it as UTF-8"));
         let err = parse(b"\xFF\xFE{\0}\0").unwrap_err();
-        assert!(err.message.contains("UTF-16"), "{}", err.message);
+        assert!(err.message.en().contains("UTF-16"), "{}", err.message);
     }
 
     #[test]
@@ -350,14 +338,14 @@ mod tests {
         for &(text, msg, (line, column), help) in table {
             let err = parse(text.as_bytes()).unwrap_err();
             assert_eq!(err.code, "json-syntax");
-            assert!(err.message.contains(msg), "{text:?}: {}", err.message);
+            assert!(err.message.en().contains(msg), "{text:?}: {}", err.message);
             assert_eq!(
                 (err.line, err.column),
                 (Some(line), Some(column)),
                 "{text:?}: {}",
                 err.message
             );
-            let s = err.suggestion.unwrap_or_default();
+            let s = err.suggestion.map(|s| s.en()).unwrap_or_default();
             assert!(s.contains(help), "{text:?}: {s}");
         }
     }

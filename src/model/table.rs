@@ -3,10 +3,12 @@
 use serde_json::Value;
 
 use super::check::Checker;
-use super::raw::{from_value, json_kind, RawColumn, COLUMN_FIELDS};
+use super::raw::{from_value, json_kind, kind_msg, RawColumn, COLUMN_FIELDS};
 use super::spans::{join_index, join_key};
 use super::types::{Align, Block, Column, Inline};
 use super::values::suggest;
+use crate::i18n::Msg;
+use crate::msg;
 
 /// The values of a column's `align`.
 pub const ALIGNS: &[&str] = &["left", "center", "right"];
@@ -30,22 +32,22 @@ pub fn table(
     let rows_path = join_key(path, "rows");
     let header: Option<Vec<Inline>> = header.map(|h| {
         if h.is_empty() {
-            let help = Some("list the column titles, or remove \"header\"".to_string());
-            c.fail("table-shape", &header_path, "the header has no cells".into(), help);
+            let help = Some(msg!("table-empty-header-help"));
+            c.fail("table-shape", &header_path, msg!("table-empty-header"), help);
         }
         cells(c, &header_path, h)
     });
     let Some(rows) = rows else {
-        c.missing(path, "rows", "a \"table\" block");
+        c.missing(path, "rows", &msg!("what-block", block = "table"));
         return None;
     };
     if rows.is_empty() {
-        c.fail("empty", &rows_path, "the table has no rows".into(), None);
+        c.fail("empty", &rows_path, msg!("table-no-rows"), None);
         return None;
     }
     let (width, from) = match &header {
-        Some(h) => (h.len(), "the header".to_string()),
-        None => (rows[0].len(), "row 1".to_string()),
+        Some(h) => (h.len(), msg!("table-the-header")),
+        None => (rows[0].len(), msg!("table-row-one")),
     };
     if width > MAX_TABLE_COLUMNS {
         let at = if header.is_some() { header_path } else { join_index(&rows_path, 0) };
@@ -53,22 +55,25 @@ pub fn table(
             "the table has {width} columns; a table has at most {MAX_TABLE_COLUMNS}, \
              the most that stay readable on a large-print A5 page"
         );
-        let help = "split it into several tables, or swap rows and columns".to_string();
-        c.fail("too-many-columns", &at, message, Some(help));
+        let help =
+            Msg::verbatim("split it into several tables, or swap rows and columns");
+        c.fail("too-many-columns", &at, Msg::verbatim(message), Some(help));
         return None;
     }
     let mut out = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         let row_path = join_index(&rows_path, i);
         if row.is_empty() {
-            c.fail("table-shape", &row_path, format!("row {} has no cells", i + 1), None);
+            c.fail("table-shape", &row_path, msg!("table-row-empty", row = i + 1), None);
         } else if row.len() != width && width > 0 {
-            let message =
-                format!("row {} has {} cells but {from} has {width}", i + 1, row.len());
-            let help = Some(
-                "give every row the same number of cells (use \"\" for an empty one)"
-                    .to_string(),
+            let message = msg!(
+                "table-row-width",
+                row = i + 1,
+                cells = row.len(),
+                from = from.clone(),
+                width = width
             );
+            let help = Some(msg!("table-row-width-help"));
             c.fail("table-shape", &row_path, message, help);
         }
         out.push(cells(c, &row_path, row));
@@ -98,23 +103,15 @@ fn columns(
     count: usize,
 ) -> Vec<Column> {
     if values.len() != count {
-        let message = format!(
-            "\"columns\" describes {} columns but the table has {count}",
-            values.len()
-        );
-        let help = Some(
-            "give one entry per column, in order; {} is a column with no settings".into(),
-        );
+        let message = msg!("columns-count", given = values.len(), count = count);
+        let help = Some(msg!("columns-count-help"));
         c.fail("table-shape", path, message, help);
     }
     let mut out = Vec::new();
     for (i, v) in values.iter().enumerate() {
         let at = join_index(path, i);
         if !v.is_object() {
-            let message = format!(
-                "expected a column {{ \"width\": …, \"align\": … }}, found {}",
-                json_kind(v)
-            );
+            let message = msg!("column-type", found = kind_msg(json_kind(v)));
             c.fail("wrong-type", &at, message, None);
             continue;
         }
@@ -128,11 +125,8 @@ fn columns(
             if w > 0.0 && w <= 1.0 {
                 return Some(w as f32);
             }
-            let message = format!("width {n} is not between 0 (excluded) and 1");
-            let help = Some(
-                "a column's width is a fraction of the table's, e.g. 0.25 for a quarter"
-                    .into(),
-            );
+            let message = msg!("column-width-range", width = n.to_string());
+            let help = Some(msg!("column-width-range-help"));
             c.fail("out-of-range", &join_key(&at, "width"), message, help);
             None
         });
@@ -141,7 +135,7 @@ fn columns(
             Some("center") => Align::Center,
             Some("right") => Align::Right,
             Some(a) => {
-                let message = format!("unknown alignment \"{a}\"");
+                let message = msg!("column-align-unknown", align = a);
                 c.fail(
                     "bad-value",
                     &join_key(&at, "align"),
@@ -161,18 +155,12 @@ fn columns(
     let sum: f64 = given.iter().sum();
     let open = out.iter().filter(|col| col.width.is_none()).count();
     if sum > 1.0 + EPS {
-        let message = format!(
-            "the column widths add up to {}, more than the whole table (1)",
-            round(sum)
-        );
-        let help = Some("lower them so that they add up to 1 at most".into());
+        let message = msg!("column-widths-over", sum = round(sum));
+        let help = Some(msg!("column-widths-over-help"));
         c.fail("column-widths", path, message, help);
     } else if sum > 1.0 - EPS && open > 0 {
-        let message = format!(
-            "the column widths add up to 1 and leave nothing for the {open} column{} without one",
-            if open == 1 { "" } else { "s" }
-        );
-        let help = Some("give every column a width, or lower the others".into());
+        let message = msg!("column-widths-full", open = open);
+        let help = Some(msg!("column-widths-full-help"));
         c.fail("column-widths", path, message, help);
     }
     out

@@ -103,5 +103,5 @@ pub fn first_error(name: &str, block: &str, code: &str) -> (String, Option<Strin
         .iter()
         .find(|d| d.code == code)
         .unwrap_or_else(|| panic!("{block}: no {code} in {errors:#?}"));
-    (d.message.clone(), d.suggestion.clone())
+    (d.message.en(), d.suggestion.as_ref().map(|s| s.en()))
 }

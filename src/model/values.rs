@@ -1,6 +1,8 @@
 //! Checks for small values: slugs, dates, URLs, enumerations, and "did you mean" suggestions.
 
 use super::types::{Date, Lang, Paper};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// Whether `s` is a slug: `[a-z0-9]+(-[a-z0-9]+)*`.
 pub fn is_slug(s: &str) -> bool {
@@ -60,30 +62,40 @@ fn fold_accent(c: char) -> char {
 }
 
 /// Parses a `YYYY-MM-DD` calendar date, or says what is wrong with it.
-pub fn parse_date(s: &str) -> Result<Date, String> {
-    let b = s.as_bytes();
-    let shape_ok = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !shape_ok {
-        return Err(format!("\"{s}\" is not a date in the form YYYY-MM-DD"));
+pub fn parse_date(s: &str) -> Result<Date, Msg> {
+    if !is_date_shaped(s) {
+        return Err(msg!("date-not-iso", value = s));
     }
     let num = |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<u16>().ok());
     let (Some(year), Some(month), Some(day)) = (num(0..4), num(5..7), num(8..10)) else {
-        return Err(format!("\"{s}\" is not a date in the form YYYY-MM-DD"));
+        return Err(msg!("date-not-iso", value = s));
     };
     if year == 0 {
-        return Err(format!("\"{s}\": there is no year 0000"));
+        return Err(msg!("date-no-year-zero", value = s));
     }
     if !(1..=12).contains(&month) {
-        return Err(format!("\"{s}\": there is no month {month}"));
+        return Err(msg!("date-no-such-month", value = s, month = month));
     }
     let days = days_in_month(year, month as u8);
     if day == 0 || day > u16::from(days) {
-        return Err(format!("\"{s}\": month {month} of {year} has {days} days"));
+        return Err(msg!(
+            "date-no-such-day",
+            value = s,
+            month = month,
+            year = year,
+            days = days
+        ));
     }
     Ok(Date { year, month: month as u8, day: day as u8 })
+}
+
+/// Whether `s` has the shape `NNNN-NN-NN` (the day may still not exist).
+pub fn is_date_shaped(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 /// Days in a month of the Gregorian calendar.
@@ -141,17 +153,11 @@ pub const MAX_URL: usize = 2331;
 /// Minimal on purpose: at most [`MAX_URL`] bytes, a known scheme, no spaces,
 /// a host for `http(s)`, an `@` for `mailto`. On failure returns a message
 /// and a suggestion.
-pub fn check_url(s: &str, allowed: &[&str]) -> Result<(), (String, String)> {
+pub fn check_url(s: &str, allowed: &[&str]) -> Result<(), (Msg, Msg)> {
     if s.len() > MAX_URL {
         return Err((
-            format!(
-                "this address is {} bytes long; a printed link gets a QR code, and a QR \
-                 code holds at most {MAX_URL} bytes",
-                s.len()
-            ),
-            "shorten the address (e.g. the page's short address, or a redirect on the \
-             school's own site)"
-                .to_string(),
+            msg!("url-too-long", bytes = s.len(), max = MAX_URL),
+            msg!("url-too-long-help"),
         ));
     }
     let allowed_list =
@@ -163,37 +169,34 @@ pub fn check_url(s: &str, allowed: &[&str]) -> Result<(), (String, String)> {
             format!("https://{}", s.trim_start_matches('/'))
         };
         return Err((
-            format!("\"{s}\" is not a full address (it has no scheme such as https:)"),
-            format!("write the full address, e.g. \"{example}\""),
+            msg!("url-no-scheme", url = s),
+            msg!("url-no-scheme-help", example = example),
         ));
     };
     if !allowed.contains(&scheme.as_str()) {
         return Err((
-            format!("links with the scheme \"{scheme}:\" are not allowed here"),
-            format!("use one of: {allowed_list}"),
+            msg!("url-scheme-not-allowed", scheme = scheme),
+            msg!("url-scheme-not-allowed-help", allowed = allowed_list),
         ));
     }
     if s.chars().any(char::is_whitespace) {
-        return Err((
-            format!("the address \"{s}\" contains a space"),
-            "write spaces in addresses as %20".to_string(),
-        ));
+        return Err((msg!("url-space", url = s), msg!("url-space-help")));
     }
     let rest = &s[scheme.len() + 1..];
     match scheme.as_str() {
         "http" | "https" => {
             let Some(after) = rest.strip_prefix("//") else {
                 return Err((
-                    format!("\"{s}\" lacks \"//\" after \"{scheme}:\""),
-                    format!("write it as \"{scheme}://…\""),
+                    msg!("url-no-slashes", url = s, scheme = &scheme),
+                    msg!("url-no-slashes-help", scheme = &scheme),
                 ));
             };
             let host = after.split(['/', '?', '#']).next().unwrap_or("");
             let host = host.rsplit('@').next().unwrap_or("");
             if host.is_empty() || host.starts_with(':') {
                 return Err((
-                    format!("the address \"{s}\" has no host name"),
-                    format!("write it as \"{scheme}://example.org/…\""),
+                    msg!("url-no-host", url = s),
+                    msg!("url-no-host-help", scheme = &scheme),
                 ));
             }
         }
@@ -202,10 +205,7 @@ pub fn check_url(s: &str, allowed: &[&str]) -> Result<(), (String, String)> {
             let ok =
                 addr.split_once('@').is_some_and(|(u, d)| !u.is_empty() && !d.is_empty());
             if !ok {
-                return Err((
-                    format!("\"{s}\" is not a mail address"),
-                    "write it as \"mailto:name@example.org\"".to_string(),
-                ));
+                return Err((msg!("url-not-mail", url = s), msg!("url-not-mail-help")));
             }
         }
         _ => {}
@@ -237,10 +237,10 @@ where
 }
 
 /// `did you mean "x"?` for the closest candidate, else `expected one of: "a", "b"`.
-pub fn suggest(word: &str, candidates: &[&str]) -> String {
+pub fn suggest(word: &str, candidates: &[&str]) -> Msg {
     match closest(word, candidates.iter().copied()) {
-        Some(c) => format!("did you mean \"{c}\"?"),
-        None => format!("expected one of: {}", quoted_list(candidates)),
+        Some(c) => msg!("did-you-mean", value = c),
+        None => msg!("expected-one-of", list = quoted_list(candidates)),
     }
 }
 
@@ -309,7 +309,7 @@ mod tests {
         ];
         for (s, msg) in bad {
             let err = parse_date(s).expect_err(s);
-            assert!(err.contains(msg), "{s}: {err}");
+            assert!(err.en().contains(msg), "{s}: {err}");
         }
     }
 
@@ -338,7 +338,7 @@ mod tests {
                 None => assert!(got.is_ok(), "{url}: {got:?}"),
                 Some(msg) => {
                     let (m, _) = got.expect_err(url);
-                    assert!(m.contains(msg), "{url}: {m}");
+                    assert!(m.en().contains(msg), "{url}: {m}");
                 }
             }
         }

@@ -4,9 +4,11 @@
 use serde_json::Value;
 
 use super::check::Checker;
-use super::raw::{from_value, json_kind, RawVariant, VARIANT_FIELDS};
+use super::raw::{from_value, json_kind, kind_msg, RawVariant, VARIANT_FIELDS};
 use super::spans::{join_index, join_key};
 use super::types::{Block, Located, Variant};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// Fewest variants in a block.
 pub const MIN_VARIANTS: usize = 2;
@@ -29,32 +31,28 @@ pub fn variants(
     let items_path = join_key(path, "items");
     let items = match items {
         None => {
-            c.missing(path, "items", "a \"variants\" block");
+            c.missing(path, "items", &msg!("what-block", block = "variants"));
             return None;
         }
         Some([]) => {
-            c.fail(
-                "empty",
-                &items_path,
-                "the block has no variants".into(),
-                Some(example()),
-            );
+            c.fail("empty", &items_path, msg!("variants-empty"), Some(example()));
             return None;
         }
         Some(items) => items,
     };
     if items.len() < MIN_VARIANTS || items.len() > MAX_VARIANTS {
-        let message = format!(
-            "{} variant{}: a \"variants\" block has {MIN_VARIANTS} to {MAX_VARIANTS}",
-            items.len(),
-            if items.len() == 1 { "" } else { "s" }
+        let message = msg!(
+            "variants-count",
+            n = items.len(),
+            min = MIN_VARIANTS,
+            max = MAX_VARIANTS
         );
         let help = if items.len() < MIN_VARIANTS {
-            "with one variant, write its blocks directly in the body"
+            msg!("variants-too-few-help")
         } else {
-            "keep the main cases, or split them into two blocks under their own headings"
+            msg!("variants-too-many-help")
         };
-        c.fail("bad-count", &items_path, message, Some(help.into()));
+        c.fail("bad-count", &items_path, message, Some(help));
     }
     let mut out = Vec::new();
     let mut seen: Vec<(String, String)> = Vec::new();
@@ -63,11 +61,11 @@ pub fn variants(
         let Some(variant) = variant(c, &at, v, read) else { continue };
         let key = variant.label.plain_text().trim().to_lowercase();
         if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
-            let message = format!(
-                "two variants are labelled \"{}\"",
-                variant.label.plain_text().trim()
+            let message = msg!(
+                "variants-duplicate-label",
+                label = variant.label.plain_text().trim()
             );
-            let help = format!("give each variant its own label (the other is {first})");
+            let help = msg!("variants-duplicate-label-help", first = first.as_str());
             c.fail("duplicate-label", &join_key(&at, "label"), message, Some(help));
             continue;
         }
@@ -77,8 +75,8 @@ pub fn variants(
     Some(Block::Variants { title, items: out })
 }
 
-fn example() -> String {
-    "list the variants, e.g. { \"label\": \"Firefox\", \"body\": [ … ] }".into()
+fn example() -> Msg {
+    msg!("variants-example")
 }
 
 /// One variant at `path`.
@@ -89,10 +87,7 @@ fn variant(
     read: ReadBlock,
 ) -> Option<Variant> {
     if !v.is_object() {
-        let message = format!(
-            "expected a variant {{ \"label\": …, \"body\": [ … ] }}, found {}",
-            json_kind(v)
-        );
+        let message = msg!("variant-type", found = kind_msg(json_kind(v)));
         c.fail("wrong-type", path, message, Some(example()));
         return None;
     }
@@ -101,18 +96,16 @@ fn variant(
         c.report.raw_problem(p, VARIANT_FIELDS);
     }
     let raw = raw?;
-    let label = c.req_inline(path, "label", raw.label.as_ref(), "a variant");
+    let label = c.req_inline(path, "label", raw.label.as_ref(), &msg!("what-variant"));
     let body_path = join_key(path, "body");
     let body = match raw.body.as_deref() {
         None => {
-            c.missing(path, "body", "a variant");
+            c.missing(path, "body", &msg!("what-variant"));
             None
         }
         Some([]) => {
-            let help = Some(
-                "add the variant's blocks, e.g. { \"type\": \"paragraph\", … }".into(),
-            );
-            c.fail("empty", &body_path, "the variant has no blocks".into(), help);
+            let help = Some(msg!("variant-empty-help"));
+            c.fail("empty", &body_path, msg!("variant-empty"), help);
             None
         }
         Some(blocks) => {
@@ -122,21 +115,15 @@ fn variant(
                 let kind = b.get("type").and_then(Value::as_str);
                 if let Some(kind @ ("variants" | "page_break")) = kind {
                     let (message, help) = if kind == "variants" {
-                        (
-                            "a variant cannot hold another \"variants\" block",
-                            "write the inner cases as a list or a table, or split the variants",
-                        )
+                        (msg!("variant-nested"), msg!("variant-nested-help"))
                     } else {
-                        (
-                            "a variant cannot hold a page break",
-                            "put the page break before or after the \"variants\" block",
-                        )
+                        (msg!("variant-page-break"), msg!("variant-page-break-help"))
                     };
                     c.fail(
                         "not-allowed-here",
                         &join_key(&at, "type"),
-                        message.into(),
-                        Some(help.into()),
+                        message,
+                        Some(help),
                     );
                     continue;
                 }

@@ -1,5 +1,7 @@
 //! The `build` job: every guide becomes `out/pdf/<id>.pdf`, in parallel.
 
+use crate::i18n::Msg;
+use crate::msg;
 use std::path::{Path, PathBuf};
 
 use super::cache::hash::fonts_hash;
@@ -8,6 +10,7 @@ use super::cache::{Cache, CacheStats};
 use super::failure::Failure;
 use super::fs::{check_output_dir, clean_debris, write_atomic};
 use super::interrupt;
+use super::lint;
 use super::run::{each_guide, with_pool, Progress};
 use super::units::PrintSheet;
 use crate::model::{self, Diagnostic, LoadOptions};
@@ -53,17 +56,12 @@ pub struct BuildReport {
 
 impl BuildReport {
     /// "6 built, 0 failed, 2 warnings".
-    pub fn summary(&self) -> String {
-        let w = self.warnings.len();
-        format!(
-            "{} built, {} failed{}",
-            self.built.len(),
-            self.failed.len(),
-            if w > 0 {
-                format!(", {w} warning{}", if w > 1 { "s" } else { "" })
-            } else {
-                String::new()
-            }
+    pub fn summary(&self) -> Msg {
+        msg!(
+            "summary-build",
+            built = self.built.len(),
+            failed = self.failed.len(),
+            warnings = self.warnings.len()
         )
     }
 }
@@ -76,8 +74,8 @@ fn write_unless_same(path: &Path, bytes: &[u8]) -> Result<(), Vec<Diagnostic>> {
         return Ok(());
     }
     write_atomic(path, bytes).map_err(|e| {
-        vec![Diagnostic::error("write", path, format!("cannot write the PDF: {e}"))
-            .help("check that the output folder is writable and the disk is not full")]
+        vec![Diagnostic::error("write", path, msg!("write-pdf", reason = e.to_string()))
+            .help(msg!("write-help"))]
     })
 }
 
@@ -88,7 +86,7 @@ fn write_unless_same(path: &Path, bytes: &[u8]) -> Result<(), Vec<Diagnostic>> {
 /// dropped once it is written: memory does not grow with the collection.
 pub fn build(opts: &BuildOptions, progress: Progress) -> Result<BuildReport, Failure> {
     check_output_dir(&opts.out_dir, &[&opts.guides_dir, &opts.images_dir])
-        .map_err(|m| Diagnostic::error("output-dir", &opts.out_dir, m))?;
+        .map_err(|m| Diagnostic::error("output-dir", &opts.out_dir, Msg::verbatim(m)))?;
     with_pool(opts.jobs, || {
         // Meanwhile another thread hashes the fonts (for cache keys). It
         // does not parse them: it must be free to decode the first sheet's
@@ -131,18 +129,27 @@ pub fn build(opts: &BuildOptions, progress: Progress) -> Result<BuildReport, Fai
                             })
                     }
                 };
-                // The guide itself is dropped here.
-                Done { id: outcome.id, warnings: outcome.warnings, result }
+                // What the project-wide warnings need of it; the guide
+                // itself is dropped here.
+                let guide = outcome.result.as_ref().ok();
+                let mut warnings = outcome.warnings;
+                let drafts =
+                    guide.map(|g| lint::placeholders(&g.file)).unwrap_or_default();
+                // A draft is not judged stale, nor the reference (see stale_guides).
+                let dated =
+                    guide.filter(|_| drafts.is_empty()).and_then(lint::guide_date);
+                warnings.extend(drafts);
+                let pictures = lint::pictures_of(&outcome.file, guide);
+                let dated = dated.map(|d| (outcome.file.clone(), d));
+                Done { id: outcome.id, warnings, result, dated, pictures }
             },
         );
         cache.save();
         if interrupt::requested() {
             clean_debris(&pdf_dir);
             let written = results.iter().flatten().filter(|d| d.result.is_ok()).count();
-            let kept = format!(
-                "{written} of {total} PDFs written, the others left as they were"
-            );
-            return Err(interrupt::stopped(&pdf_dir, &kept).into());
+            let kept = msg!("kept-pdfs", written = written, total = total);
+            return Err(interrupt::stopped(&pdf_dir, kept).into());
         }
         let mut report = BuildReport {
             warnings: project.warnings.clone(),
@@ -150,8 +157,15 @@ pub fn build(opts: &BuildOptions, progress: Progress) -> Result<BuildReport, Fai
             ..BuildReport::default()
         };
         // Not interrupted: every guide was done.
+        let mut dated = Vec::new();
+        let mut pictures: Option<Vec<String>> = Some(Vec::new());
         for done in results.into_iter().flatten() {
             report.warnings.extend(done.warnings);
+            dated.extend(done.dated);
+            match (&mut pictures, done.pictures) {
+                (Some(all), Some(p)) => all.extend(p),
+                _ => pictures = None,
+            }
             match done.result {
                 Ok((built, warnings)) => {
                     report.warnings.extend(warnings);
@@ -160,6 +174,15 @@ pub fn build(opts: &BuildOptions, progress: Progress) -> Result<BuildReport, Fai
                 Err(diags) => report.failed.push((done.id, diags)),
             }
         }
+        // The warnings `check` gives about the collection as a whole.
+        let mut project_warnings = lint::stale_dates(&dated);
+        if let Some(used) = &pictures {
+            let logo = project.collection.logo.as_ref().map(|l| l.src.as_str());
+            let used = used.iter().map(String::as_str).chain(logo);
+            project_warnings.extend(lint::unused_among(used, &opts.images_dir));
+        }
+        lint::locate(&mut project_warnings);
+        report.warnings.extend(project_warnings);
         Ok(report)
     })
 }
@@ -170,7 +193,7 @@ fn prepare_folder(pdf_dir: &Path) -> Result<(), Box<Diagnostic>> {
         Box::new(Diagnostic::error(
             "output-dir",
             pdf_dir,
-            format!("cannot create the output folder: {e}"),
+            msg!("create-out-dir", reason = e.to_string()),
         ))
     })?;
     clean_debris(pdf_dir);
@@ -184,4 +207,8 @@ struct Done {
     warnings: Vec<Diagnostic>,
     /// The sheet written and its warnings, or why there is none.
     result: Result<(Built, Vec<Diagnostic>), Vec<Diagnostic>>,
+    /// When the guide was last touched, if it is valid and dated.
+    dated: Option<lint::Dated>,
+    /// The pictures it uses (`None`: its file could not be read).
+    pictures: Option<Vec<String>>,
 }

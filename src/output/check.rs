@@ -7,11 +7,12 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::diagnostics::{json_diagnostic, sort_diagnostics, JsonDiagnostic};
+use super::diagnostics::{json_diagnostic_in, sort_diagnostics, JsonDiagnostic};
 use super::failure::internal_error;
 use super::interrupt;
 use super::lint;
 use super::run::{load, with_pool};
+use crate::i18n::UiLang;
 use crate::layout::pack::editions;
 use crate::layout::{check_sheet_length, layout_guide, LayoutOptions};
 use crate::model::{Collection, Diagnostic, Guide};
@@ -107,13 +108,16 @@ pub fn check(opts: &CheckOptions) -> CheckReport {
         // What was checked is not the whole: no report rather than a wrong one.
         return CheckReport::fatal(vec![interrupt::stopped(
             &opts.guides_dir,
-            "the check did not finish; nothing was written",
+            crate::msg!("kept-check"),
         )]);
     }
     let mut diags = loaded.warnings.clone();
     diags.extend(per_guide.into_iter().flatten());
     let valid: Vec<&Guide> =
         loaded.guides.iter().filter_map(|g| g.result.as_ref().ok()).collect();
+    for g in &valid {
+        diags.extend(lint::placeholders(&g.file));
+    }
     diags.extend(lint::stale_guides(&valid));
     diags.extend(lint::unused_images(&loaded, &opts.images_dir));
     lint::locate(&mut diags);
@@ -135,7 +139,8 @@ fn edition_warnings(
             let seen =
                 sheet.iter().chain(&out).any(|d| d.code == w.code && d.path == w.path);
             if w.code == "forced-break" && !seen {
-                w.message = format!("in {edition}, {}", w.message);
+                w.message =
+                    crate::msg!("in-edition", edition = edition, message = w.message);
                 out.push(w);
             }
         }
@@ -207,17 +212,22 @@ impl From<CheckSummary> for JsonSummary {
 }
 
 /// The JSON report of a check.
-pub fn json_report(report: &CheckReport) -> JsonReport {
+/// Each diagnostic also carries its message in `lang` (`message_local`).
+pub fn json_report(report: &CheckReport, lang: UiLang) -> JsonReport {
     JsonReport {
         version: JSON_VERSION,
-        diagnostics: report.diagnostics.iter().map(json_diagnostic).collect(),
+        diagnostics: report
+            .diagnostics
+            .iter()
+            .map(|d| json_diagnostic_in(d, lang))
+            .collect(),
         summary: report.summary.into(),
     }
 }
 
 /// The JSON report as pretty text with a final newline.
-pub fn json_text(report: &CheckReport) -> String {
-    let mut s = serde_json::to_string_pretty(&json_report(report))
+pub fn json_text(report: &CheckReport, lang: UiLang) -> String {
+    let mut s = serde_json::to_string_pretty(&json_report(report, lang))
         .expect("the report always serialises");
     s.push('\n');
     s

@@ -10,6 +10,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::i18n::{Msg, UiLang};
 use crate::model::{Diagnostic, Severity};
 
 /// One problem, as the JSON report gives it.
@@ -31,6 +32,12 @@ pub struct JsonDiagnostic {
     pub message: String,
     /// What to do about it, or `null`.
     pub suggestion: Option<String>,
+    /// `message` in the user's language (`check --format json` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message_local: Option<String>,
+    /// `suggestion` in the user's language (`check --format json` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion_local: Option<String>,
 }
 
 /// Sorts diagnostics into their stable reporting order: errors first, then
@@ -45,7 +52,7 @@ pub fn sort_diagnostics(diags: &mut [Diagnostic]) {
                 d.column,
                 d.code,
                 d.path.clone(),
-                d.message.clone(),
+                d.message.en(),
             )
         };
         key(a).cmp(&key(b))
@@ -81,8 +88,20 @@ pub fn json_diagnostic(d: &Diagnostic) -> JsonDiagnostic {
         path: d.path.clone(),
         severity: severity_name(d.severity),
         code: d.code,
-        message: d.message.clone(),
-        suggestion: d.suggestion.clone(),
+        message: d.message.en(),
+        suggestion: d.suggestion.as_ref().map(Msg::en),
+        message_local: None,
+        suggestion_local: None,
+    }
+}
+
+/// One diagnostic in its JSON form, with its message and suggestion also
+/// in `lang` (`message_local`, `suggestion_local`).
+pub fn json_diagnostic_in(d: &Diagnostic, lang: UiLang) -> JsonDiagnostic {
+    JsonDiagnostic {
+        message_local: Some(d.message.in_lang(lang)),
+        suggestion_local: d.suggestion.as_ref().map(|s| s.in_lang(lang)),
+        ..json_diagnostic(d)
     }
 }
 
@@ -113,10 +132,10 @@ pub fn github_annotation(d: &Diagnostic) -> String {
         message.push_str(&d.path);
         message.push_str(": ");
     }
-    message.push_str(&d.message);
+    message.push_str(&d.message.en());
     if let Some(s) = &d.suggestion {
         message.push_str("\nhelp: ");
-        message.push_str(s);
+        message.push_str(&s.en());
     }
     format!(
         "::{} {}::{}",
@@ -132,10 +151,14 @@ mod tests {
 
     #[test]
     fn annotations_escape_what_github_requires() {
-        let d = Diagnostic::error("bad-value", "guides/a,b.json", "50% off: a\r\nb")
-            .at("body[0].text")
-            .pos(3, 7)
-            .help("fix it");
+        let d = Diagnostic::error(
+            "bad-value",
+            "guides/a,b.json",
+            Msg::verbatim("50% off: a\r\nb"),
+        )
+        .at("body[0].text")
+        .pos(3, 7)
+        .help(Msg::verbatim("fix it"));
         assert_eq!(
             github_annotation(&d),
             "::error file=guides/a%2Cb.json,line=3,col=7,title=bad-value::\
@@ -144,7 +167,7 @@ mod tests {
         let w = Diagnostic::warning(
             "unused-image",
             "images/x:y.png",
-            "no guide uses this picture",
+            Msg::verbatim("no guide uses this picture"),
         );
         assert_eq!(
             github_annotation(&w),
@@ -154,7 +177,7 @@ mod tests {
 
     #[test]
     fn json_diagnostic_keeps_every_field() {
-        let d = Diagnostic::warning("stale-guide", "guides/a.json", "old")
+        let d = Diagnostic::warning("stale-guide", "guides/a.json", Msg::verbatim("old"))
             .at("updated")
             .pos(2, 14);
         let v = serde_json::to_value(json_diagnostic(&d)).unwrap();

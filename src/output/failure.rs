@@ -1,14 +1,12 @@
 //! How an output fails: one type for every job and rendering unit, and the
 //! one diagnostic of an internal error (a bug in guidepress, not in a guide).
 
+use crate::i18n::Msg;
+use crate::msg;
 use std::fmt;
 use std::path::Path;
 
 use crate::model::Diagnostic;
-
-/// What a user is asked to do about an internal error.
-const BUG_HELP: &str =
-    "this is probably a bug in guidepress; please report it with the guides attached";
 
 /// Why an output was not made.
 #[derive(Debug, Clone)]
@@ -32,7 +30,7 @@ impl Failure {
     /// work (a usage failure becomes one error that names no file).
     pub fn into_diagnostics(self) -> Vec<Diagnostic> {
         match self {
-            Failure::Usage(m) => vec![Diagnostic::error("usage", "", m)],
+            Failure::Usage(m) => vec![Diagnostic::error("usage", "", Msg::verbatim(m))],
             Failure::Refused(diags) => diags,
         }
     }
@@ -45,7 +43,7 @@ pub fn internal_error(
     file: &Path,
     error: impl fmt::Display,
 ) -> Diagnostic {
-    Diagnostic::error(code, file, error.to_string()).help(BUG_HELP)
+    Diagnostic::error(code, file, Msg::verbatim(error.to_string())).help(msg!("bug-help"))
 }
 
 impl From<Diagnostic> for Failure {
@@ -92,8 +90,13 @@ mod tests {
     #[test]
     fn internal_errors_ask_for_a_bug_report() {
         let d = internal_error("pdf", Path::new("guides/a.json"), "no page");
-        assert_eq!((d.code, d.message.as_str()), ("pdf", "no page"));
-        assert!(d.suggestion.as_deref().is_some_and(|s| s.contains("bug in guidepress")));
+        assert_eq!((d.code, d.message.en().as_str()), ("pdf", "no page"));
+        assert!(d
+            .suggestion
+            .as_ref()
+            .map(|s| s.en())
+            .as_deref()
+            .is_some_and(|s| s.contains("bug in guidepress")));
         let f = Failure::internal("zip", Path::new("out"), "full");
         assert_eq!(f.into_diagnostics()[0].suggestion, d.suggestion);
     }

@@ -2,6 +2,8 @@
 //! it between guides and before they write, stop without leaving a partial
 //! file, and report what was done.
 
+use crate::i18n::Msg;
+use crate::msg;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -21,7 +23,7 @@ pub fn requested() -> bool {
 
 /// The error a job returns when it stopped on request; `out` is what it
 /// was writing and `kept` what became of it.
-pub fn stopped(out: &Path, kept: &str) -> Diagnostic {
-    Diagnostic::error("interrupted", out, format!("interrupted (Ctrl+C); {kept}"))
-        .help("run the command again to finish")
+pub fn stopped(out: &Path, kept: Msg) -> Diagnostic {
+    Diagnostic::error("interrupted", out, msg!("interrupted", kept = kept))
+        .help(msg!("interrupted-help"))
 }

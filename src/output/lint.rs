@@ -4,6 +4,8 @@
 //! after the model: a picture's resolution depends on its printed size, a
 //! guide's age on the newest guide of the collection.
 
+use crate::i18n::Arg;
+use crate::msg;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -50,14 +52,15 @@ pub fn low_resolution(guide: &Guide, doc: &Document) -> Vec<Diagnostic> {
         }
         let cm = rect.w / 72.0 * 2.54;
         let needed = (rect.w / 72.0 * MIN_DPI).ceil() as u32;
-        let message = format!(
-            "picture \"{}\" prints at {:.0} dpi ({} pixels over {:.1} cm); \
-             below {MIN_DPI:.0} dpi it looks blurred on paper",
-            image.src, dpi, image.width, cm
+        let message = msg!(
+            "low-resolution",
+            src = &image.src,
+            dpi = dpi.round() as i64,
+            pixels = image.width,
+            cm = format!("{cm:.1}"),
+            min = MIN_DPI as i64
         );
-        let help = format!(
-            "use a picture at least {needed} pixels wide, or set a smaller \"width\""
-        );
+        let help = msg!("low-resolution-help", needed = needed);
         out.push(
             Diagnostic::warning("low-resolution", &guide.file, message)
                 .at(path)
@@ -78,28 +81,92 @@ pub fn guide_date(guide: &Guide) -> Option<(Date, &'static str)> {
 /// The reference is the newest `updated` (else `published`) date of the
 /// collection, not the clock, so the same sources always give the same
 /// warnings. Guides without any date are not judged.
+///
+/// A draft (a guide still holding the starter's placeholder text, see
+/// [`placeholders`]) is neither judged nor the reference: the guide `new`
+/// just wrote, dated today, does not make the others stale.
 pub fn stale_guides(guides: &[&Guide]) -> Vec<Diagnostic> {
-    let Some(newest) = guides.iter().filter_map(|g| guide_date(g)).map(|(d, _)| d).max()
-    else {
+    let dated: Vec<Dated> = guides
+        .iter()
+        .filter(|g| placeholders(&g.file).is_empty())
+        .filter_map(|g| guide_date(g).map(|d| (g.file.clone(), d)))
+        .collect();
+    stale_dates(&dated)
+}
+
+/// Text of the starter guide (`guidepress new`) that is there to be
+/// replaced, in French and English: a guide holding any is a draft.
+pub const PLACEHOLDERS: &[&str] = &[
+    "Titre de la fiche",
+    "Une ou deux phrases",
+    "Expliquez ici ce qu’il faut savoir",
+    "adresse-a-remplacer@example.org",
+    "Title of the sheet",
+    "One or two sentences",
+    "Say here what readers need to know",
+    "address-to-replace@example.org",
+];
+
+/// `placeholder` warnings: each string of the guide file `file` that still
+/// holds text of the starter guide.
+pub fn placeholders(file: &Path) -> Vec<Diagnostic> {
+    let Ok(source) = read_source(file) else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut visit = |path: &str, s: &str| {
+        if let Some(p) = PLACEHOLDERS.iter().find(|p| s.contains(*p)) {
+            out.push(
+                Diagnostic::warning("placeholder", file, msg!("placeholder", text = *p))
+                    .at(path)
+                    .help(msg!("placeholder-help")),
+            );
+        }
+    };
+    walk_strings(&source.value, "", &mut visit);
+    out
+}
+
+/// Calls `f` with the path and text of every string in `v`.
+fn walk_strings(v: &Value, path: &str, f: &mut impl FnMut(&str, &str)) {
+    use crate::model::spans::{join_index, join_key};
+    match v {
+        Value::String(s) => f(path, s),
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                walk_strings(v, &join_index(path, i), f);
+            }
+        }
+        Value::Object(map) => {
+            for (k, v) in map {
+                walk_strings(v, &join_key(path, k), f);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A guide file and the date it was last touched (see [`guide_date`]).
+pub type Dated = (PathBuf, (Date, &'static str));
+
+/// [`stale_guides`] from the dates alone (a build keeps no guide in memory).
+pub fn stale_dates(dated: &[Dated]) -> Vec<Diagnostic> {
+    let Some(newest) = dated.iter().map(|(_, (d, _))| *d).max() else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for g in guides {
-        let Some((date, field)) = guide_date(g) else { continue };
+    for (file, (date, field)) in dated {
+        let (date, field) = (*date, *field);
         let limit = Date { year: date.year.saturating_add(STALE_YEARS), ..date };
         if limit >= newest {
             continue;
         }
-        let message = format!(
-            "last updated on {}, more than {STALE_YEARS} years before the newest guide ({})",
-            date.iso(),
-            newest.iso()
+        let message = msg!(
+            "stale-guide",
+            date = Arg::Date(date.iso()),
+            years = STALE_YEARS,
+            newest = Arg::Date(newest.iso())
         );
-        let help =
-            "check that the guide is still right, then set \"updated\" to today's date";
-        out.push(
-            Diagnostic::warning("stale-guide", &g.file, message).at(field).help(help),
-        );
+        let help = msg!("stale-guide-help");
+        out.push(Diagnostic::warning("stale-guide", file, message).at(field).help(help));
     }
     out
 }
@@ -109,24 +176,37 @@ pub fn stale_guides(guides: &[&Guide]) -> Vec<Diagnostic> {
 /// count too: every `"src"` string in their JSON is taken as used; when one of
 /// them cannot be read at all, nothing is reported (its pictures are unknown).
 pub fn unused_images(loaded: &Loaded, images_dir: &Path) -> Vec<Diagnostic> {
-    let mut used: HashSet<PathBuf> = HashSet::new();
-    let mut mark = |src: &str| {
-        if let Ok(p) = images_dir.join(src).canonicalize() {
-            used.insert(p);
-        }
-    };
-    if let Some(logo) = &loaded.collection.logo {
-        mark(&logo.src);
-    }
+    let mut srcs: Vec<String> = Vec::new();
     for outcome in &loaded.guides {
-        match &outcome.result {
-            Ok(g) => figures(g).iter().for_each(|(f, _)| mark(&f.image.src)),
-            Err(_) => match read_source(&outcome.file) {
-                Ok(source) => json_srcs(&source.value, &mut mark),
-                Err(_) => return Vec::new(),
-            },
+        match pictures_of(&outcome.file, outcome.result.as_ref().ok()) {
+            Some(s) => srcs.extend(s),
+            None => return Vec::new(),
         }
     }
+    let logo = loaded.collection.logo.as_ref().map(|l| l.src.as_str());
+    unused_among(srcs.iter().map(String::as_str).chain(logo), images_dir)
+}
+
+/// The pictures a guide uses: those of `guide` when it is valid, else every
+/// `"src"` string of its JSON; `None` when the file cannot be read at all.
+pub fn pictures_of(file: &Path, guide: Option<&Guide>) -> Option<Vec<String>> {
+    let mut out = Vec::new();
+    match guide {
+        Some(g) => figures(g).iter().for_each(|(f, _)| out.push(f.image.src.clone())),
+        None => {
+            json_srcs(&read_source(file).ok()?.value, &mut |s| out.push(s.to_string()))
+        }
+    }
+    Some(out)
+}
+
+/// `unused-image` warnings for the files of `images_dir` that are not in `used`.
+pub fn unused_among<'a>(
+    used: impl Iterator<Item = &'a str>,
+    images_dir: &Path,
+) -> Vec<Diagnostic> {
+    let used: HashSet<PathBuf> =
+        used.filter_map(|src| images_dir.join(src).canonicalize().ok()).collect();
     let mut files = Vec::new();
     list_files(images_dir, &mut files);
     files.sort();
@@ -134,8 +214,8 @@ pub fn unused_images(loaded: &Loaded, images_dir: &Path) -> Vec<Diagnostic> {
         .into_iter()
         .filter(|f| f.canonicalize().map(|c| !used.contains(&c)).unwrap_or(false))
         .map(|f| {
-            Diagnostic::warning("unused-image", f, "no guide uses this picture")
-                .help("remove the file, or show it in a guide with an \"image\" block")
+            Diagnostic::warning("unused-image", f, msg!("unused-image"))
+                .help(msg!("unused-image-help"))
         })
         .collect()
 }

@@ -67,7 +67,7 @@ pub fn starter_guide(id: &str, title: Option<&str>, lang: Lang, today: Date) -> 
             "Ouvrez **le menu** en haut à droite.",
             "Choisissez *Paramètres*.",
             "Pour ajouter une capture d’écran, placez-la dans `images/` et ajoutez à l’étape \"image\": {\"src\": \"nom.png\", \"alt\": \"ce que montre l’image\"}.",
-            "Besoin d’aide ? Écrivez au [secrétariat](mailto:secretariat@example.org).",
+            "Besoin d’aide ? Écrivez au [secrétariat](mailto:adresse-a-remplacer@example.org).",
         ],
         Lang::En => [
             "Title of the sheet",
@@ -78,7 +78,7 @@ pub fn starter_guide(id: &str, title: Option<&str>, lang: Lang, today: Date) -> 
             "Open **the menu** at the top right.",
             "Choose *Settings*.",
             "To add a screenshot, put it in `images/` and add to the step \"image\": {\"src\": \"name.png\", \"alt\": \"what the picture shows\"}.",
-            "Need help? Write to the [office](mailto:office@example.org).",
+            "Need help? Write to the [office](mailto:address-to-replace@example.org).",
         ],
     };
     let s = |x: &str| serde_json::to_string(x).expect("a string always serialises");

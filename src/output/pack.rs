@@ -1,6 +1,8 @@
 //! The `pack` job: the collection's guides as one print-ready PDF,
 //! `out/pack/<collection>-<layout>.pdf` by default.
 
+use crate::i18n::Msg;
+use crate::msg;
 use std::path::{Path, PathBuf};
 
 use super::cache::keys::{context_key, guide_key, hash_sources, pack_key};
@@ -110,7 +112,7 @@ pub fn pack(job: &PackJob) -> Result<PackReport, Failure> {
         let dir =
             path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         check_output_dir(dir, &[&job.guides_dir, &job.images_dir])
-            .map_err(|m| Diagnostic::error("output-dir", &path, m))?;
+            .map_err(|m| Diagnostic::error("output-dir", &path, Msg::verbatim(m)))?;
         // A guide whose file changed during the run has no key: no caching.
         let context = context_key(&loaded, &sources);
         let keys: Option<Vec<String>> =
@@ -130,9 +132,9 @@ pub fn pack(job: &PackJob) -> Result<PackReport, Failure> {
                 PackUnitError::Layout(PackError::NoGuides) => Diagnostic::error(
                     "no-guides",
                     &job.guides_dir,
-                    "there is no guide to pack",
+                    msg!("no-guide-to-pack"),
                 )
-                .help("add guide files (*.json) to the guides folder")
+                .help(msg!("no-guide-to-pack-help"))
                 .into(),
                 PackUnitError::Layout(PackError::Unsettled(_)) => {
                     e.failure(&job.guides_dir)
@@ -141,13 +143,13 @@ pub fn pack(job: &PackJob) -> Result<PackReport, Failure> {
             })?;
         warnings.extend(unit.warnings_for(&collection_file));
         if super::interrupt::requested() {
-            let kept = "no pack written, an older one is left as it was";
+            let kept = msg!("kept-pack");
             let stopped = super::interrupt::stopped(&path, kept);
             return Err(stopped.into());
         }
         write_atomic(&path, &unit.pdf).map_err(|e| {
-            Diagnostic::error("write", &path, format!("cannot write the PDF: {e}"))
-                .help("check that the output folder is writable and the disk is not full")
+            Diagnostic::error("write", &path, msg!("write-pdf", reason = e.to_string()))
+                .help(msg!("write-help"))
         })?;
         cache.save();
         Ok(PackReport {

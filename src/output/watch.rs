@@ -7,6 +7,7 @@
 //! a project of 500 guides reads 500 directory entries, well under a
 //! millisecond of work every 100 ms.
 
+use crate::msg;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
@@ -271,7 +272,7 @@ pub fn rebuild(
                             diags.push(Diagnostic::error(
                                 "write",
                                 &path,
-                                format!("cannot write the PDF: {e}"),
+                                msg!("write-pdf", reason = e.to_string()),
                             ));
                             (g.id.clone(), false, diags)
                         }

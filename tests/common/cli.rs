@@ -14,12 +14,23 @@ pub struct Run {
     pub stderr: String,
 }
 
-/// Runs `guidepress args…` in `dir`. Whatever the input, it must not panic.
+/// Runs `guidepress args…` in `dir` with the English interface. Whatever
+/// the input, it must not panic.
 pub fn guidepress(dir: &Path, args: &[&str]) -> Run {
+    guidepress_in(dir, args, "en")
+}
+
+/// Runs `guidepress args…` in `dir` with the interface in `lang` (set
+/// through `GUIDEPRESS_UI_LANG`, the locale variables cleared).
+pub fn guidepress_in(dir: &Path, args: &[&str], lang: &str) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_guidepress"))
         .args(args)
         .current_dir(dir)
         .env_remove("RUST_BACKTRACE")
+        .env("GUIDEPRESS_UI_LANG", lang)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .output()
         .expect("the guidepress binary runs");
     let run = Run {

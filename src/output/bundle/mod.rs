@@ -15,6 +15,8 @@
 pub mod archive;
 pub mod report;
 
+use crate::i18n::Msg;
+use crate::msg;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -91,6 +93,34 @@ pub struct BundleReport {
 pub const PACK_LAYOUTS: [PackLayout; 3] =
     [PackLayout::Single, PackLayout::TwoUp, PackLayout::Booklet];
 
+/// The packs every bundle holds: each of [`PACK_LAYOUTS`], then the single
+/// layout in large print.
+pub fn bundle_packs() -> Vec<PackOptions> {
+    let mut packs: Vec<PackOptions> = PACK_LAYOUTS
+        .iter()
+        .map(|l| PackOptions { layout: *l, ..PackOptions::default() })
+        .collect();
+    packs.push(PackOptions {
+        layout: PackLayout::Single,
+        large_print: true,
+        ..PackOptions::default()
+    });
+    packs
+}
+
+/// The short hash of a bundle's entries (path and bytes of each, sorted by
+/// path), without `report.json` and `SHA256SUMS`: the default version is the
+/// newest date plus this, so a bundle whose content changed gets a new name.
+pub fn content_hash(entries: &[(String, Vec<u8>)]) -> String {
+    let mut lines: Vec<String> = entries
+        .iter()
+        .filter(|(p, _)| p != "report.json" && p != "SHA256SUMS")
+        .map(|(p, b)| format!("{}  {p}\n", sha256_hex(b)))
+        .collect();
+    lines.sort();
+    sha256_hex(lines.concat().as_bytes())[..8].to_string()
+}
+
 /// Whether `v` may be used as a version in a file name.
 pub fn valid_version(v: &str) -> bool {
     !v.is_empty()
@@ -108,15 +138,14 @@ pub fn bundle_with(
     site: SiteEntries,
 ) -> Result<BundleReport, Failure> {
     if let Some(v) = opts.version.as_deref().filter(|v| !valid_version(v)) {
-        let message = format!("version \"{v}\" cannot be used in a file name");
-        let help =
-            "use letters, digits, dots, dashes, underscores and +, e.g. 2024-09 or v1.2";
+        let message = msg!("bad-version", version = v);
+        let help = msg!("bad-version-help");
         return Err(Diagnostic::error("bad-version", &opts.out_dir, message)
             .help(help)
             .into());
     }
     check_output_dir(&opts.out_dir, &[&opts.guides_dir, &opts.images_dir])
-        .map_err(|m| Diagnostic::error("output-dir", &opts.out_dir, m))?;
+        .map_err(|m| Diagnostic::error("output-dir", &opts.out_dir, Msg::verbatim(m)))?;
     with_pool(opts.jobs, || run(opts, site))
 }
 
@@ -211,16 +240,16 @@ fn run(opts: &BundleOptions, site: SiteEntries) -> Result<BundleReport, Failure>
         .collect();
     // The packs of every guide: any guide change redoes them (page numbers move).
     let all_keys: Option<Vec<String>> = guide_keys.iter().cloned().collect();
-    let packs: Vec<Result<PackUnit, Failure>> = PACK_LAYOUTS
+    let pack_options = bundle_packs();
+    let packs: Vec<Result<PackUnit, Failure>> = pack_options
         .par_iter()
-        .map(|layout| {
-            let options = PackOptions { layout: *layout, ..PackOptions::default() };
+        .map(|options| {
             let key = all_keys.as_ref().map(|ks| {
                 let ks: Vec<&str> = ks.iter().map(String::as_str).collect();
-                pack_key(&options, &context, &ks)
+                pack_key(options, &context, &ks)
             });
             caches.pack.get_or_compute(key.as_deref(), || {
-                PackUnit::render(&guides, collection, &collection_file, &options)
+                PackUnit::render(&guides, collection, &collection_file, options)
                     .map_err(|e| e.failure(&collection_file))
             })
         })
@@ -256,19 +285,21 @@ fn run(opts: &BundleOptions, site: SiteEntries) -> Result<BundleReport, Failure>
         entries.push((name, r.handout.pdf.clone()));
     }
     let mut pack_lines = Vec::new();
-    for (layout, unit) in PACK_LAYOUTS.iter().zip(&packs) {
-        let options = PackOptions { layout: *layout, ..PackOptions::default() };
-        let name = pack_entry(collection, &options, &guides);
-        pack_lines.push(pack_line(&name, *layout, unit));
+    for (options, unit) in pack_options.iter().zip(&packs) {
+        let name = pack_entry(collection, options, &guides);
+        pack_lines.push(pack_line(&name, options.layout, unit));
         entries.push((name, unit.pdf.clone()));
     }
     pack_lines.extend(handout_lines);
     let editions: Vec<(&Guide, &WebEdition)> =
         guides.iter().zip(&rendered).map(|(g, r)| (*g, &r.web)).collect();
     let site_entries = site(collection, base.as_deref(), &editions)
-        .map_err(|m| Diagnostic::error("attachment", &opts.out_dir, m))?;
+        .map_err(|m| Diagnostic::error("attachment", &opts.out_dir, Msg::verbatim(m)))?;
     entries.extend(site_entries.into_iter().map(|(p, b)| (format!("site/{p}"), b)));
 
+    for g in &guides {
+        warnings.extend(lint::placeholders(&g.file));
+    }
     warnings.extend(lint::stale_guides(&guides));
     warnings.extend(lint::unused_images(&loaded, &opts.images_dir));
     lint::locate(&mut warnings);
@@ -282,8 +313,9 @@ fn run(opts: &BundleOptions, site: SiteEntries) -> Result<BundleReport, Failure>
             Timestamp::midnight(newest.unwrap_or(Date { year: 1980, month: 1, day: 1 }))
         }
     };
-    let version =
-        opts.version.clone().unwrap_or_else(|| newest.unwrap_or(timestamp.date).iso());
+    let version = opts.version.clone().unwrap_or_else(|| {
+        format!("{}-{}", newest.unwrap_or(timestamp.date).iso(), content_hash(&entries))
+    });
     let slug = Some(slugify(&collection.title))
         .filter(|s| !s.is_empty())
         .unwrap_or("guides".into());
@@ -315,12 +347,12 @@ fn run(opts: &BundleOptions, site: SiteEntries) -> Result<BundleReport, Failure>
     let path = dir.join(format!("{name}.zip"));
     clean_debris(&dir);
     if interrupt::requested() {
-        let kept = "no bundle written, an older one is left as it was";
+        let kept = msg!("kept-bundle");
         return Err(interrupt::stopped(&path, kept).into());
     }
     write_atomic(&path, &zip).map_err(|e| {
-        Diagnostic::error("write", &path, format!("cannot write the bundle: {e}"))
-            .help("check that the output folder is writable and the disk is not full; an older bundle, if any, is unchanged")
+        Diagnostic::error("write", &path, msg!("write-bundle", reason = e.to_string()))
+            .help(msg!("write-bundle-help"))
     })?;
     caches.print.save();
     caches.web.save();

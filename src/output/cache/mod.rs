@@ -29,7 +29,8 @@ use hash::sha256_hex;
 
 /// Version of the index format; another version is ignored.
 /// 3: units are typed structs, their facts written by serde.
-const INDEX_VERSION: u32 = 3;
+/// 4: warnings keep their messages as id and arguments, not English text.
+const INDEX_VERSION: u32 = 4;
 
 /// A unit of work the cache keeps: a typed struct whose facts serde writes
 /// into the index and whose files are kept as blobs beside it.

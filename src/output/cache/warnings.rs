@@ -8,6 +8,7 @@ use std::sync::{Mutex, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Msg;
 use crate::model::{Diagnostic, Severity};
 
 /// The warnings of a unit, as stored.
@@ -25,8 +26,9 @@ struct StoredDiagnostic {
     line: Option<usize>,
     column: Option<usize>,
     path: String,
-    message: String,
-    suggestion: Option<String>,
+    /// The message as id and arguments, rendered when shown.
+    message: Msg,
+    suggestion: Option<Msg>,
     /// `file` is relative to the folder given when storing (packs).
     #[serde(default)]
     relative: bool,
@@ -119,8 +121,11 @@ mod tests {
     fn stored_warnings_follow_the_project() {
         let own = Path::new("/old/guides/a.json");
         let warnings = [
-            Diagnostic::warning("low-resolution", own, "blurred").at("body[0]").pos(3, 5),
-            Diagnostic::warning("x", "/old/images/b.png", "other").help("fix"),
+            Diagnostic::warning("low-resolution", own, Msg::verbatim("blurred"))
+                .at("body[0]")
+                .pos(3, 5),
+            Diagnostic::warning("x", "/old/images/b.png", Msg::verbatim("other"))
+                .help(Msg::verbatim("fix")),
         ];
         let stored = StoredWarnings::store_in(&warnings, own, Some(Path::new("/old")));
         let text = serde_json::to_string(&stored).unwrap();
@@ -132,6 +137,9 @@ mod tests {
             (Some(3), Some(5), "body[0]")
         );
         assert_eq!(now[1].file, Path::new("/new/images/b.png"));
-        assert_eq!((now[1].code, now[1].suggestion.as_deref()), ("x", Some("fix")));
+        assert_eq!(
+            (now[1].code, now[1].suggestion.as_ref().map(|s| s.en()).as_deref()),
+            ("x", Some("fix"))
+        );
     }
 }

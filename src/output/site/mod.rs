@@ -16,6 +16,7 @@ pub mod manifest;
 pub mod options;
 pub mod swap;
 
+use crate::i18n::Msg;
 use std::fs;
 use std::path::Path;
 
@@ -57,7 +58,7 @@ pub struct SiteReport {
 pub fn build_site(opts: &SiteOptions, progress: Progress) -> Result<SiteReport, Failure> {
     let out = &opts.out_dir;
     check_output_dir(out, &[&opts.guides_dir, &opts.images_dir])
-        .map_err(|m| Diagnostic::error("output-dir", out, m))?;
+        .map_err(|m| Diagnostic::error("output-dir", out, Msg::verbatim(m)))?;
     with_pool(opts.jobs, || {
         // Sources are hashed before loading: see `hash_sources`.
         let sources = hash_sources(&opts.guides_dir);
@@ -94,7 +95,7 @@ pub fn build_site(opts: &SiteOptions, progress: Progress) -> Result<SiteReport, 
 
         cache.save();
         if interrupt::requested() {
-            let kept = "the site was left as it was";
+            let kept = crate::msg!("kept-site");
             return Err(interrupt::stopped(out, kept).into());
         }
         let mut warnings = loaded.warnings.clone();
@@ -113,7 +114,7 @@ pub fn build_site(opts: &SiteOptions, progress: Progress) -> Result<SiteReport, 
             }
         }
         let files = collect::collect(rendered.iter().map(|(g, _)| *g))
-            .map_err(|m| vec![Diagnostic::error("attachment", out, m)]);
+            .map_err(|m| vec![Diagnostic::error("attachment", out, Msg::verbatim(m))]);
         if !errors.is_empty() || files.is_err() {
             errors.extend(files.err().unwrap_or_default());
             errors.extend(warnings);
@@ -122,7 +123,7 @@ pub fn build_site(opts: &SiteOptions, progress: Progress) -> Result<SiteReport, 
         let files = files.unwrap_or_default();
         let editions: Vec<(&Guide, &WebEdition)> =
             rendered.iter().map(|(g, w)| (*g, w)).collect();
-        let io = |m: String| vec![Diagnostic::error("write", out, m)];
+        let io = |m: String| vec![Diagnostic::error("write", out, Msg::verbatim(m))];
         let report = swap::build_then_swap(
             out,
             |dir| {

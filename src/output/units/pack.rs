@@ -1,6 +1,7 @@
 //! A pack in one layout: the collection's guides laid out together (cover,
 //! contents, page numbers running through), imposed, written as one PDF.
 
+use crate::i18n::Msg;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -53,7 +54,7 @@ impl PackUnitError {
     pub fn failure(&self, file: &Path) -> Failure {
         match self {
             PackUnitError::Layout(e) => {
-                Diagnostic::error("pack", file, e.to_string()).into()
+                Diagnostic::error("pack", file, Msg::verbatim(e.to_string())).into()
             }
             PackUnitError::Pdf(e) => Failure::internal("pdf", file, e),
         }
@@ -91,8 +92,8 @@ impl PackUnit {
 }
 
 /// `<collection-slug>-<layout>.pdf`, the name of a pack's file; a handout
-/// adds the guide's id and large print adds `-large`, so that packs do not
-/// overwrite each other.
+/// adds the guide's id, duplex adds `-duplex` and large print `-large`, so
+/// that packs made with other options do not overwrite each other.
 pub fn file_name(collection: &Collection, opts: &PackOptions, only: &[&Guide]) -> String {
     let mut name = slugify(&collection.title);
     if name.is_empty() {
@@ -103,6 +104,9 @@ pub fn file_name(collection: &Collection, opts: &PackOptions, only: &[&Guide]) -
     if let (PackLayout::Handout, [g]) = (opts.layout, only) {
         name.push('-');
         name.push_str(&g.id);
+    }
+    if opts.duplex {
+        name.push_str("-duplex");
     }
     if opts.large_print {
         name.push_str("-large");

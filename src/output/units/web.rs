@@ -4,6 +4,8 @@
 //! HTML page shows; and the hook through which `bundle` asks `site` for the
 //! files of a site.
 
+use crate::i18n::Msg;
+use crate::msg;
 use serde::{Deserialize, Serialize};
 
 use super::attachments::relink;
@@ -100,7 +102,7 @@ impl WebEdition {
         relink(&mut laid.document, guide, &opts.guide_links, base);
         resampler
             .downsample(&mut laid.document, WEB_DPI)
-            .map_err(|m| Diagnostic::error("image", &guide.file, m))?;
+            .map_err(|m| Diagnostic::error("image", &guide.file, Msg::verbatim(m)))?;
         let pdf = PdfOptions {
             standards: standards.to_vec(),
             tagged: true,
@@ -145,10 +147,12 @@ fn web_pictures(
             if out.iter().any(|p| p.path == copy.path) {
                 continue;
             }
-            let bytes =
-                resampler.web_copy(&figure.image, copy.width, copy.height).map_err(
-                    |m| Diagnostic::error("image", &guide.file, m).at(path.clone()),
-                )?;
+            let bytes = resampler
+                .web_copy(&figure.image, copy.width, copy.height)
+                .map_err(|m| {
+                    Diagnostic::error("image", &guide.file, Msg::verbatim(m))
+                        .at(path.clone())
+                })?;
             out.push(WebPicture { path: copy.path, bytes: bytes.to_vec() });
         }
     }
@@ -163,21 +167,22 @@ fn pdf_error(guide: &Guide, standards: &[PdfStandard], e: PdfError) -> Diagnosti
         PdfError::Validation(_) => Diagnostic::error(
             "pdf-standard",
             &guide.file,
-            format!(
-                "guide \"{}\" cannot be published as {}: {e}",
-                guide.id,
-                names.join(" + ")
+            msg!(
+                "pdf-standard",
+                id = &guide.id,
+                standards = names.join(" + "),
+                reason = e.to_string()
             ),
         )
-        .help("fix the content named above, or choose another --pdf-standard"),
+        .help(msg!("pdf-standard-help")),
         PdfError::Options(_) => {
-            Diagnostic::error("pdf-standard", &guide.file, e.to_string())
-                .help("use --pdf-standard with one PDF/A level, optionally with ua-1")
+            Diagnostic::error("pdf-standard", &guide.file, Msg::verbatim(e.to_string()))
+                .help(msg!("pdf-standard-options-help"))
         }
         other => Diagnostic::error(
             "pdf",
             &guide.file,
-            format!("guide \"{}\": {other}", guide.id),
+            msg!("guide-problem", id = &guide.id, problem = other.to_string()),
         ),
     }
 }

@@ -1,0 +1,53 @@
+# Summaries and progress of the commands.
+summary-build = { $built } built, { $failed } failed{ $warnings ->
+    [0] {""}
+    [one] , 1 warning
+   *[other] , { $warnings } warnings
+}
+summary-check = { $guides } guides checked: { $ok } ok, { $failed } with errors, { $warnings } { $warnings ->
+    [one] warning
+   *[other] warnings
+}
+summary-pack = { $guides } { $guides ->
+    [one] guide
+   *[other] guides
+}, { $pages } pages{ $sides ->
+    [0] {""}
+   *[other] {" "}on { $sides } sheet sides
+} ({ $layout })
+summary-site = { $guides } guides, { $files } { $files ->
+    [one] attachment
+   *[other] attachments
+}, { $size } of PDF ({ $standards })
+no-standard = no standard
+summary-bundle = { $guides } guides, { $packs } packs, { $files } files, { $size }{ $warnings ->
+    [0] {""}
+    [one] , 1 warning
+   *[other] , { $warnings } warnings
+}
+summary-work = work: { $print }; { $web }; { $pack }
+work-line = { $what } { $rebuilt } rebuilt, { $reused } reused
+in-seconds = in { $seconds } s
+nothing-built = nothing built
+no-pack-written = no pack written
+no-bundle-written = no bundle written
+site-not-built = site not built; { $dir } left unchanged
+failing-warnings = failing because of warnings (--deny-warnings)
+stopping = stopping after the guides in progress (Ctrl+C again to quit now)
+fold-marks-single = --fold-marks marks the middle of 2up and booklet sheets; add --layout 2up or --layout booklet
+bad-source-date-epoch = SOURCE_DATE_EPOCH="{ $value }" is not a number of seconds
+watching = watching { $guides } and { $images } (Ctrl+C to stop)
+stopped-watching = stopped watching
+changed = changed: { $files }
+nothing-to-rebuild = no guide reads it; nothing to rebuild
+nothing-built-waiting = nothing built; waiting for changes
+rebuilt = rebuilt { $names } ({ $built } built, { $failed } failed)
+rebuilt-nothing = nothing
+n-guides = { $count } guides
+new-wrote = wrote { $path }
+new-next = next: fill it in, add "{ $id }" to "order" in collection.json if the collection has one, then run `guidepress check`
+new-exists-help = choose another id, or edit the existing guide
+same-warning = (the same warning for { $count } other { $count ->
+    [one] file
+   *[other] files
+})

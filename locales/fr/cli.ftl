@@ -1,0 +1,62 @@
+# Summaries and progress of the commands.
+summary-build = { $built } { $built ->
+    [one] construite
+   *[other] construites
+}, { $failed } en échec{ $warnings ->
+    [0] {""}
+    [one] , 1 avertissement
+   *[other] , { $warnings } avertissements
+}
+summary-check = { $guides } fiches vérifiées : { $ok } { $ok ->
+    [one] correcte
+   *[other] correctes
+}, { $failed } avec des erreurs, { $warnings } { $warnings ->
+    [one] avertissement
+   *[other] avertissements
+}
+summary-pack = { $guides } { $guides ->
+    [one] fiche
+   *[other] fiches
+}, { $pages } pages{ $sides ->
+    [0] {""}
+   *[other] {" "}sur { $sides } faces de feuille
+} ({ $layout })
+summary-site = { $guides } fiches, { $files } { $files ->
+    [one] pièce jointe
+   *[other] pièces jointes
+}, { $size } de PDF ({ $standards })
+no-standard = aucune norme
+summary-bundle = { $guides } fiches, { $packs } recueils, { $files } fichiers, { $size }{ $warnings ->
+    [0] {""}
+    [one] , 1 avertissement
+   *[other] , { $warnings } avertissements
+}
+summary-work = travail : { $print } ; { $web } ; { $pack }
+work-line = { $what } { $rebuilt } refaits, { $reused } réutilisés
+in-seconds = en { $seconds } s
+nothing-built = rien n’a été construit
+no-pack-written = aucun recueil écrit
+no-bundle-written = aucune archive écrite
+site-not-built = site non construit ; { $dir } n’a pas changé
+failing-warnings = échec à cause des avertissements (--deny-warnings)
+stopping = arrêt après les fiches en cours (Ctrl+C de nouveau pour quitter tout de suite)
+fold-marks-single = --fold-marks marque le milieu des feuilles 2up et livret ; ajoutez --layout 2up ou --layout booklet
+bad-source-date-epoch = SOURCE_DATE_EPOCH="{ $value }" n’est pas un nombre de secondes
+watching = surveillance de { $guides } et { $images } (Ctrl+C pour arrêter)
+stopped-watching = surveillance arrêtée
+changed = modifié : { $files }
+nothing-to-rebuild = aucune fiche ne le lit ; rien à reconstruire
+nothing-built-waiting = rien n’a été construit ; en attente de modifications
+rebuilt = reconstruit : { $names } ({ $built } { $built ->
+    [one] construite
+   *[other] construites
+}, { $failed } en échec)
+rebuilt-nothing = rien
+n-guides = { $count } fiches
+new-wrote = { $path } écrit
+new-next = ensuite : remplissez-la, ajoutez « { $id } » à "order" dans collection.json si la collection en a un, puis lancez `guidepress check`
+new-exists-help = choisissez un autre identifiant, ou modifiez la fiche existante
+same-warning = (le même avertissement pour { $count } autre{ $count ->
+    [one] {""} fichier
+   *[other] s fichiers
+})
