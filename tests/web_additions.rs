@@ -11,22 +11,17 @@ mod common;
 
 use std::fs;
 
-use common::html::{attr_values, visible_text, with_additions, ADDITIONS};
+use common::html::{attr_values, build_site_in, visible_text, with_additions, ADDITIONS};
 use common::ProjectExt;
 use guidepress::model::Block;
-use guidepress::output::site::{build_site, SiteLinks, SiteOptions};
+use guidepress::output::site::SiteLinks;
 
 /// The page of the additions guide, its stylesheet, and the guide, built
 /// in a project of its own named `name`.
 fn page(name: &str) -> (String, String, guidepress::model::Guide) {
     let project = with_additions(name);
     let out = project.join("site");
-    let opts = SiteOptions {
-        out_dir: out.clone(),
-        links: SiteLinks::Relative,
-        ..SiteOptions::new(project.guides(), project.images())
-    };
-    build_site(&opts, &|_, _, _| {}).unwrap_or_else(|d| panic!("{d:#?}"));
+    build_site_in(&project, &out, SiteLinks::Relative);
     let html = fs::read_to_string(out.join(format!("{ADDITIONS}.html"))).unwrap();
     let css = fs::read_to_string(out.join("style.css")).unwrap();
     let loaded = project.load().unwrap();

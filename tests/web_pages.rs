@@ -10,24 +10,16 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-use common::html::{attr_values, normalise, visible_text, with_additions};
+use common::html::{
+    attr_values, build_site_in as build, normalise, visible_text, with_additions,
+};
 use common::model::{figures, texts};
 use common::{bundled, bundled_guides, project_copy, root, temp_dir, ProjectExt};
 use guidepress::model::labels::title_repeats_label;
 use guidepress::model::{Block, Guide, LinkTarget};
-use guidepress::output::site::{build_site, SiteLinks, SiteOptions, SiteReport};
+use guidepress::output::site::SiteLinks;
 
 const BASE: &str = "https://example.org/fiches/";
-
-fn build(project: &Path, out: &Path, links: SiteLinks) -> SiteReport {
-    let opts = SiteOptions {
-        out_dir: out.to_path_buf(),
-        links,
-        ..SiteOptions::new(project.join("guides"), project.join("images"))
-    };
-    build_site(&opts, &|_, _, _| {})
-        .unwrap_or_else(|d| panic!("the site does not build: {d:#?}"))
-}
 
 /// Every URL out of the site that `guide` writes: links, its source,
 /// attachments and QR addresses.

@@ -29,7 +29,7 @@ pub fn svg(figure: &Figure, shown: u32) -> Option<String> {
     }
     let (w, h) = (figure.image.width.max(1) as f32, figure.image.height.max(1) as f32);
     // Picture pixels per CSS pixel at the narrowest the picture is shown.
-    let u = w / (shown as f32).min(PHONE).max(1.0);
+    let u = w / (shown as f32).clamp(1.0, PHONE);
     let line = LINE * u;
     let halo = line * 0.8;
     let mut out = format!(

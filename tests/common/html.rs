@@ -2,6 +2,10 @@
 //! visible text; a copy of the bundled project with a guide that uses every
 //! addition to the format (tests/web/toutes-additions.json).
 
+use std::path::Path;
+
+use guidepress::output::site::{build_site, SiteLinks, SiteOptions, SiteReport};
+
 use super::{project_copy, TempProject};
 
 /// Values of `attr="…"` in `html`, entities decoded.
@@ -75,4 +79,15 @@ pub fn with_additions(name: &str) -> TempProject {
     let guide = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/web/toutes-additions.json");
     std::fs::copy(guide, project.guides().join("toutes-additions.json")).unwrap();
     project
+}
+
+/// Builds the site of `project` into `out`.
+pub fn build_site_in(project: &Path, out: &Path, links: SiteLinks) -> SiteReport {
+    let opts = SiteOptions {
+        out_dir: out.to_path_buf(),
+        links,
+        ..SiteOptions::new(project.join("guides"), project.join("images"))
+    };
+    build_site(&opts, &|_, _, _| {})
+        .unwrap_or_else(|d| panic!("the site does not build: {d:#?}"))
 }
