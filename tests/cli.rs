@@ -786,3 +786,89 @@ fn build_reports_the_warnings_of_check_and_groups_identical_ones() {
     );
     assert!(fr.stdout.contains("avertissements"), "{}", fr.stdout);
 }
+
+/// Messages of the output jobs, `new` and clap itself follow the interface
+/// language: each command in French gives its French message, in English
+/// its English one, with the same exit code (issue 12).
+#[test]
+fn job_new_and_command_line_errors_speak_the_interface_language() {
+    let dir = common::project_copy("errors-in-french");
+    let table: &[(&[&str], i32, &str, &str)] = &[
+        (
+            &["build", "--out", "guides/out"],
+            1,
+            "overlaps the input folder",
+            "empiète sur le dossier source",
+        ),
+        (
+            &["pack", "--only", "vider-cach"],
+            2,
+            "unknown guide \"vider-cach\" in --only; did you mean \"vider-cache\"?",
+            "fiche inconnue \"vider-cach\" dans --only\u{202f}; vouliez-vous dire \"vider-cache\"\u{202f}?",
+        ),
+        (
+            &["pack", "--layout", "handout"],
+            2,
+            "a handout prints exactly one guide, but 6 are selected",
+            "la mise en page handout imprime une seule fiche, mais 6 sont sélectionnées",
+        ),
+        (
+            &["new", "Ma Fiche"],
+            2,
+            "\"Ma Fiche\" is not a valid guide id",
+            "\"Ma Fiche\" n’est pas un identifiant de fiche valide",
+        ),
+        (
+            &["new", "vider-cache"],
+            1,
+            "already exists",
+            "existe déjà",
+        ),
+        (
+            &["site", "--pdf-standard", "a-9z"],
+            1,
+            "unknown PDF standard \"a-9z\"",
+            "norme PDF inconnue \"a-9z\"\u{202f}; valeurs possibles\u{a0}:",
+        ),
+        (&["build", "--nope"], 2, "unexpected argument '--nope' found", "argument \"--nope\" inattendu"),
+        (&["buld"], 2, "unrecognized subcommand 'buld'", "commande \"buld\" inconnue"),
+        (
+            &["pack", "--layout", "3up"],
+            2,
+            "invalid value '3up' for '--layout <LAYOUT>'",
+            "valeur \"3up\" impossible pour --layout <LAYOUT>",
+        ),
+        (
+            &["build", "--jobs", "many"],
+            2,
+            "invalid value 'many' for '--jobs <N>'",
+            "valeur \"many\" impossible pour --jobs <N>\u{a0}:",
+        ),
+    ];
+    for (args, code, en, fr) in table {
+        let run = guidepress(&dir, args);
+        assert_eq!(run.code, *code, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(en),
+            "{args:?}: English lacks {en:?}:\n{}",
+            run.stderr
+        );
+        let run = common::cli::guidepress_in(&dir, args, "fr");
+        assert_eq!(run.code, *code, "{args:?} in French: {}", run.stderr);
+        assert!(
+            run.stderr.contains(fr),
+            "{args:?}: French lacks {fr:?}:\n{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("erreur\u{a0}: "),
+            "{args:?}: not a French error:\n{}",
+            run.stderr
+        );
+    }
+    // clap's usage line and pointer to --help, in French too.
+    let run = common::cli::guidepress_in(&dir, &["build", "--nope"], "fr");
+    assert!(run.stderr.contains("Utilisation\u{a0}: guidepress build"), "{}", run.stderr);
+    assert!(run.stderr.contains("Pour plus d’informations, essayez \"--help\"."));
+    assert!(!run.stderr.contains("Usage"), "{}", run.stderr);
+}

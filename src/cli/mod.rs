@@ -4,6 +4,7 @@ pub mod args;
 mod build;
 mod bundle;
 mod check;
+mod clap_error;
 mod help;
 mod interrupt;
 mod lang;
@@ -36,7 +37,12 @@ pub fn run() -> i32 {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { USAGE } else { OK };
-            let _ = e.print();
+            match clap_error::render(&e, ui) {
+                Some(text) => eprint!("{text}"),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return code;
         }
     };

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use guidepress::i18n::Msg;
+use guidepress::i18n::Arg;
 use guidepress::model::Loaded;
 use guidepress::msg;
 use guidepress::output::diagnostics::display_path;
@@ -25,7 +25,7 @@ pub fn run(args: &WatchArgs) -> i32 {
     let guides = args.source.guides.clone();
     let images = args.source.images_dir();
     if let Err(m) = check_output_dir(&args.out, &[&guides, &images]) {
-        super::lang::error(Msg::verbatim(m));
+        super::lang::error(m);
         return super::FAILED;
     }
     let jobs = args.jobs.map(usize::from);
@@ -109,11 +109,11 @@ fn cycle(
         print_diagnostics(&r.diagnostics);
         let pdf_dir: PathBuf = out.join("pdf");
         let names = if r.built.is_empty() {
-            msg!("rebuilt-nothing")
+            Arg::from(msg!("rebuilt-nothing"))
         } else if r.built.len() <= 5 {
-            Msg::verbatim(r.built.join(", "))
+            Arg::Text(r.built.join(", "))
         } else {
-            msg!("n-guides", count = r.built.len())
+            Arg::from(msg!("n-guides", count = r.built.len()))
         };
         let secs = start.elapsed().as_secs_f64();
         let seconds = if super::lang::lang() == guidepress::i18n::UiLang::Fr {
