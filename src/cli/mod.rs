@@ -28,6 +28,9 @@ pub const INTERRUPTED: i32 = 130;
 
 /// Runs the CLI and returns the process exit code.
 pub fn run() -> i32 {
+    // First of all: a Ctrl+C while the arguments are read ends the process
+    // with 130, as one during the job does (`watch` once missed one).
+    interrupt::install();
     let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let ui = lang::init(&argv);
     let command = help::localise(args::Cli::command(), ui);
@@ -51,7 +54,7 @@ pub fn run() -> i32 {
         cli.command,
         C::Build(_) | C::Check(_) | C::Site(_) | C::Pack(_) | C::Bundle(_) | C::Watch(_)
     ) {
-        interrupt::install();
+        interrupt::jobs_check();
     }
     let code = match cli.command {
         args::Command::Build(a) => build::run(&a),
