@@ -872,3 +872,55 @@ fn job_new_and_command_line_errors_speak_the_interface_language() {
     assert!(run.stderr.contains("Pour plus d’informations, essayez \"--help\"."));
     assert!(!run.stderr.contains("Usage"), "{}", run.stderr);
 }
+
+/// A `w`×`h` RGB PNG of `depth` bits: a smooth gradient, like a photo.
+fn gradient_png(w: u32, h: u32, depth: png::BitDepth) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut e = png::Encoder::new(&mut out, w, h);
+    e.set_color(png::ColorType::Rgb);
+    e.set_depth(depth);
+    let mut data = Vec::new();
+    for y in 0..h {
+        for x in 0..w {
+            for s in
+                [(x * 65535 / w) as u16, (y * 65535 / h) as u16, ((x + y) * 97) as u16]
+            {
+                match depth {
+                    png::BitDepth::Sixteen => data.extend(s.to_be_bytes()),
+                    _ => data.push((s >> 8) as u8),
+                }
+            }
+        }
+    }
+    let mut wr = e.write_header().unwrap();
+    wr.write_image_data(&data).unwrap();
+    wr.finish().unwrap();
+    out
+}
+
+/// A 16-bit PNG goes into the PDF with 8 bits per channel: its PDF is no
+/// bigger than the one of the same picture saved with 8 bits, and the same
+/// every time (issue 12: it added about 20 kB per PDF).
+#[test]
+fn a_16_bit_png_weighs_no_more_than_its_8_bit_twin() {
+    let mut pdfs = Vec::new();
+    for (name, depth) in [
+        ("8", png::BitDepth::Eight),
+        ("16", png::BitDepth::Sixteen),
+        ("16", png::BitDepth::Sixteen),
+    ] {
+        let p = common::temp_dir(&format!("png-depth-{name}-{}", pdfs.len()));
+        p.write("images/photo.png", gradient_png(400, 300, depth));
+        p.guide(
+            "photo.json",
+            r#"{"format": 1, "title": "Photo", "body": [{"type": "image", "src": "photo.png", "alt": "Un dégradé"}]}"#,
+        );
+        let run = guidepress(&p, &["build", "guides", "--out", "out"]);
+        assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+        pdfs.push(std::fs::read(p.join("out/pdf/photo.pdf")).unwrap());
+    }
+    let (eight, sixteen) = (pdfs[0].len(), pdfs[1].len());
+    eprintln!("16-bit picture: {sixteen} bytes of PDF, 8-bit: {eight} bytes");
+    assert!(sixteen <= eight + 500, "16-bit: {sixteen} bytes, 8-bit: {eight} bytes");
+    assert_eq!(pdfs[1], pdfs[2], "the same 16-bit picture gives the same PDF");
+}

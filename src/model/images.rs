@@ -103,6 +103,10 @@ fn check_image(bytes: Vec<u8>) -> Result<Checked, ImageError> {
     })?;
     let (width, height) = measure(&bytes, format)?;
     decode(&bytes, format)?;
+    let bytes = match format {
+        ImageFormat::Png => super::png_depth::to_8_bits(&bytes).unwrap_or(bytes),
+        ImageFormat::Jpeg => bytes,
+    };
     Ok(Checked { bytes: Arc::new(bytes), format, width, height })
 }
 
