@@ -924,3 +924,66 @@ fn a_16_bit_png_weighs_no_more_than_its_8_bit_twin() {
     assert!(sixteen <= eight + 500, "16-bit: {sixteen} bytes, 8-bit: {eight} bytes");
     assert_eq!(pdfs[1], pdfs[2], "the same 16-bit picture gives the same PDF");
 }
+
+/// The fenced code blocks of `markdown`: (info string, text).
+fn fenced_blocks(markdown: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut open: Option<(String, String)> = None;
+    for line in markdown.lines() {
+        match (line.strip_prefix("```"), open.take()) {
+            (Some(info), None) => open = Some((info.to_string(), String::new())),
+            (Some(_), Some(block)) => out.push(block),
+            (None, Some((info, mut text))) => {
+                text.push_str(line);
+                text.push('\n');
+                open = Some((info, text));
+            }
+            (None, None) => {}
+        }
+    }
+    out
+}
+
+/// docs/guide-de-redaction.md shows what guidepress really prints: its
+/// faulty sheet, checked in French, gives every line of the excerpt shown
+/// after it; `new`'s answer is the one shown; its pictures exist; it points
+/// to the reference, and the README's quick start points to it (issue 12).
+#[test]
+fn the_french_authoring_guide_shows_what_guidepress_prints() {
+    let root = common::root();
+    let doc = std::fs::read_to_string(root.join("docs/guide-de-redaction.md")).unwrap();
+    let blocks = fenced_blocks(&doc);
+    let at = blocks.iter().position(|(_, t)| t.contains("\"descrption\"")).unwrap();
+    let dir = common::project_copy("guide-de-redaction");
+    std::fs::write(dir.join("guides/mot-de-passe.json"), &blocks[at].1).unwrap();
+    let run = common::cli::guidepress_in(&dir, &["check"], "fr");
+    assert_eq!(run.code, 1);
+    let output = format!("{}{}", run.stderr, run.stdout);
+    for line in blocks[at + 1].1.lines() {
+        assert!(
+            output.contains(line),
+            "the guide shows {line:?}; check prints:\n{output}"
+        );
+    }
+    std::fs::remove_file(dir.join("guides/mot-de-passe.json")).unwrap();
+    let new_args = ["new", "mot-de-passe", "--title", "Changer son mot de passe"];
+    let run = common::cli::guidepress_in(&dir, &new_args, "fr");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let shown =
+        blocks.iter().find(|(_, t)| t.starts_with("guides/mot-de-passe.json écrit"));
+    assert_eq!(Some(run.stdout.as_str()), shown.map(|(_, t)| t.as_str()));
+    let mut pictures = 0;
+    for part in doc.split("](").skip(1) {
+        let target = &part[..part.find(')').unwrap()];
+        if target.ends_with(".png") {
+            assert!(root.join("docs").join(target).is_file(), "{target} is missing");
+            pictures += 1;
+        }
+    }
+    assert!(pictures >= 3, "the guide shows {pictures} pictures");
+    assert!(doc.contains("](guide-format.md)"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let quick_start = &readme[readme.find("Démarrage rapide").unwrap()..];
+    let quick_start = &quick_start[..quick_start.find("\n## ").unwrap()];
+    assert!(quick_start.contains("](docs/guide-de-redaction.md)"));
+}
