@@ -345,3 +345,23 @@ image-processing = cannot prepare a picture for the web: { $reason }
 new-reserved-id = "{ $id }" is reserved: the web site's index page is { $id }.html; choose another id
 new-bad-id = "{ $id }" is not a valid guide id: use lowercase letters and digits joined by single dashes
 new-exists = { $path } already exists
+
+## Pictures that cannot be used
+image-unreadable = cannot read the image: { $reason }
+image-file-too-large = image file too large: { $size }, the limit is { $limit } MB
+image-not-a-file = cannot read the image: it is { $kind }, not a file
+image-not-png-jpeg = not a PNG or JPEG ({ $what })
+magic-empty = the file is empty
+magic-gif = it is a GIF
+magic-webp = it is a WebP
+magic-svg = it is an SVG or other XML
+magic-pdf = it is a PDF
+magic-bmp = it is a BMP
+magic-tiff = it is a TIFF
+magic-heic = it looks like HEIC/AVIF
+magic-unknown = unknown format
+image-too-many-pixels = image too large: { $width }×{ $height } pixels, the limit is { $max }×{ $max }
+image-no-pixels = the { $format } image has no pixels ({ $width }×{ $height })
+image-jpeg-cut = the JPEG file is cut short: its picture data has no end marker (it was not fully copied or downloaded)
+image-over-memory = image too large to decode within { $mib } MiB of memory
+image-damaged = the { $format } file is damaged or incomplete: { $reason }

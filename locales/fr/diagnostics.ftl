@@ -345,3 +345,23 @@ image-processing = impossible de préparer une image pour le web : { $reason }
 new-reserved-id = "{ $id }" est réservé : la page d’accueil du site web est { $id }.html ; choisissez un autre identifiant
 new-bad-id = "{ $id }" n’est pas un identifiant de fiche valide : utilisez des lettres minuscules et des chiffres reliés par des tirets simples
 new-exists = { $path } existe déjà
+
+## Images inutilisables
+image-unreadable = impossible de lire l’image : { $reason }
+image-file-too-large = fichier image trop gros : { $size }, la limite est de { $limit } Mo
+image-not-a-file = impossible de lire l’image : c’est { $kind }, pas un fichier
+image-not-png-jpeg = ni PNG ni JPEG ({ $what })
+magic-empty = le fichier est vide
+magic-gif = c’est un GIF
+magic-webp = c’est un WebP
+magic-svg = c’est un SVG ou un autre fichier XML
+magic-pdf = c’est un PDF
+magic-bmp = c’est un BMP
+magic-tiff = c’est un TIFF
+magic-heic = cela ressemble à du HEIC/AVIF
+magic-unknown = format inconnu
+image-too-many-pixels = image trop grande : { $width } × { $height } pixels, la limite est de { $max } × { $max }
+image-no-pixels = l’image { $format } n’a aucun pixel ({ $width } × { $height })
+image-jpeg-cut = le fichier JPEG est tronqué : ses données d’image n’ont pas de marqueur de fin (il n’a pas été entièrement copié ou téléchargé)
+image-over-memory = image trop grande pour être décodée avec { $mib } Mio de mémoire
+image-damaged = le fichier { $format } est endommagé ou incomplet : { $reason }

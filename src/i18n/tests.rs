@@ -203,6 +203,9 @@ fn messages_once_english_only_have_both_languages() {
         "un trait d’union de \"n-avigateur\" laisse moins de 2\u{a0}lettres avant lui ou \
          3\u{a0}après lui\u{a0}: le mot n’est jamais coupé à cet endroit"
     );
+    let gif = crate::msg!("image-not-png-jpeg", what = crate::msg!("magic-gif"));
+    assert_eq!(gif.en(), "not a PNG or JPEG (it is a GIF)");
+    assert_eq!(gif.in_lang(UiLang::Fr), "ni PNG ni JPEG (c’est un GIF)");
     let e = crate::msg!("out-overlaps-input", out = "guides/out", input = "guides");
     assert!(e.in_lang(UiLang::Fr).ends_with("\u{202f}; choisissez un autre --out"));
 }
