@@ -167,13 +167,10 @@ fn language_comes_from_flag_then_variable_then_locale() {
 
 #[test]
 fn messages_once_english_only_have_both_languages() {
-    let one = crate::msg!(
-        "forced-break",
-        count = 1usize,
-        words = "\"ab\"",
-        more = 0usize,
-        mm = "12"
-    );
+    let forced = |count: usize, words: &str, more: usize, mm: &str| {
+        crate::msg!("forced-break", count = count, words = words, more = more, mm = mm)
+    };
+    let one = forced(1, "\"ab\"", 0, "12");
     assert_eq!(
         one.en(),
         "\"ab\" does not fit in its line (12 mm) and is cut without a hyphen"
@@ -182,13 +179,7 @@ fn messages_once_english_only_have_both_languages() {
         one.in_lang(UiLang::Fr),
         "\"ab\" ne tient pas dans sa ligne (12\u{a0}mm) et est coupé sans trait d’union"
     );
-    let six = crate::msg!(
-        "forced-break",
-        count = 6usize,
-        words = "\"a\", \"b\"",
-        more = 2usize,
-        mm = "9"
-    );
+    let six = forced(6, "\"a\", \"b\"", 2, "9");
     assert!(six.en().ends_with("without a hyphen: \"a\", \"b\", 2 more"), "{}", six.en());
     assert!(six.in_lang(UiLang::Fr).starts_with("6\u{a0}mots ne tiennent pas"));
     assert!(six.in_lang(UiLang::Fr).ends_with("\"a\", \"b\" et 2\u{a0}autres"));
