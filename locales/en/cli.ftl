@@ -51,3 +51,21 @@ same-warning = (the same warning for { $count } other { $count ->
     [one] file
    *[other] files
 })
+
+## clap's errors (the command line itself)
+clap-usage = Usage
+clap-more-info = For more information, try "--help".
+clap-repeated = the argument { $arg } cannot be used more than once
+clap-conflict = the argument { $arg } cannot be used with { $other }
+clap-no-equals = { $arg } needs an equals sign before its value
+clap-missing-value = a value is required for { $arg } but none was supplied
+clap-invalid-value = invalid value "{ $value }" for { $arg }
+clap-invalid-subcommand = unknown command "{ $name }"
+clap-missing-required = these required arguments were not given: { $list }
+clap-missing-subcommand = { $name } needs a command
+clap-too-many-values = unexpected value "{ $value }" for { $arg }
+clap-number-of-values = wrong number of values for { $arg }
+clap-value-validation = invalid value "{ $value }" for { $arg }: { $reason }
+clap-unknown-argument = unexpected argument "{ $arg }"
+clap-invalid-utf8 = an argument is not valid UTF-8
+clap-tip-separator = to pass "{ $arg }" as a value, write "-- { $arg }"

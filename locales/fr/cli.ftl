@@ -60,3 +60,21 @@ same-warning = (le même avertissement pour { $count } autre{ $count ->
     [one] {""} fichier
    *[other] s fichiers
 })
+
+## Erreurs de clap (la ligne de commande elle-même)
+clap-usage = Utilisation
+clap-more-info = Pour plus d’informations, essayez "--help".
+clap-repeated = l’argument { $arg } ne peut être donné qu’une fois
+clap-conflict = l’argument { $arg } ne peut pas être utilisé avec { $other }
+clap-no-equals = { $arg } demande un signe = avant sa valeur
+clap-missing-value = { $arg } demande une valeur, mais aucune n’a été donnée
+clap-invalid-value = valeur "{ $value }" impossible pour { $arg }
+clap-invalid-subcommand = commande "{ $name }" inconnue
+clap-missing-required = ces arguments obligatoires manquent : { $list }
+clap-missing-subcommand = { $name } demande une commande
+clap-too-many-values = valeur "{ $value }" en trop pour { $arg }
+clap-number-of-values = nombre de valeurs incorrect pour { $arg }
+clap-value-validation = valeur "{ $value }" impossible pour { $arg } : { $reason }
+clap-unknown-argument = argument "{ $arg }" inattendu
+clap-invalid-utf8 = un argument n’est pas en UTF-8 valide
+clap-tip-separator = pour donner "{ $arg }" comme valeur, écrivez "-- { $arg }"

@@ -409,13 +409,13 @@ fn attachment(
         c.fail(
             "file-too-large",
             path,
-            Msg::verbatim(format!(
-                "attachment \"{href}\" is too large: {bytes} bytes, the limit is \
-                 {MAX_ATTACHMENT} bytes"
-            )),
-            Some(Msg::verbatim(
-                "link to the file on a web site instead (an https address)",
-            )),
+            msg!(
+                "attachment-too-large",
+                href = href,
+                bytes = bytes,
+                limit = MAX_ATTACHMENT
+            ),
+            Some(msg!("attachment-too-large-help")),
         );
         return None;
     }

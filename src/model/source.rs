@@ -243,7 +243,7 @@ fn syntax_error(file: &Path, text: &str, e: &serde_json::Error) -> Diagnostic {
         m if m.starts_with("control character") => {
             (msg!("json-control"), Some(msg!("json-control-help")))
         }
-        m => (Msg::verbatim(m), None),
+        m => (msg!("json-other", reason = m), None),
     };
     let (line, column) = line_col(text, offset);
     let mut d = Diagnostic::error("json-syntax", file, message).pos(line, column);

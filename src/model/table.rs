@@ -7,7 +7,6 @@ use super::raw::{from_value, json_kind, kind_msg, RawColumn, COLUMN_FIELDS};
 use super::spans::{join_index, join_key};
 use super::types::{Align, Block, Column, Inline};
 use super::values::suggest;
-use crate::i18n::Msg;
 use crate::msg;
 
 /// The values of a column's `align`.
@@ -51,13 +50,9 @@ pub fn table(
     };
     if width > MAX_TABLE_COLUMNS {
         let at = if header.is_some() { header_path } else { join_index(&rows_path, 0) };
-        let message = format!(
-            "the table has {width} columns; a table has at most {MAX_TABLE_COLUMNS}, \
-             the most that stay readable on a large-print A5 page"
-        );
-        let help =
-            Msg::verbatim("split it into several tables, or swap rows and columns");
-        c.fail("too-many-columns", &at, Msg::verbatim(message), Some(help));
+        let message = msg!("too-many-columns", width = width, max = MAX_TABLE_COLUMNS);
+        let help = msg!("too-many-columns-help");
+        c.fail("too-many-columns", &at, message, Some(help));
         return None;
     }
     let mut out = Vec::new();

@@ -86,7 +86,7 @@ fn write_unless_same(path: &Path, bytes: &[u8]) -> Result<(), Vec<Diagnostic>> {
 /// dropped once it is written: memory does not grow with the collection.
 pub fn build(opts: &BuildOptions, progress: Progress) -> Result<BuildReport, Failure> {
     check_output_dir(&opts.out_dir, &[&opts.guides_dir, &opts.images_dir])
-        .map_err(|m| Diagnostic::error("output-dir", &opts.out_dir, Msg::verbatim(m)))?;
+        .map_err(|m| Diagnostic::error("output-dir", &opts.out_dir, m))?;
     with_pool(opts.jobs, || {
         // Meanwhile another thread hashes the fonts (for cache keys). It
         // does not parse them: it must be free to decode the first sheet's

@@ -7,6 +7,9 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::i18n::Msg;
+use crate::msg;
+
 /// Prefix of temporary files; anything with it in an output folder is debris
 /// of an interrupted run and may be removed.
 pub const TEMP_PREFIX: &str = ".guidepress-";
@@ -60,7 +63,7 @@ pub fn clean_debris(dir: &Path) {
 
 /// Refuses an output folder that is, contains or lies inside an input folder
 /// (writing there could overwrite guides or pictures).
-pub fn check_output_dir(out: &Path, inputs: &[&Path]) -> Result<(), String> {
+pub fn check_output_dir(out: &Path, inputs: &[&Path]) -> Result<(), Msg> {
     let abs = |p: &Path| -> PathBuf {
         let p = if p.is_absolute() {
             p.to_path_buf()
@@ -89,10 +92,10 @@ pub fn check_output_dir(out: &Path, inputs: &[&Path]) -> Result<(), String> {
     for input in inputs {
         let i = abs(input);
         if o.starts_with(&i) || i.starts_with(&o) {
-            return Err(format!(
-                "output folder {} overlaps the input folder {}; choose another --out",
-                out.display(),
-                input.display()
+            return Err(msg!(
+                "out-overlaps-input",
+                out = out.display().to_string(),
+                input = input.display().to_string()
             ));
         }
     }

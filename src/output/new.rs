@@ -4,9 +4,11 @@ use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::i18n::Msg;
 use crate::model::guide::RESERVED_IDS;
 use crate::model::values::{is_slug, parse_lang, slugify};
 use crate::model::{Date, Lang};
+use crate::msg;
 
 /// Why a starter guide was not written.
 #[derive(Debug)]
@@ -26,21 +28,26 @@ pub enum StarterError {
     Io(PathBuf, std::io::Error),
 }
 
+impl StarterError {
+    /// The error as a message for people.
+    pub fn message(&self) -> Msg {
+        match self {
+            StarterError::BadId { id, reserved: true, .. } => {
+                msg!("new-reserved-id", id = id)
+            }
+            StarterError::BadId { id, .. } => msg!("new-bad-id", id = id),
+            StarterError::Exists(p) => msg!("new-exists", path = p.display().to_string()),
+            StarterError::Io(p, e) => {
+                msg!("file-write", path = p.display().to_string(), reason = e.to_string())
+            }
+        }
+    }
+}
+
+/// English, as every `Display` of a message.
 impl fmt::Display for StarterError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StarterError::BadId { id, reserved: true, .. } => write!(
-                f,
-                "\"{id}\" is reserved: the web site's index page is {id}.html; choose another id"
-            ),
-            StarterError::BadId { id, .. } => write!(
-                f,
-                "\"{id}\" is not a valid guide id: use lowercase letters and digits \
-                 joined by single dashes"
-            ),
-            StarterError::Exists(p) => write!(f, "{} already exists", p.display()),
-            StarterError::Io(p, e) => write!(f, "cannot write {}: {e}", p.display()),
-        }
+        write!(f, "{}", self.message())
     }
 }
 

@@ -112,7 +112,7 @@ pub fn pack(job: &PackJob) -> Result<PackReport, Failure> {
         let dir =
             path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         check_output_dir(dir, &[&job.guides_dir, &job.images_dir])
-            .map_err(|m| Diagnostic::error("output-dir", &path, Msg::verbatim(m)))?;
+            .map_err(|m| Diagnostic::error("output-dir", &path, m))?;
         // A guide whose file changed during the run has no key: no caching.
         let context = context_key(&loaded, &sources);
         let keys: Option<Vec<String>> =
@@ -166,18 +166,15 @@ pub fn pack(job: &PackJob) -> Result<PackReport, Failure> {
 }
 
 /// `unknown guide "vider-cahce" in --only; did you mean "vider-cache"?`
-fn unknown_id(id: &str, ids: &[&str]) -> String {
+fn unknown_id(id: &str, ids: &[&str]) -> Msg {
     let hint = match closest(id, ids.iter().copied()) {
-        Some(c) => format!("did you mean \"{c}\"?"),
-        None => format!("the guides are: {}", ids.join(", ")),
+        Some(c) => msg!("did-you-mean", value = c),
+        None => msg!("guides-are", list = ids.join(", ")),
     };
-    format!("unknown guide \"{id}\" in --only; {hint}")
+    msg!("unknown-only", id = id, hint = hint)
 }
 
-fn handout_usage(selected: usize, ids: &[&str]) -> String {
+fn handout_usage(selected: usize, ids: &[&str]) -> Msg {
     let example = ids.first().copied().unwrap_or("ID");
-    format!(
-        "a handout prints exactly one guide, but {selected} are selected; \
-         choose one with --only, e.g. --only {example}"
-    )
+    msg!("handout-one-guide", selected = selected, example = example)
 }
