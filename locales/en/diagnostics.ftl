@@ -281,3 +281,7 @@ url-too-long = this address is { $bytes } bytes long; a printed link gets a QR c
 url-too-long-help = shorten the address (e.g. the page's short address, or a redirect on the school's own site)
 kept-check = the check did not finish; nothing was written
 in-edition = in { $edition }, { $message }
+
+## Output paths
+output-dir-overlaps = output folder { $out } overlaps the input folder { $input }; choose another --out
+output-file-overlaps = output file { $out } would replace or lie inside the input folder { $input }; choose another --out

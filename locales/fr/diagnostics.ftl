@@ -281,3 +281,7 @@ url-too-long = cette adresse fait { $bytes } octets ; un lien imprimé reçoit
 url-too-long-help = raccourcissez l’adresse (par exemple l’adresse courte de la page, ou une redirection sur le site de l’établissement)
 kept-check = la vérification n’est pas allée au bout ; rien n’a été écrit
 in-edition = dans l’édition { $edition }, { $message }
+
+## Sorties (dossiers et fichiers)
+output-dir-overlaps = le dossier de sortie { $out } chevauche le dossier d’entrée { $input } ; choisissez un autre --out
+output-file-overlaps = le fichier de sortie { $out } remplacerait le dossier d’entrée { $input } ou serait dedans ; choisissez un autre --out

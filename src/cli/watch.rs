@@ -25,7 +25,7 @@ pub fn run(args: &WatchArgs) -> i32 {
     let guides = args.source.guides.clone();
     let images = args.source.images_dir();
     if let Err(m) = check_output_dir(&args.out, &[&guides, &images]) {
-        super::lang::error(Msg::verbatim(m));
+        super::lang::error(m);
         return super::FAILED;
     }
     let jobs = args.jobs.map(usize::from);

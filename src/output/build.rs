@@ -50,7 +50,7 @@ pub struct BuildReport {
     pub failed: Vec<(String, Vec<Diagnostic>)>,
     /// Warnings of every guide and of the project.
     pub warnings: Vec<Diagnostic>,
-    /// Sheets reused from the cache in `<out>/.cache/` and sheets rendered.
+    /// Sheets reused from the cache in `<out>/.guidepress-cache/` and sheets rendered.
     pub work: CacheStats,
 }
 
@@ -80,13 +80,13 @@ fn write_unless_same(path: &Path, bytes: &[u8]) -> Result<(), Vec<Diagnostic>> {
 }
 
 /// Builds every guide; a bad guide does not stop the others. Sheets whose
-/// inputs did not change are taken from the cache in `<out>/.cache/`.
+/// inputs did not change are taken from the cache in `<out>/.guidepress-cache/`.
 ///
 /// Guides are read one at a time, each just before its sheet is made, and
 /// dropped once it is written: memory does not grow with the collection.
 pub fn build(opts: &BuildOptions, progress: Progress) -> Result<BuildReport, Failure> {
     check_output_dir(&opts.out_dir, &[&opts.guides_dir, &opts.images_dir])
-        .map_err(|m| Diagnostic::error("output-dir", &opts.out_dir, Msg::verbatim(m)))?;
+        .map_err(|m| Diagnostic::error("output-dir", &opts.out_dir, m))?;
     with_pool(opts.jobs, || {
         // Meanwhile another thread hashes the fonts (for cache keys). It
         // does not parse them: it must be free to decode the first sheet's

@@ -7,6 +7,9 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::i18n::Msg;
+use crate::msg;
+
 /// Prefix of temporary files; anything with it in an output folder is debris
 /// of an interrupted run and may be removed.
 pub const TEMP_PREFIX: &str = ".guidepress-";
@@ -60,7 +63,34 @@ pub fn clean_debris(dir: &Path) {
 
 /// Refuses an output folder that is, contains or lies inside an input folder
 /// (writing there could overwrite guides or pictures).
-pub fn check_output_dir(out: &Path, inputs: &[&Path]) -> Result<(), String> {
+pub fn check_output_dir(out: &Path, inputs: &[&Path]) -> Result<(), Msg> {
+    match overlapping(out, inputs) {
+        Some(input) => Err(msg!(
+            "output-dir-overlaps",
+            out = out.display().to_string(),
+            input = input.display().to_string()
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Refuses an output file that would replace an input or a folder holding
+/// one (`--out guides`, `--out .`) or lie inside an input folder
+/// (`--out guides/pack.pdf`); a file beside the inputs (`--out pack.pdf` in
+/// the project folder) overlaps nothing.
+pub fn check_output_file(out: &Path, inputs: &[&Path]) -> Result<(), Msg> {
+    match overlapping(out, inputs) {
+        Some(input) => Err(msg!(
+            "output-file-overlaps",
+            out = out.display().to_string(),
+            input = input.display().to_string()
+        )),
+        None => Ok(()),
+    }
+}
+
+/// The first input that `out` is, contains or lies inside, links resolved.
+fn overlapping<'a>(out: &Path, inputs: &[&'a Path]) -> Option<&'a Path> {
     let abs = |p: &Path| -> PathBuf {
         let p = if p.is_absolute() {
             p.to_path_buf()
@@ -86,17 +116,10 @@ pub fn check_output_dir(out: &Path, inputs: &[&Path]) -> Result<(), String> {
         c
     };
     let o = abs(out);
-    for input in inputs {
+    inputs.iter().copied().find(|input| {
         let i = abs(input);
-        if o.starts_with(&i) || i.starts_with(&o) {
-            return Err(format!(
-                "output folder {} overlaps the input folder {}; choose another --out",
-                out.display(),
-                input.display()
-            ));
-        }
-    }
-    Ok(())
+        o.starts_with(&i) || i.starts_with(&o)
+    })
 }
 
 /// A path with its folder resolved (the file itself may no longer exist), so
@@ -157,14 +180,45 @@ pub fn json_files(guides_dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// The folder of every cache guidepress keeps under an output root. Its
+/// name is guidepress's own, so `--out ~/x.pdf` never touches `~/.cache`.
+pub const CACHE_FOLDER: &str = ".guidepress-cache";
+
+/// The marker in [`CACHE_FOLDER`]: the standard cache directory tag (backup
+/// tools skip the folder), whose comment also tells guidepress the folder is
+/// its own, so it only ever prunes files in a folder that carries it.
+pub const CACHE_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
+# This file is a cache directory tag created by guidepress.\n\
+# For information about cache directory tags see https://bford.info/cachedir/\n";
+
 /// Where the cache namespace `namespace` (`print`, `web`, `pack`) of the
-/// output folder `root` lives: `<root>/.cache/<namespace>`. `build` and
-/// `bundle` use their `--out`; `pack` and `site` the roots below.
+/// output folder `root` lives: `<root>/.guidepress-cache/<namespace>`.
+/// `build` and `bundle` use their `--out`; `pack` and `site` the roots below.
 pub fn cache_dir(root: &Path, namespace: &str) -> PathBuf {
-    root.join(".cache").join(namespace)
+    root.join(CACHE_FOLDER).join(namespace)
 }
 
-/// The folder whose `.cache/pack` holds the packs of the PDF at `path`:
+/// Whether the cache folder around the namespace folder `dir` carries
+/// guidepress's tag (then guidepress may remove its own blobs there).
+pub fn cache_is_ours(dir: &Path) -> bool {
+    dir.parent()
+        .and_then(|root| fs::read_to_string(root.join("CACHEDIR.TAG")).ok())
+        .is_some_and(|tag| tag == CACHE_TAG)
+}
+
+/// Tags the cache folder around the namespace folder `dir` (see
+/// [`CACHE_TAG`]) when it has no tag yet. A folder with another tag is left
+/// as it is, and then never pruned.
+pub fn tag_cache(dir: &Path) -> std::io::Result<()> {
+    let Some(root) = dir.parent() else { return Ok(()) };
+    let tag = root.join("CACHEDIR.TAG");
+    if fs::symlink_metadata(&tag).is_ok() {
+        return Ok(());
+    }
+    write_atomic(&tag, CACHE_TAG.as_bytes())
+}
+
+/// The folder whose `.guidepress-cache/pack` holds the packs of the PDF at `path`:
 /// the output root above `pack/` when the PDF is in a `pack` folder (the
 /// default `out/pack/…`, so `pack` and `bundle --out out` share their
 /// work), else the PDF's own folder.
@@ -183,7 +237,7 @@ pub fn pack_cache_root(path: &Path) -> PathBuf {
     }
 }
 
-/// The folder whose `.cache/web` holds the web editions of the site at
+/// The folder whose `.guidepress-cache/web` holds the web editions of the site at
 /// `site`: the folder around it (never the site folder, which is replaced as
 /// a whole), so `site --out out/site` and `bundle --out out` share their work.
 pub fn web_cache_root(site: &Path) -> &Path {
@@ -213,6 +267,29 @@ mod tests {
                 "{}",
                 out.display()
             );
+        }
+    }
+
+    #[test]
+    fn an_output_file_beside_the_inputs_is_allowed() {
+        let base = TempProject::new("write-file");
+        let guides = base.join("guides");
+        let images = base.join("images");
+        fs::create_dir_all(&guides).unwrap();
+        fs::create_dir_all(&images).unwrap();
+        let inputs = [guides.as_path(), images.as_path()];
+        let cases = [
+            (base.join("pack.pdf"), true),
+            (base.join("out/pack.pdf"), true),
+            (base.join("guides.pdf"), true),
+            (guides.clone(), false),
+            (guides.join("collection.json"), false),
+            (guides.join("pack.pdf"), false),
+            (images.join("a/pack.pdf"), false),
+            (base.to_path_buf(), false),
+        ];
+        for (out, ok) in cases {
+            assert_eq!(check_output_file(&out, &inputs).is_ok(), ok, "{}", out.display());
         }
     }
 

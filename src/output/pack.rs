@@ -1,14 +1,13 @@
 //! The `pack` job: the collection's guides as one print-ready PDF,
 //! `out/pack/<collection>-<layout>.pdf` by default.
 
-use crate::i18n::Msg;
 use crate::msg;
 use std::path::{Path, PathBuf};
 
 use super::cache::keys::{context_key, guide_key, hash_sources, pack_key};
 use super::cache::{Cache, CacheStats};
 use super::failure::Failure;
-use super::fs::{check_output_dir, pack_cache_root, write_atomic};
+use super::fs::{check_output_file, pack_cache_root, write_atomic};
 use super::run::{load, with_pool};
 use super::units::pack::file_name;
 use super::units::{PackUnit, PackUnitError};
@@ -109,10 +108,8 @@ pub fn pack(job: &PackJob) -> Result<PackReport, Failure> {
         let path = job.out.clone().unwrap_or_else(|| {
             default_path(Path::new("out"), collection, &job.options, &guides)
         });
-        let dir =
-            path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        check_output_dir(dir, &[&job.guides_dir, &job.images_dir])
-            .map_err(|m| Diagnostic::error("output-dir", &path, Msg::verbatim(m)))?;
+        check_output_file(&path, &[&job.guides_dir, &job.images_dir])
+            .map_err(|m| Diagnostic::error("output-dir", &path, m))?;
         // A guide whose file changed during the run has no key: no caching.
         let context = context_key(&loaded, &sources);
         let keys: Option<Vec<String>> =

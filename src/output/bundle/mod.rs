@@ -48,7 +48,7 @@ pub struct BundleOptions {
     pub guides_dir: PathBuf,
     /// Folder of pictures.
     pub images_dir: PathBuf,
-    /// Output root: the zip goes to `<out>/bundle/`, the cache to `<out>/.cache/bundle/`.
+    /// Output root: the zip goes to `<out>/bundle/`, the cache to `<out>/.guidepress-cache/bundle/`.
     pub out_dir: PathBuf,
     /// Version in the file name; default: the newest `updated` date.
     pub version: Option<String>,
@@ -145,7 +145,7 @@ pub fn bundle_with(
             .into());
     }
     check_output_dir(&opts.out_dir, &[&opts.guides_dir, &opts.images_dir])
-        .map_err(|m| Diagnostic::error("output-dir", &opts.out_dir, Msg::verbatim(m)))?;
+        .map_err(|m| Diagnostic::error("output-dir", &opts.out_dir, m))?;
     with_pool(opts.jobs, || run(opts, site))
 }
 
