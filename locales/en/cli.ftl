@@ -47,6 +47,15 @@ n-guides = { $count } guides
 new-wrote = wrote { $path }
 new-next = next: fill it in, add "{ $id }" to "order" in collection.json if the collection has one, then run `guidepress check`
 new-exists-help = choose another id, or edit the existing guide
+new-bad-id = "{ $id }" is not a valid guide id: use lowercase letters and digits joined by single dashes
+new-reserved-id = "{ $id }" is reserved: the web site's index page is { $id }.html; choose another id
+new-collection-id = "{ $id }" cannot be a guide's id: guides/{ $id }.json is the collection's settings file
+new-id-too-long = the id is { $bytes } characters long; ids are at most { $max } (they name the guide's files)
+new-blank-title = the title is empty: give a title, or leave out --title for a placeholder
+new-title-char = the title holds the invisible character { $code }, which guides may not contain
+new-title-help = write the title on one line, with visible characters only
+new-exists = { $path } already exists
+new-write = cannot write { $path }: { $reason }
 same-warning = (the same warning for { $count } other { $count ->
     [one] file
    *[other] files

@@ -31,7 +31,7 @@ help-schema-of = Which file's schema: a guide, or collection.json.
 
 ## new
 help-new-about = Write a starter guide <GUIDES>/<ID>.json that `check` accepts.
-help-new-id = The new guide's id: lowercase letters and digits joined by dashes, e.g. vider-cache.
+help-new-id = The new guide's id: lowercase letters and digits joined by dashes, at most 100 characters, e.g. vider-cache.
 help-new-guides = Folder of guides.
 help-new-title = The guide's title [default: a placeholder to replace].
 

@@ -31,7 +31,7 @@ help-schema-of = Le schéma de quel fichier : une fiche (guide) ou collection.j
 
 ## new
 help-new-about = Écrit une fiche de départ <GUIDES>/<ID>.json que `check` accepte.
-help-new-id = L’identifiant de la nouvelle fiche : minuscules et chiffres reliés par des tirets, par exemple vider-cache.
+help-new-id = L’identifiant de la nouvelle fiche : minuscules et chiffres reliés par des tirets, 100 caractères au plus, par exemple vider-cache.
 help-new-guides = Dossier des fiches.
 help-new-title = Le titre de la fiche [par défaut : un texte à remplacer].
 

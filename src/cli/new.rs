@@ -1,7 +1,6 @@
 //! `guidepress new`: write a starter guide that `check` accepts.
 
 use super::lang::t;
-use guidepress::i18n::Msg;
 use guidepress::msg;
 use guidepress::output::new::{create_guide, today, StarterError};
 
@@ -17,12 +16,16 @@ pub fn run(args: &NewArgs) -> i32 {
             super::OK
         }
         Err(e) => {
-            super::lang::error(Msg::verbatim(e.to_string()));
+            super::lang::error(e.message());
             match e {
                 StarterError::BadId { suggestion, .. } => {
                     if let Some(s) = suggestion {
                         super::lang::help(msg!("did-you-mean", value = s));
                     }
+                    super::USAGE
+                }
+                StarterError::BadTitle(_) => {
+                    super::lang::help(msg!("new-title-help"));
                     super::USAGE
                 }
                 StarterError::Exists(_) => {

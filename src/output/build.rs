@@ -8,7 +8,7 @@ use super::cache::hash::fonts_hash;
 use super::cache::keys::{guide_key, hash_sources, scan_key};
 use super::cache::{Cache, CacheStats};
 use super::failure::Failure;
-use super::fs::{check_output_dir, clean_debris, write_atomic};
+use super::fs::{check_output_dir, clean_debris, write_atomic, write_help};
 use super::interrupt;
 use super::lint;
 use super::run::{each_guide, with_pool, Progress};
@@ -75,7 +75,7 @@ fn write_unless_same(path: &Path, bytes: &[u8]) -> Result<(), Vec<Diagnostic>> {
     }
     write_atomic(path, bytes).map_err(|e| {
         vec![Diagnostic::error("write", path, msg!("write-pdf", reason = e.to_string()))
-            .help(msg!("write-help"))]
+            .help(write_help(&e, msg!("write-help")))]
     })
 }
 

@@ -49,6 +49,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
+/// The hint for a failed write: `usual`, unless the system found a name too
+/// long (then the limits that keep names short, not a full disk).
+pub fn write_help(e: &std::io::Error, usual: Msg) -> Msg {
+    if e.kind() == std::io::ErrorKind::InvalidFilename {
+        msg!("write-name-too-long-help", max = crate::model::values::MAX_ID_BYTES)
+    } else {
+        usual
+    }
+}
+
 /// Removes temporary files left in `dir` by an interrupted run.
 pub fn clean_debris(dir: &Path) {
     let Ok(entries) = fs::read_dir(dir) else { return };

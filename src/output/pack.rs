@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::cache::keys::{context_key, guide_key, hash_sources, pack_key};
 use super::cache::{Cache, CacheStats};
 use super::failure::Failure;
-use super::fs::{check_output_file, pack_cache_root, write_atomic};
+use super::fs::{check_output_file, pack_cache_root, write_atomic, write_help};
 use super::run::{load, with_pool};
 use super::units::pack::file_name;
 use super::units::{PackUnit, PackUnitError};
@@ -146,7 +146,7 @@ pub fn pack(job: &PackJob) -> Result<PackReport, Failure> {
         }
         write_atomic(&path, &unit.pdf).map_err(|e| {
             Diagnostic::error("write", &path, msg!("write-pdf", reason = e.to_string()))
-                .help(msg!("write-help"))
+                .help(write_help(&e, msg!("write-help")))
         })?;
         cache.save();
         Ok(PackReport {
