@@ -7,6 +7,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use super::input::{read_input, InputError};
 use super::types::{ImageData, ImageFormat};
+use crate::i18n::{Arg, Msg};
+use crate::msg;
 
 /// Largest width or height accepted, in pixels.
 pub const MAX_SIDE: u32 = 20_000;
@@ -21,7 +23,7 @@ pub struct ImageError {
     /// `bad-image`, `image-too-large` or `unreadable`.
     pub code: &'static str,
     /// What is wrong, lowercase.
-    pub message: String,
+    pub message: Msg,
 }
 
 /// A checked picture, without the guide-specific `src`.
@@ -70,24 +72,29 @@ impl ImageCache {
 fn read_image(path: &Path) -> Result<Checked, ImageError> {
     let unreadable = |e: std::io::Error| ImageError {
         code: "unreadable",
-        message: format!("cannot read the image: {}", lower_first(&e.to_string())),
+        message: Msg::verbatim(format!(
+            "cannot read the image: {}",
+            lower_first(&e.to_string())
+        )),
     };
     let bytes = match read_input(path, MAX_FILE) {
         Ok(bytes) => bytes,
         Err(InputError::TooLarge(size)) => {
             return Err(ImageError {
                 code: "image-too-large",
-                message: format!(
+                message: Msg::verbatim(format!(
                     "image file too large: {:.1} MB, the limit is {} MB",
                     size as f64 / 1e6,
                     MAX_FILE / 1_000_000
-                ),
+                )),
             })
         }
         Err(InputError::NotAFile(kind)) => {
             return Err(ImageError {
                 code: "unreadable",
-                message: format!("cannot read the image: it is {kind}, not a file"),
+                message: Msg::verbatim(format!(
+                    "cannot read the image: it is {kind}, not a file"
+                )),
             })
         }
         Err(InputError::Io(e)) => return Err(unreadable(e)),
@@ -99,7 +106,7 @@ fn read_image(path: &Path) -> Result<Checked, ImageError> {
 fn check_image(bytes: Vec<u8>) -> Result<Checked, ImageError> {
     let format = sniff(&bytes).ok_or_else(|| ImageError {
         code: "bad-image",
-        message: format!("not a PNG or JPEG ({})", describe_magic(&bytes)),
+        message: Msg::verbatim(format!("not a PNG or JPEG ({})", describe_magic(&bytes))),
     })?;
     let (width, height) = measure(&bytes, format)?;
     decode(&bytes, format)?;
@@ -169,9 +176,9 @@ fn png_header_size(bytes: &[u8]) -> Option<(u32, u32)> {
 fn too_large(width: u32, height: u32) -> ImageError {
     ImageError {
         code: "image-too-large",
-        message: format!(
+        message: Msg::verbatim(format!(
             "image too large: {width}×{height} pixels, the limit is {MAX_SIDE}×{MAX_SIDE}"
-        ),
+        )),
     }
 }
 
@@ -196,10 +203,10 @@ fn measure(bytes: &[u8], format: ImageFormat) -> Result<(u32, u32), ImageError> 
     if width == 0 || height == 0 {
         return Err(ImageError {
             code: "bad-image",
-            message: format!(
+            message: Msg::verbatim(format!(
                 "the {} image has no pixels ({width}×{height})",
                 format_name(format)
-            ),
+            )),
         });
     }
     Ok((width, height))
@@ -214,9 +221,10 @@ fn decode(bytes: &[u8], format: ImageFormat) -> Result<(), ImageError> {
         // The JPEG decoder fills what is missing with grey and says nothing.
         return Err(ImageError {
             code: "bad-image",
-            message: "the JPEG file is cut short: its picture data has no end marker \
-                      (it was not fully copied or downloaded)"
-                .into(),
+            message: Msg::verbatim(
+                "the JPEG file is cut short: its picture data has no end marker \
+                      (it was not fully copied or downloaded)",
+            ),
         });
     }
     let mut reader =
@@ -235,10 +243,10 @@ fn decode(bytes: &[u8], format: ImageFormat) -> Result<(), ImageError> {
 fn over_memory() -> ImageError {
     ImageError {
         code: "image-too-large",
-        message: format!(
+        message: Msg::verbatim(format!(
             "image too large to decode within {} MiB of memory",
             MAX_ALLOC / (1024 * 1024)
-        ),
+        )),
     }
 }
 
@@ -276,34 +284,76 @@ fn jpeg_is_whole(bytes: &[u8]) -> bool {
 /// Decodes a PNG's rows as they are stored (palette indices are not turned
 /// into colours): every chunk, the zlib data and the row filters are checked,
 /// at a fraction of the cost of a full decode to RGB.
+///
+/// The PDF writer reads PNGs with the `png` crate's default limits (64 MiB
+/// for chunks such as text and colour profiles, the pixels aside) and needs
+/// a palette for indexed colours; both are checked here the same way, so a
+/// picture the model accepts never fails inside the writer.
 fn decode_png(bytes: &[u8]) -> Result<(), ImageError> {
-    let fail = |e: png::DecodingError| match e {
+    if png_lacks_palette(bytes) {
+        return Err(ImageError { code: "bad-image", message: msg!("png-no-palette") });
+    }
+    let fail = |e: png::DecodingError, rows: bool| match e {
+        png::DecodingError::LimitsExceeded if !rows => ImageError {
+            code: "image-too-large",
+            message: msg!(
+                "png-chunks-too-large",
+                max = Arg::Size(WRITER_CHUNK_LIMIT as u64)
+            ),
+        },
         png::DecodingError::LimitsExceeded => over_memory(),
         other => ImageError {
             code: "bad-image",
-            message: format!(
+            message: Msg::verbatim(format!(
                 "the PNG file is damaged or incomplete: {}",
                 lower_first(&other.to_string())
-            ),
+            )),
         },
     };
-    let limits = png::Limits { bytes: MAX_ALLOC as usize };
+    let limits = png::Limits { bytes: WRITER_CHUNK_LIMIT };
     let mut decoder = png::Decoder::new_with_limits(Cursor::new(bytes), limits);
     decoder.set_transformations(png::Transformations::IDENTITY);
-    let mut reader = decoder.read_info().map_err(fail)?;
+    let mut reader = decoder.read_info().map_err(|e| fail(e, false))?;
     let size = reader.output_buffer_size().filter(|n| *n as u64 <= MAX_ALLOC);
     let mut rows = vec![0; size.ok_or_else(over_memory)?];
-    reader.next_frame(&mut rows).map(drop).map_err(fail)
+    reader.next_frame(&mut rows).map_err(|e| fail(e, true))?;
+    // Chunks after the pixels (text is often there) are read to the end too.
+    reader.finish().map_err(|e| fail(e, false))
+}
+
+/// The limit the PDF writer's PNG reader puts on chunk memory (the `png`
+/// crate's default).
+const WRITER_CHUNK_LIMIT: usize = 64 * 1024 * 1024;
+
+/// Whether `bytes` is an indexed-colour PNG (colour type 3) with no palette
+/// (`PLTE`) before its pixel data: its colours are unknown.
+fn png_lacks_palette(bytes: &[u8]) -> bool {
+    let mut rest = &bytes[8.min(bytes.len())..];
+    let mut indexed = false;
+    while let (Some(len), Some(kind)) = (rest.get(..4), rest.get(4..8)) {
+        let len = u32::from_be_bytes([len[0], len[1], len[2], len[3]]) as usize;
+        match kind {
+            b"IHDR" => indexed = rest.get(8 + 9) == Some(&3),
+            b"PLTE" => return false,
+            b"IDAT" | b"IEND" => return indexed,
+            _ => {}
+        }
+        let Some(next) = len.checked_add(12).and_then(|n| rest.get(n..)) else {
+            return false;
+        };
+        rest = next;
+    }
+    false
 }
 
 fn corrupt(format: ImageFormat, e: &image::ImageError) -> ImageError {
     ImageError {
         code: "bad-image",
-        message: format!(
+        message: Msg::verbatim(format!(
             "the {} file is damaged or incomplete: {}",
             format_name(format),
             lower_first(&e.to_string())
-        ),
+        )),
     }
 }
 
@@ -364,6 +414,79 @@ pub(crate) mod tests {
         let mut out = Cursor::new(Vec::new());
         img.write_to(&mut out, image::ImageFormat::Png).expect("encode png");
         out.into_inner()
+    }
+
+    /// `png`'s chunks, with `edit` applied to each `(kind, body)` and
+    /// `extra` chunks inserted after IHDR.
+    fn rechunk(
+        png: &[u8],
+        edit: impl Fn(&[u8], &mut Vec<u8>),
+        extra: &[(&[u8; 4], Vec<u8>)],
+    ) -> Vec<u8> {
+        let mut out = png[..8].to_vec();
+        let mut rest = &png[8..];
+        while rest.len() >= 12 {
+            let len = u32::from_be_bytes(rest[..4].try_into().unwrap()) as usize;
+            let kind: [u8; 4] = rest[4..8].try_into().unwrap();
+            let mut body = rest[8..8 + len].to_vec();
+            edit(&kind, &mut body);
+            chunk(&mut out, &kind, &body);
+            if &kind == b"IHDR" {
+                for (k, b) in extra {
+                    chunk(&mut out, k, b);
+                }
+            }
+            rest = &rest[12 + len..];
+        }
+        out
+    }
+
+    /// Pictures the PDF writer could not read are refused when the guides
+    /// are read, with what is wrong (issue 13, item 12).
+    #[test]
+    fn pictures_the_pdf_writer_cannot_read_are_refused_in_the_model() {
+        let grey_to_indexed = |kind: &[u8], body: &mut Vec<u8>| {
+            if kind == b"IHDR" {
+                body[9] = 3;
+            }
+        };
+        let keep = |_: &[u8], _: &mut Vec<u8>| {};
+        let mut text = b"Comment\0".to_vec();
+        text.resize(45_000_000, b'x');
+        // (name, bytes, code, in the message)
+        let table: Vec<(&str, Vec<u8>, Option<(&str, &str)>)> = vec![
+            ("grey", tiny_png(), None),
+            (
+                "indexed, palette",
+                rechunk(&tiny_png(), grey_to_indexed, &[(b"PLTE", vec![0; 768])]),
+                None,
+            ),
+            (
+                "indexed, no palette",
+                rechunk(&tiny_png(), grey_to_indexed, &[]),
+                Some(("bad-image", "no palette")),
+            ),
+            (
+                "small text",
+                rechunk(&tiny_png(), keep, &[(b"tEXt", b"Comment\0hello".to_vec())]),
+                None,
+            ),
+            (
+                "45 MB of text",
+                rechunk(&tiny_png(), keep, &[(b"tEXt", text)]),
+                Some(("image-too-large", "67.1 MB")),
+            ),
+        ];
+        for (name, bytes, expect) in table {
+            match (check_image(bytes), expect) {
+                (Ok(_), None) => {}
+                (Err(e), Some((code, said))) => {
+                    assert_eq!(e.code, code, "{name}");
+                    assert!(e.message.en().contains(said), "{name}: {}", e.message);
+                }
+                (got, _) => panic!("{name}: {got:?}"),
+            }
+        }
     }
 
     #[test]
@@ -432,7 +555,7 @@ pub(crate) mod tests {
             let err = check_image(bytes).expect_err(name);
             assert!(start.elapsed() < Duration::from_secs(2), "{name} took too long");
             assert_eq!(err.code, code, "{name}: {err:?}");
-            assert!(err.message.contains(msg), "{name}: {}", err.message);
+            assert!(err.message.en().contains(msg), "{name}: {}", err.message);
         }
     }
 
@@ -470,7 +593,7 @@ pub(crate) mod tests {
         for (name, bytes) in table {
             let err = check_image(bytes).expect_err(name);
             assert_eq!(err.code, "bad-image", "{name}");
-            assert!(err.message.contains("cut short"), "{name}: {}", err.message);
+            assert!(err.message.en().contains("cut short"), "{name}: {}", err.message);
         }
     }
 
