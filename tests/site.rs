@@ -440,10 +440,10 @@ fn site_big_pictures_are_downsampled_in_web_pdfs_only() {
 fn site_an_unknown_pdf_standard_fails_with_its_name_and_the_valid_ones() {
     let project = project_copy("site-standard");
     let r = guidepress(&project, &["site", "--pdf-standard", "a-3z"]);
-    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.code, 2, "a usage error: {}", r.stderr);
     assert!(r.stderr.contains("a-3z") && r.stderr.contains("a-2b"), "{}", r.stderr);
     let r = guidepress(&project, &["site", "--pdf-standard", "a-2a,a-2b"]);
-    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(
         !project.join("out").exists(),
         "nothing is written when the options are refused"

@@ -35,7 +35,9 @@ site-not-built = site not built; { $dir } left unchanged
 failing-warnings = failing because of warnings (--deny-warnings)
 stopping = stopping after the guides in progress (Ctrl+C again to quit now)
 fold-marks-single = --fold-marks marks the middle of 2up and booklet sheets; add --layout 2up or --layout booklet
+only-names-nothing = --only names no guide: give ids separated by commas, or leave --only out for every guide
 bad-source-date-epoch = SOURCE_DATE_EPOCH="{ $value }" is not a number of seconds
+source-date-epoch-out-of-range = SOURCE_DATE_EPOCH="{ $value }" is outside what a zip can store ({ $first } to { $last }: 1980-01-01 to 2107-12-31)
 watching = watching { $guides } and { $images } (Ctrl+C to stop)
 stopped-watching = stopped watching
 changed = changed: { $files }

@@ -91,7 +91,7 @@ png-chunks-too-large = the PNG file's extra data (text, colour profile) needs mo
 alt-empty = the alternative text is empty
 alt-missing = the image has no alternative text ("alt")
 alt-missing-help = describe what the picture shows, for readers who cannot see it: "alt": "…"
-width-out-of-range = width { $width } is not between 0 (excluded) and 1
+width-out-of-range = width { $width } is not between { $min } and 1
 width-help = width is a fraction of the text width, e.g. 0.5 for half
 
 ## Across guides
@@ -166,6 +166,8 @@ json-trailing-help = the file must hold one object; remove what follows its clos
 json-too-deep = the file is nested too deeply
 json-control = a string contains a raw line break or tab
 json-control-help = close the string on the same line; write \n for a line break, \t for a tab
+json-control-char = a string contains the invisible control character { $code }
+json-control-char-help = delete it: it usually comes from text pasted from another program
 
 ## Blocks
 block-not-object = a block must be an object {"{"} "type": … {"}"}, found { $found }

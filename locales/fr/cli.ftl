@@ -41,7 +41,9 @@ site-not-built = site non construit ; { $dir } n’a pas changé
 failing-warnings = échec à cause des avertissements (--deny-warnings)
 stopping = arrêt après les fiches en cours (Ctrl+C de nouveau pour quitter tout de suite)
 fold-marks-single = --fold-marks marque le milieu des feuilles 2up et livret ; ajoutez --layout 2up ou --layout booklet
+only-names-nothing = --only ne nomme aucune fiche : donnez des identifiants séparés par des virgules, ou omettez --only pour toutes les fiches
 bad-source-date-epoch = SOURCE_DATE_EPOCH="{ $value }" n’est pas un nombre de secondes
+source-date-epoch-out-of-range = SOURCE_DATE_EPOCH="{ $value }" est hors de ce qu’une archive zip peut enregistrer (de { $first } à { $last } : du 01/01/1980 au 31/12/2107)
 watching = surveillance de { $guides } et { $images } (Ctrl+C pour arrêter)
 stopped-watching = surveillance arrêtée
 changed = modifié : { $files }

@@ -91,7 +91,7 @@ png-chunks-too-large = les données annexes du fichier PNG (texte, profil de cou
 alt-empty = le texte de remplacement est vide
 alt-missing = l’image n’a pas de texte de remplacement ("alt")
 alt-missing-help = décrivez ce que montre l’image, pour les lecteurs qui ne la voient pas : "alt": "…"
-width-out-of-range = la largeur { $width } n’est pas comprise entre 0 (exclu) et 1
+width-out-of-range = la largeur { $width } n’est pas comprise entre { $min } et 1
 width-help = la largeur est une fraction de la largeur du texte, par exemple 0.5 pour la moitié
 
 ## Entre les fiches
@@ -166,6 +166,8 @@ json-trailing-help = le fichier doit contenir un seul objet ; supprimez ce qui
 json-too-deep = le fichier est imbriqué trop profondément
 json-control = un texte contient un vrai retour à la ligne ou une tabulation
 json-control-help = fermez le texte sur la même ligne ; écrivez \n pour un retour à la ligne, \t pour une tabulation
+json-control-char = un texte contient le caractère de contrôle invisible { $code }
+json-control-char-help = supprimez-le : il vient souvent d’un texte collé depuis un autre programme
 
 ## Blocs
 block-not-object = un bloc doit être un objet {"{"} "type": … {"}"}, mais c’est { $found }

@@ -585,6 +585,11 @@ mod tests {
                 &[("missing-field", "body[0].kind", "{")],
             ),
             (r#"{"type": "image", "src": "a.png", "alt": "A", "width": 0.5}"#, &[]),
+            (r#"{"type": "image", "src": "a.png", "alt": "A", "width": 0.05}"#, &[]),
+            (
+                r#"{"type": "image", "src": "a.png", "alt": "A", "width": 1e-300}"#,
+                &[("out-of-range", "body[0].width", "1e-300")],
+            ),
             (
                 r#"{"type": "image", "src": "../secret.txt", "alt": "A"}"#,
                 &[("path-escapes", "body[0].src", "\"../")],

@@ -12,6 +12,10 @@ use super::report::Report;
 use super::types::{Figure, ImageData, Inline};
 use super::values::check_url;
 
+/// The narrowest `width` of a picture: a twentieth of the text width (about
+/// 8 mm on A4); less cannot be seen, and `1e-300` is a mistake, not a size.
+pub const MIN_WIDTH: f64 = 0.05;
+
 /// What every guide of a load shares: the folders and the image cache.
 pub struct Env<'a> {
     /// The images folder.
@@ -215,7 +219,8 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// A figure: an image with alt text, optional caption and width.
+    /// A figure: an image with alt text, optional caption and width (at
+    /// least [`MIN_WIDTH`]).
     pub fn figure(
         &mut self,
         owner: &str,
@@ -247,13 +252,17 @@ impl<'a> Checker<'a> {
             None => None,
             Some(n) => {
                 let w = n.as_f64().unwrap_or(f64::NAN);
-                if w > 0.0 && w <= 1.0 {
+                if (MIN_WIDTH..=1.0).contains(&w) {
                     Some(w as f32)
                 } else {
                     self.fail(
                         "out-of-range",
                         &join(owner, "width"),
-                        msg!("width-out-of-range", width = n.to_string()),
+                        msg!(
+                            "width-out-of-range",
+                            width = n.to_string(),
+                            min = MIN_WIDTH.to_string()
+                        ),
                         Some(msg!("width-help")),
                     );
                     None
