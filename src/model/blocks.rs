@@ -117,8 +117,10 @@ pub fn block(c: &mut Checker<'_>, path: &str, value: &Value) -> Option<Block> {
             let text = text(c);
             let level = match &raw.level {
                 None => Some(1),
-                Some(n) => match n.as_u64() {
-                    Some(l @ 1..=3) => Some(l as u8),
+                // A whole number, written `2` or `2.0`, as for `format` (and
+                // as JSON Schema's "integer" reads it).
+                Some(n) => match n.as_f64().filter(|f| f.fract() == 0.0) {
+                    Some(l) if (1.0..=3.0).contains(&l) => Some(l as u8),
                     _ => {
                         let message = msg!("heading-level", level = n.to_string());
                         let help = Some(msg!("heading-level-help"));
@@ -544,6 +546,11 @@ mod tests {
                 &[("out-of-range", "body[0].level", "4")],
             ),
             (r#"{"type": "heading", "text": "H", "level": 2}"#, &[]),
+            (r#"{"type": "heading", "text": "H", "level": 2.0}"#, &[]),
+            (
+                r#"{"type": "heading", "text": "H", "level": 1.5}"#,
+                &[("out-of-range", "body[0].level", "1.5")],
+            ),
             (r#"{"type": "list", "items": []}"#, &[("empty", "body[0].items", "[]")]),
             (
                 r#"{"type": "list", "items": ["a", 5]}"#,
