@@ -454,7 +454,8 @@ pub(crate) mod tests {
         let mut text = b"Comment\0".to_vec();
         text.resize(45_000_000, b'x');
         // (name, bytes, code, in the message)
-        let table: Vec<(&str, Vec<u8>, Option<(&str, &str)>)> = vec![
+        type Case<'a> = (&'a str, Vec<u8>, Option<(&'a str, &'a str)>);
+        let table: Vec<Case> = vec![
             ("grey", tiny_png(), None),
             (
                 "indexed, palette",

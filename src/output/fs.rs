@@ -74,14 +74,7 @@ pub fn clean_debris(dir: &Path) {
 /// Refuses an output folder that is, contains or lies inside an input folder
 /// (writing there could overwrite guides or pictures).
 pub fn check_output_dir(out: &Path, inputs: &[&Path]) -> Result<(), Msg> {
-    match overlapping(out, inputs) {
-        Some(input) => Err(msg!(
-            "output-dir-overlaps",
-            out = out.display().to_string(),
-            input = input.display().to_string()
-        )),
-        None => Ok(()),
-    }
+    refuse_overlap(out, inputs, Msg::new("output-dir-overlaps"))
 }
 
 /// Refuses an output file that would replace an input or a folder holding
@@ -89,12 +82,15 @@ pub fn check_output_dir(out: &Path, inputs: &[&Path]) -> Result<(), Msg> {
 /// (`--out guides/pack.pdf`); a file beside the inputs (`--out pack.pdf` in
 /// the project folder) overlaps nothing.
 pub fn check_output_file(out: &Path, inputs: &[&Path]) -> Result<(), Msg> {
+    refuse_overlap(out, inputs, Msg::new("output-file-overlaps"))
+}
+
+/// `message` with the output and the input it overlaps, if it does.
+fn refuse_overlap(out: &Path, inputs: &[&Path], message: Msg) -> Result<(), Msg> {
     match overlapping(out, inputs) {
-        Some(input) => Err(msg!(
-            "output-file-overlaps",
-            out = out.display().to_string(),
-            input = input.display().to_string()
-        )),
+        Some(input) => Err(message
+            .arg("out", out.display().to_string())
+            .arg("input", input.display().to_string())),
         None => Ok(()),
     }
 }
