@@ -248,12 +248,12 @@ fn an_incremental_rebuild_redoes_only_what_changed_and_matches_a_clean_build() {
     let clean =
         bundle(&BundleOptions { cache: false, ..options(&dir, "clean", 1) }).unwrap();
     assert!(std::fs::read(&clean.path).unwrap() == incremental, "incremental = clean");
-    assert!(!dir.join("clean/.guidepress-cache").exists(), "--no-cache touches no cache");
+    assert!(!dir.join("clean/.guidepress.cache").exists(), "--no-cache touches no cache");
 
     // A damaged cache is detected and ignored.
-    std::fs::write(dir.join("out/.guidepress-cache/print/index.json"), b"{ garbage")
+    std::fs::write(dir.join("out/.guidepress.cache/print/index.json"), b"{ garbage")
         .unwrap();
-    let blobs = dir.join("out/.guidepress-cache/web/blobs");
+    let blobs = dir.join("out/.guidepress.cache/web/blobs");
     for e in std::fs::read_dir(&blobs).unwrap().flatten().take(2) {
         std::fs::write(e.path(), b"damaged").unwrap();
     }

@@ -79,7 +79,7 @@ fn a_second_pack_reuses_the_first_and_a_change_redoes_it() {
         };
         assert_eq!(run_pack(&large).work.rebuilt, 1, "{layout:?}");
     }
-    assert!(dir.join("out/.guidepress-cache/pack/index.json").is_file());
+    assert!(dir.join("out/.guidepress.cache/pack/index.json").is_file());
 
     // A changed guide redoes the pack, the same as a pack made without cache.
     touch_one_guide(&dir);
@@ -116,7 +116,7 @@ fn pack_and_site_leave_a_folder_s_own_cache_alone() {
     for f in &theirs {
         assert_eq!(std::fs::read(f).unwrap(), b"the user's own", "{}", f.display());
     }
-    let ours = home.join(".guidepress-cache");
+    let ours = home.join(".guidepress.cache");
     assert!(
         ours.join("pack/index.json").is_file() && ours.join("web/index.json").is_file()
     );
@@ -134,8 +134,8 @@ fn a_second_site_reuses_every_web_edition_and_one_change_redoes_one() {
     let n = cold.guides.len();
     assert!(n > 1);
     assert_eq!((cold.work.rebuilt, cold.work.reused), (n, 0));
-    assert!(dir.join("out/.guidepress-cache/web/index.json").is_file());
-    assert!(!site.join(".guidepress-cache").exists(), "the cache is not in the site");
+    assert!(dir.join("out/.guidepress.cache/web/index.json").is_file());
+    assert!(!site.join(".guidepress.cache").exists(), "the cache is not in the site");
     let first = common::tree(&site);
 
     let warm = run_site(&dir, &site, Some(1));

@@ -326,8 +326,8 @@ fn site_built_twice_is_byte_identical() {
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        // `.guidepress-cache` is the incremental cache, kept next to the site on purpose.
-        .filter(|n| n.starts_with('.') && n != ".guidepress-cache")
+        // `.guidepress.cache` is the incremental cache, kept next to the site on purpose.
+        .filter(|n| n.starts_with('.') && n != ".guidepress.cache")
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
     clean(&base);
@@ -478,8 +478,8 @@ fn site_a_guide_that_fails_validation_leaves_the_old_site_intact() {
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        // `.guidepress-cache` is the incremental cache, kept next to the site on purpose.
-        .filter(|n| n != ".guidepress-cache")
+        // `.guidepress.cache` is the incremental cache, kept next to the site on purpose.
+        .filter(|n| n != ".guidepress.cache")
         .collect();
     assert_eq!(names, ["site"], "temporary folders left behind");
     clean(&project);

@@ -50,7 +50,7 @@ pub struct BuildReport {
     pub failed: Vec<(String, Vec<Diagnostic>)>,
     /// Warnings of every guide and of the project.
     pub warnings: Vec<Diagnostic>,
-    /// Sheets reused from the cache in `<out>/.guidepress-cache/` and sheets rendered.
+    /// Sheets reused from the cache in `<out>/.guidepress.cache/` and sheets rendered.
     pub work: CacheStats,
 }
 
@@ -80,7 +80,7 @@ fn write_unless_same(path: &Path, bytes: &[u8]) -> Result<(), Vec<Diagnostic>> {
 }
 
 /// Builds every guide; a bad guide does not stop the others. Sheets whose
-/// inputs did not change are taken from the cache in `<out>/.guidepress-cache/`.
+/// inputs did not change are taken from the cache in `<out>/.guidepress.cache/`.
 ///
 /// Guides are read one at a time, each just before its sheet is made, and
 /// dropped once it is written: memory does not grow with the collection.

@@ -187,8 +187,9 @@ pub fn json_files(guides_dir: &Path) -> Vec<PathBuf> {
 }
 
 /// The folder of every cache guidepress keeps under an output root. Its
-/// name is guidepress's own, so `--out ~/x.pdf` never touches `~/.cache`.
-pub const CACHE_FOLDER: &str = ".guidepress-cache";
+/// name is guidepress's own, so `--out ~/x.pdf` never touches `~/.cache`;
+/// it does not start with [`TEMP_PREFIX`], which marks debris.
+pub const CACHE_FOLDER: &str = ".guidepress.cache";
 
 /// The marker in [`CACHE_FOLDER`]: the standard cache directory tag (backup
 /// tools skip the folder), whose comment also tells guidepress the folder is
@@ -198,7 +199,7 @@ pub const CACHE_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
 # For information about cache directory tags see https://bford.info/cachedir/\n";
 
 /// Where the cache namespace `namespace` (`print`, `web`, `pack`) of the
-/// output folder `root` lives: `<root>/.guidepress-cache/<namespace>`.
+/// output folder `root` lives: `<root>/.guidepress.cache/<namespace>`.
 /// `build` and `bundle` use their `--out`; `pack` and `site` the roots below.
 pub fn cache_dir(root: &Path, namespace: &str) -> PathBuf {
     root.join(CACHE_FOLDER).join(namespace)
@@ -224,7 +225,7 @@ pub fn tag_cache(dir: &Path) -> std::io::Result<()> {
     write_atomic(&tag, CACHE_TAG.as_bytes())
 }
 
-/// The folder whose `.guidepress-cache/pack` holds the packs of the PDF at `path`:
+/// The folder whose `.guidepress.cache/pack` holds the packs of the PDF at `path`:
 /// the output root above `pack/` when the PDF is in a `pack` folder (the
 /// default `out/pack/…`, so `pack` and `bundle --out out` share their
 /// work), else the PDF's own folder.
@@ -243,7 +244,7 @@ pub fn pack_cache_root(path: &Path) -> PathBuf {
     }
 }
 
-/// The folder whose `.guidepress-cache/web` holds the web editions of the site at
+/// The folder whose `.guidepress.cache/web` holds the web editions of the site at
 /// `site`: the folder around it (never the site folder, which is replaced as
 /// a whole), so `site --out out/site` and `bundle --out out` share their work.
 pub fn web_cache_root(site: &Path) -> &Path {

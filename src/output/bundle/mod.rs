@@ -48,7 +48,7 @@ pub struct BundleOptions {
     pub guides_dir: PathBuf,
     /// Folder of pictures.
     pub images_dir: PathBuf,
-    /// Output root: the zip goes to `<out>/bundle/`, the cache to `<out>/.guidepress-cache/bundle/`.
+    /// Output root: the zip goes to `<out>/bundle/`, the cache to `<out>/.guidepress.cache/bundle/`.
     pub out_dir: PathBuf,
     /// Version in the file name; default: the newest `updated` date.
     pub version: Option<String>,

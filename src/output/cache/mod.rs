@@ -1,7 +1,7 @@
 //! The incremental cache: outputs stored under a hash of everything that
 //! made them, in the output folder, so unchanged work is skipped.
 //!
-//! Layout: `<out>/.guidepress-cache/<namespace>/index.json` maps a unit's key (the
+//! Layout: `<out>/.guidepress.cache/<namespace>/index.json` maps a unit's key (the
 //! SHA-256 of its inputs, see [`keys`]) to the unit: its facts as serde
 //! writes them, and its files, each kept as `blobs/<sha256 of the bytes>`.
 //! A unit is reused only when every blob is there and hashes to its name,
@@ -286,13 +286,13 @@ mod tests {
         assert_eq!((again, stats.reused), (first.clone(), 1));
 
         // A damaged blob is detected and the unit rebuilt.
-        let blob = out.join(".guidepress-cache/t/blobs").join(sha256_hex(b"one"));
+        let blob = out.join(".guidepress.cache/t/blobs").join(sha256_hex(b"one"));
         std::fs::write(&blob, b"tampered").unwrap();
         let (fixed, stats) = run(true, "one");
         assert_eq!((fixed, stats.damaged), (first.clone(), 1));
 
         // An unreadable index is ignored.
-        std::fs::write(out.join(".guidepress-cache/t/index.json"), b"{ not json")
+        std::fs::write(out.join(".guidepress.cache/t/index.json"), b"{ not json")
             .unwrap();
         let (fresh, stats) = run(true, "one");
         assert_eq!((fresh, stats.rebuilt), (first, 1));
@@ -302,7 +302,7 @@ mod tests {
     fn save_forgets_units_no_run_used_for_a_while() {
         let out = temp("prune");
         let blobs = || -> Vec<String> {
-            let mut b: Vec<_> = std::fs::read_dir(out.join(".guidepress-cache/t/blobs"))
+            let mut b: Vec<_> = std::fs::read_dir(out.join(".guidepress.cache/t/blobs"))
                 .unwrap()
                 .flatten()
                 .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -344,14 +344,14 @@ mod tests {
     #[test]
     fn prunes_only_its_own_blobs_in_a_tagged_folder() {
         let out = temp("own");
-        let blobs = out.join(".guidepress-cache/t/blobs");
+        let blobs = out.join(".guidepress.cache/t/blobs");
         std::fs::create_dir_all(&blobs).unwrap();
         let stray_hash = sha256_hex(b"someone else's");
         for name in ["notes.txt", "ABCDEF", &stray_hash] {
             std::fs::write(blobs.join(name), b"someone else's").unwrap();
         }
         // A folder with another tag: the index is written, nothing pruned.
-        let tag = out.join(".guidepress-cache/CACHEDIR.TAG");
+        let tag = out.join(".guidepress.cache/CACHEDIR.TAG");
         std::fs::write(&tag, "Signature: 8a477f597d28d172789f06886806bc55\n").unwrap();
         let c = Cache::<Sheet>::open(&out);
         c.get_or_compute::<()>(Some("a"), || Ok(unit("a"))).unwrap();
