@@ -791,3 +791,198 @@ fn build_reports_the_warnings_of_check_and_groups_identical_ones() {
     );
     assert!(fr.stdout.contains("avertissements"), "{}", fr.stdout);
 }
+
+/// Messages of the output jobs, `new` and clap itself follow the interface
+/// language: each command in French gives its French message, in English
+/// its English one, with the same exit code (issue 12).
+#[test]
+fn job_new_and_command_line_errors_speak_the_interface_language() {
+    let dir = common::project_copy("errors-in-french");
+    let table: &[(&[&str], i32, &str, &str)] = &[
+        (
+            &["build", "--out", "guides/out"],
+            1,
+            "overlaps the input folder",
+            "empiète sur le dossier source",
+        ),
+        (
+            &["pack", "--only", "vider-cach"],
+            2,
+            "unknown guide \"vider-cach\" in --only; did you mean \"vider-cache\"?",
+            "fiche inconnue \"vider-cach\" dans --only\u{202f}; vouliez-vous dire \"vider-cache\"\u{202f}?",
+        ),
+        (
+            &["pack", "--layout", "handout"],
+            2,
+            "a handout prints exactly one guide, but 6 are selected",
+            "la mise en page handout imprime une seule fiche, mais 6 sont sélectionnées",
+        ),
+        (
+            &["new", "Ma Fiche"],
+            2,
+            "\"Ma Fiche\" is not a valid guide id",
+            "\"Ma Fiche\" n’est pas un identifiant de fiche valide",
+        ),
+        (
+            &["new", "vider-cache"],
+            1,
+            "already exists",
+            "existe déjà",
+        ),
+        (
+            &["site", "--pdf-standard", "a-9z"],
+            2,
+            "unknown PDF standard \"a-9z\"",
+            "norme PDF inconnue \"a-9z\"\u{202f}; valeurs possibles\u{a0}:",
+        ),
+        (&["build", "--nope"], 2, "unexpected argument '--nope' found", "argument \"--nope\" inattendu"),
+        (&["buld"], 2, "unrecognized subcommand 'buld'", "commande \"buld\" inconnue"),
+        (
+            &["pack", "--layout", "3up"],
+            2,
+            "invalid value '3up' for '--layout <LAYOUT>'",
+            "valeur \"3up\" impossible pour --layout <LAYOUT>",
+        ),
+        (
+            &["build", "--jobs", "many"],
+            2,
+            "invalid value 'many' for '--jobs <N>'",
+            "valeur \"many\" impossible pour --jobs <N>\u{a0}:",
+        ),
+    ];
+    for (args, code, en, fr) in table {
+        let run = guidepress(&dir, args);
+        assert_eq!(run.code, *code, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(en),
+            "{args:?}: English lacks {en:?}:\n{}",
+            run.stderr
+        );
+        let run = common::cli::guidepress_in(&dir, args, "fr");
+        assert_eq!(run.code, *code, "{args:?} in French: {}", run.stderr);
+        assert!(
+            run.stderr.contains(fr),
+            "{args:?}: French lacks {fr:?}:\n{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("erreur\u{a0}: "),
+            "{args:?}: not a French error:\n{}",
+            run.stderr
+        );
+    }
+    // clap's usage line and pointer to --help, in French too.
+    let run = common::cli::guidepress_in(&dir, &["build", "--nope"], "fr");
+    assert!(run.stderr.contains("Utilisation\u{a0}: guidepress build"), "{}", run.stderr);
+    assert!(run.stderr.contains("Pour plus d’informations, essayez \"--help\"."));
+    assert!(!run.stderr.contains("Usage"), "{}", run.stderr);
+}
+
+/// A `w`×`h` RGB PNG, 16 or 8 bits per channel (png's default settings,
+/// as an image editor writes them): a smooth gradient, like a photo.
+fn gradient_png(w: u32, h: u32, sixteen: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut e = png::Encoder::new(&mut out, w, h);
+    e.set_color(png::ColorType::Rgb);
+    e.set_depth(if sixteen { png::BitDepth::Sixteen } else { png::BitDepth::Eight });
+    let mut data = Vec::new();
+    for (x, y) in (0..h).flat_map(|y| (0..w).map(move |x| (x, y))) {
+        for s in [x * 65535 / w, y * 65535 / h, (x + y) * 97 % 65536] {
+            let s = s as u16;
+            match sixteen {
+                true => data.extend(s.to_be_bytes()),
+                false => data.push((s >> 8) as u8),
+            }
+        }
+    }
+    let mut wr = e.write_header().unwrap();
+    wr.write_image_data(&data).unwrap();
+    wr.finish().unwrap();
+    out
+}
+
+/// A 16-bit PNG goes into the PDF with 8 bits per channel: its PDF is no
+/// bigger than the one of the same picture saved with 8 bits, and the same
+/// every time (issue 12: it added about 20 kB per PDF).
+#[test]
+fn a_16_bit_png_weighs_no_more_than_its_8_bit_twin() {
+    let mut pdfs = Vec::new();
+    for (name, sixteen) in [("8", false), ("16", true), ("16", true)] {
+        let p = common::temp_dir(&format!("png-depth-{name}-{}", pdfs.len()));
+        p.write("images/photo.png", gradient_png(400, 300, sixteen));
+        p.guide(
+            "photo.json",
+            r#"{"format": 1, "title": "Photo", "body": [{"type": "image", "src": "photo.png", "alt": "Un dégradé"}]}"#,
+        );
+        let run = guidepress(&p, &["build", "guides", "--out", "out"]);
+        assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+        pdfs.push(std::fs::read(p.join("out/pdf/photo.pdf")).unwrap());
+    }
+    let (eight, sixteen) = (pdfs[0].len(), pdfs[1].len());
+    eprintln!("16-bit picture: {sixteen} bytes of PDF, 8-bit: {eight} bytes");
+    assert!(sixteen <= eight + 500, "16-bit: {sixteen} bytes, 8-bit: {eight} bytes");
+    assert_eq!(pdfs[1], pdfs[2], "the same 16-bit picture gives the same PDF");
+}
+
+/// The fenced code blocks of `markdown`: (info string, text).
+fn fenced_blocks(markdown: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut open: Option<(String, String)> = None;
+    for line in markdown.lines() {
+        match (line.strip_prefix("```"), open.take()) {
+            (Some(info), None) => open = Some((info.to_string(), String::new())),
+            (Some(_), Some(block)) => out.push(block),
+            (None, Some((info, mut text))) => {
+                text.push_str(line);
+                text.push('\n');
+                open = Some((info, text));
+            }
+            (None, None) => {}
+        }
+    }
+    out
+}
+
+/// docs/guide-de-redaction.md shows what guidepress really prints: its
+/// faulty sheet, checked in French, gives every line of the excerpt shown
+/// after it; `new`'s answer is the one shown; its pictures exist; it points
+/// to the reference, and the README's quick start points to it (issue 12).
+#[test]
+fn the_french_authoring_guide_shows_what_guidepress_prints() {
+    let root = common::root();
+    let doc = std::fs::read_to_string(root.join("docs/guide-de-redaction.md")).unwrap();
+    let blocks = fenced_blocks(&doc);
+    let at = blocks.iter().position(|(_, t)| t.contains("\"descrption\"")).unwrap();
+    let dir = common::project_copy("guide-de-redaction");
+    std::fs::write(dir.join("guides/mot-de-passe.json"), &blocks[at].1).unwrap();
+    let run = common::cli::guidepress_in(&dir, &["check"], "fr");
+    assert_eq!(run.code, 1);
+    let output = format!("{}{}", run.stderr, run.stdout);
+    for line in blocks[at + 1].1.lines() {
+        assert!(
+            output.contains(line),
+            "the guide shows {line:?}; check prints:\n{output}"
+        );
+    }
+    std::fs::remove_file(dir.join("guides/mot-de-passe.json")).unwrap();
+    let new_args = ["new", "mot-de-passe", "--title", "Changer son mot de passe"];
+    let run = common::cli::guidepress_in(&dir, &new_args, "fr");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let shown =
+        blocks.iter().find(|(_, t)| t.starts_with("guides/mot-de-passe.json écrit"));
+    assert_eq!(Some(run.stdout.as_str()), shown.map(|(_, t)| t.as_str()));
+    let mut pictures = 0;
+    for part in doc.split("](").skip(1) {
+        let target = &part[..part.find(')').unwrap()];
+        if target.ends_with(".png") {
+            assert!(root.join("docs").join(target).is_file(), "{target} is missing");
+            pictures += 1;
+        }
+    }
+    assert!(pictures >= 3, "the guide shows {pictures} pictures");
+    assert!(doc.contains("](guide-format.md)"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let quick_start = &readme[readme.find("Démarrage rapide").unwrap()..];
+    let quick_start = &quick_start[..quick_start.find("\n## ").unwrap()];
+    assert!(quick_start.contains("](docs/guide-de-redaction.md)"));
+}

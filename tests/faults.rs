@@ -338,3 +338,78 @@ fn ctrl_c_stops_watch_cleanly() {
     assert_clean(&out);
     let _ = std::fs::remove_dir_all(&project);
 }
+
+/// `watch` answers Ctrl+C at any moment (issue 12: once a Ctrl+C 1.5 s after
+/// the start was missed): right after it was started, while it reads its
+/// arguments, during the first build and while it waits for changes, it
+/// ends with 130 within a bounded time.
+#[test]
+fn watch_answers_ctrl_c_at_any_moment() {
+    use std::os::unix::process::ExitStatusExt;
+    let project = large_collection("faults-watch-any-moment", 30);
+    let pdf_dir = project.join("out/pdf");
+    let pdfs = || std::fs::read_dir(&pdf_dir).map_or(0, |d| d.count());
+    // When to send SIGINT, after the start.
+    enum When {
+        After(u64),
+        FirstPdf,
+        Idle,
+    }
+    let moments = [
+        ("right after spawn", When::After(0)),
+        ("while starting", When::After(150)),
+        ("1.5 s in", When::After(1500)),
+        ("during the first build", When::FirstPdf),
+        ("while idle", When::Idle),
+    ];
+    for (name, when) in moments {
+        let _ = std::fs::remove_dir_all(project.join("out"));
+        let mut child = Command::new(env!("CARGO_BIN_EXE_guidepress"))
+            .env("GUIDEPRESS_UI_LANG", "en")
+            .args(["watch", "guides", "--out", "out", "--poll-ms", "2000"])
+            .current_dir(&project)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let start = Instant::now();
+        let wait_for = |done: &dyn Fn() -> bool| {
+            while !done() && start.elapsed() < Duration::from_secs(120) {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        };
+        match when {
+            When::After(ms) => std::thread::sleep(Duration::from_millis(ms)),
+            When::FirstPdf => wait_for(&|| pdfs() >= 1),
+            // Every guide built, then a while with nothing to do.
+            When::Idle => {
+                wait_for(&|| pdfs() >= 36);
+                std::thread::sleep(Duration::from_millis(700));
+            }
+        }
+        let sent = Command::new("kill").args(["-INT", &child.id().to_string()]).status();
+        assert!(sent.is_ok_and(|s| s.success()), "{name}: kill -INT failed");
+        let sent_at = Instant::now();
+        let status = loop {
+            if let Some(s) = child.try_wait().unwrap() {
+                break s;
+            }
+            if sent_at.elapsed() > Duration::from_secs(10) {
+                let _ = child.kill();
+                panic!("{name}: watch still runs 10 s after Ctrl+C");
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        // Before `main` runs, the default action of SIGINT ends the process
+        // (a shell shows 130 for both).
+        let by_signal = status.signal() == Some(2) && matches!(when, When::After(0));
+        assert!(status.code() == Some(130) || by_signal, "{name}: {status:?}");
+        eprintln!("{name}: {status:?} in {:?}", sent_at.elapsed());
+        if matches!(when, When::Idle) {
+            // The wait between two looks at the files (--poll-ms 2000) is cut short.
+            assert!(sent_at.elapsed() < Duration::from_millis(1500), "{name}: slow");
+        }
+    }
+    assert_clean(&project.join("out"));
+    let _ = std::fs::remove_dir_all(&project);
+}

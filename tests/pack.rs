@@ -425,12 +425,12 @@ fn pack_bad_requests_are_refused_with_a_suggestion() {
     let out = out_dir.join("p.pdf");
     match pack(&job(PackLayout::Single, &["vider-cahce"], &out)) {
         Err(Failure::Usage(m)) => {
-            assert!(m.contains("did you mean \"vider-cache\""), "{m}")
+            assert!(m.en().contains("did you mean \"vider-cache\""), "{m}")
         }
         other => panic!("{other:?}"),
     }
     match pack(&job(PackLayout::Handout, &[], &out)) {
-        Err(Failure::Usage(m)) => assert!(m.contains("--only"), "{m}"),
+        Err(Failure::Usage(m)) => assert!(m.en().contains("--only"), "{m}"),
         other => panic!("{other:?}"),
     }
     assert!(!out.exists());

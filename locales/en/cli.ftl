@@ -49,16 +49,31 @@ n-guides = { $count } guides
 new-wrote = wrote { $path }
 new-next = next: fill it in, add "{ $id }" to "order" in collection.json if the collection has one, then run `guidepress check`
 new-exists-help = choose another id, or edit the existing guide
-new-bad-id = "{ $id }" is not a valid guide id: use lowercase letters and digits joined by single dashes
-new-reserved-id = "{ $id }" is reserved: the web site's index page is { $id }.html; choose another id
 new-collection-id = "{ $id }" cannot be a guide's id: guides/{ $id }.json is the collection's settings file
 new-id-too-long = the id is { $bytes } characters long; ids are at most { $max } (they name the guide's files)
 new-blank-title = the title is empty: give a title, or leave out --title for a placeholder
 new-title-char = the title holds the invisible character { $code }, which guides may not contain
 new-title-help = write the title on one line, with visible characters only
-new-exists = { $path } already exists
 new-write = cannot write { $path }: { $reason }
 same-warning = (the same warning for { $count } other { $count ->
     [one] file
    *[other] files
 })
+
+## clap's errors (the command line itself)
+clap-usage = Usage
+clap-more-info = For more information, try "--help".
+clap-repeated = the argument { $arg } cannot be used more than once
+clap-conflict = the argument { $arg } cannot be used with { $other }
+clap-no-equals = { $arg } needs an equals sign before its value
+clap-missing-value = a value is required for { $arg } but none was supplied
+clap-invalid-value = invalid value "{ $value }" for { $arg }
+clap-invalid-subcommand = unknown command "{ $name }"
+clap-missing-required = these required arguments were not given: { $list }
+clap-missing-subcommand = { $name } needs a command
+clap-too-many-values = unexpected value "{ $value }" for { $arg }
+clap-number-of-values = wrong number of values for { $arg }
+clap-value-validation = invalid value "{ $value }" for { $arg }: { $reason }
+clap-unknown-argument = unexpected argument "{ $arg }"
+clap-invalid-utf8 = an argument is not valid UTF-8
+clap-tip-separator = to pass "{ $arg }" as a value, write "-- { $arg }"

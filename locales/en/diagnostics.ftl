@@ -291,6 +291,87 @@ url-too-long-help = shorten the address (e.g. the page's short address, or a red
 kept-check = the check did not finish; nothing was written
 in-edition = in { $edition }, { $message }
 
-## Output paths
-output-dir-overlaps = output folder { $out } overlaps the input folder { $input }; choose another --out
+## Hyphenation (collection.json)
+hyphenation-not-object = "hyphenation" must be an object of words and their hyphenation, found { $found }
+hyphenation-not-object-help = e.g. {"{"} "cookies": "cookies", "navigateur": "na-vi-ga-teur" {"}"}
+hyphenation-not-word = "{ $word }" is not a word: list single words made of letters
+hyphenation-not-word-help = one entry per word, without spaces, digits, apostrophes or hyphens
+hyphenation-not-string = the hyphenation of "{ $word }" must be a string such as "{ $word }", found { $found }
+hyphenation-twice = "{ $word }" is listed twice (words are compared in lowercase)
+hyphenation-twice-help = keep one entry for the word
+hyphenation-pattern-help = write the letters of "{ $word }" in order, with a hyphen where it may break (e.g. "na-vi-ga-teur"), or the word alone to keep it whole
+hyphenation-bad-chars = "{ $pattern }" may hold only the letters of "{ $word }" and hyphens
+hyphenation-hyphen-place = each hyphen in "{ $pattern }" must stand between two letters
+hyphenation-spells = "{ $pattern }" spells "{ $letters }", not "{ $word }"
+hyphen-short-word = "{ $pattern }" has fewer than { $min } letters: words that short are never hyphenated
+hyphen-near-end = a hyphen in "{ $pattern }" leaves fewer than { $before } letters before it or { $after } after it: the word never breaks there
+hyphen-ignored-help = remove the hyphens that cannot be used
+
+## Ids, JSON and limits
+reserved-id = id "{ $id }" is reserved: the web site's index page is { $id }.html
+reserved-id-help = choose another id, e.g. "{ $id }-fiche"
+reserved-file-name = the file name "{ $id }.json" gives the id "{ $id }", which is reserved: the web site's index page is { $id }.html
+reserved-file-name-help = rename the file, e.g. "{ $id }-fiche.json", or add another "id"
+json-other = { $reason }
+value-invalid = { $reason }
+kind-other = { $kind }
+noun-file = file
+too-many-columns = the table has { $width } columns; a table has at most { $max }, the most that stay readable on a large-print A5 page
+too-many-columns-help = split it into several tables, or swap rows and columns
+attachment-too-large = attachment "{ $href }" is too large: { $bytes } bytes, the limit is { $limit } bytes
+attachment-too-large-help = link to the file on a web site instead (an https address)
+forced-break = { $count ->
+    [one] { $words } does not fit in its line ({ $mm } mm) and is cut without a hyphen
+   *[other] { $count } words do not fit in their lines (down to { $mm } mm) and are cut without a hyphen: { $words }{ $more ->
+        [0] {""}
+       *[other] , { $more } more
+    }
+}
+forced-break-help = names, codes, addresses and headings are never hyphenated: shorten the text, or give the table fewer columns
+
+## Output folders, site and packs
+out-overlaps-input = output folder { $out } overlaps the input folder { $input }; choose another --out
+out-not-folder = { $path } exists and is not a folder
+out-not-site = { $path } is not empty and holds no { $marker }, so it does not look like a site made by guidepress; choose a new or empty folder with --out
+staging-create = cannot create the staging folder { $path }: { $reason }
+site-move = cannot move the new site into { $path }: { $reason }; the old site is unchanged
+folder-create = cannot create { $path }: { $reason }
+file-write = cannot write { $path }: { $reason }
+attachments-clash = attachments { $first } and { $second } would both be published as { $path }; rename one of them
+pictures-clash = two different pictures would both be published as { $path }; rename one
+unknown-standard = unknown PDF standard "{ $name }"; valid: { $valid } (combine one PDF/A level with ua-1, e.g. a-2a,ua-1)
+one-pdfa-level = choose one PDF/A level, not { $levels }; ua-1 can be added to it
+base-url-bad = --base-url: { $problem }; { $help }
+unknown-only = unknown guide "{ $id }" in --only; { $hint }
+guides-are = the guides are: { $list }
+handout-one-guide = a handout prints exactly one guide, but { $selected } are selected; choose one with --only, e.g. --only { $example }
+pack-no-guides = the pack has no guide to print
+pack-handout-count = a handout prints exactly one guide, not { $count }
+pack-unsettled = page numbers did not settle after { $passes } layout passes (page counts { $counts }); this is a bug in guidepress, please report it with the guides attached
+pdf-options = invalid PDF options: { $reason }
+internal-error = internal error: { $reason }
+image-processing = cannot prepare a picture for the web: { $reason }
+new-reserved-id = "{ $id }" is reserved: the web site's index page is { $id }.html; choose another id
+new-bad-id = "{ $id }" is not a valid guide id: use lowercase letters and digits joined by single dashes
+new-exists = { $path } already exists
+
+## Pictures that cannot be used
+image-unreadable = cannot read the image: { $reason }
+image-file-too-large = image file too large: { $size }, the limit is { $limit } MB
+image-not-a-file = cannot read the image: it is { $kind }, not a file
+image-not-png-jpeg = not a PNG or JPEG ({ $what })
+magic-empty = the file is empty
+magic-gif = it is a GIF
+magic-webp = it is a WebP
+magic-svg = it is an SVG or other XML
+magic-pdf = it is a PDF
+magic-bmp = it is a BMP
+magic-tiff = it is a TIFF
+magic-heic = it looks like HEIC/AVIF
+magic-unknown = unknown format
+image-too-many-pixels = image too large: { $width }×{ $height } pixels, the limit is { $max }×{ $max }
+image-no-pixels = the { $format } image has no pixels ({ $width }×{ $height })
+image-jpeg-cut = the JPEG file is cut short: its picture data has no end marker (it was not fully copied or downloaded)
+image-over-memory = image too large to decode within { $mib } MiB of memory
+image-damaged = the { $format } file is damaged or incomplete: { $reason }
 output-file-overlaps = output file { $out } would replace or lie inside the input folder { $input }; choose another --out

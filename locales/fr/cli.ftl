@@ -58,16 +58,31 @@ n-guides = { $count } fiches
 new-wrote = { $path } écrit
 new-next = ensuite : remplissez-la, ajoutez « { $id } » à "order" dans collection.json si la collection en a un, puis lancez `guidepress check`
 new-exists-help = choisissez un autre identifiant, ou modifiez la fiche existante
-new-bad-id = « { $id } » n’est pas un identifiant de fiche valide : utilisez des minuscules et des chiffres reliés par des tirets simples
-new-reserved-id = « { $id } » est réservé : la page d’accueil du site est { $id }.html ; choisissez un autre identifiant
 new-collection-id = « { $id } » ne peut pas être l’identifiant d’une fiche : guides/{ $id }.json est le fichier des réglages de la collection
 new-id-too-long = l’identifiant fait { $bytes } caractères ; un identifiant en a au plus { $max } (il nomme les fichiers de la fiche)
 new-blank-title = le titre est vide : donnez un titre, ou omettez --title pour un titre à remplacer
 new-title-char = le titre contient le caractère invisible { $code }, interdit dans les fiches
 new-title-help = écrivez le titre sur une ligne, avec des caractères visibles uniquement
-new-exists = { $path } existe déjà
 new-write = impossible d’écrire { $path } : { $reason }
 same-warning = (le même avertissement pour { $count } autre{ $count ->
     [one] {""} fichier
    *[other] s fichiers
 })
+
+## Erreurs de clap (la ligne de commande elle-même)
+clap-usage = Utilisation
+clap-more-info = Pour plus d’informations, essayez "--help".
+clap-repeated = l’argument { $arg } ne peut être donné qu’une fois
+clap-conflict = l’argument { $arg } ne peut pas être utilisé avec { $other }
+clap-no-equals = { $arg } demande un signe = avant sa valeur
+clap-missing-value = { $arg } demande une valeur, mais aucune n’a été donnée
+clap-invalid-value = valeur "{ $value }" impossible pour { $arg }
+clap-invalid-subcommand = commande "{ $name }" inconnue
+clap-missing-required = ces arguments obligatoires manquent : { $list }
+clap-missing-subcommand = { $name } demande une commande
+clap-too-many-values = valeur "{ $value }" en trop pour { $arg }
+clap-number-of-values = nombre de valeurs incorrect pour { $arg }
+clap-value-validation = valeur "{ $value }" impossible pour { $arg } : { $reason }
+clap-unknown-argument = argument "{ $arg }" inattendu
+clap-invalid-utf8 = un argument n’est pas en UTF-8 valide
+clap-tip-separator = pour donner "{ $arg }" comme valeur, écrivez "-- { $arg }"

@@ -291,6 +291,87 @@ url-too-long-help = raccourcissez l’adresse (par exemple l’adresse courte de
 kept-check = la vérification n’est pas allée au bout ; rien n’a été écrit
 in-edition = dans l’édition { $edition }, { $message }
 
-## Sorties (dossiers et fichiers)
-output-dir-overlaps = le dossier de sortie { $out } chevauche le dossier d’entrée { $input } ; choisissez un autre --out
+## Coupure des mots (collection.json)
+hyphenation-not-object = "hyphenation" doit être un objet qui associe des mots à leur coupure, { $found } a été trouvé
+hyphenation-not-object-help = par exemple {"{"} "cookies": "cookies", "navigateur": "na-vi-ga-teur" {"}"}
+hyphenation-not-word = "{ $word }" n’est pas un mot : indiquez des mots seuls, faits de lettres
+hyphenation-not-word-help = une entrée par mot, sans espace, chiffre, apostrophe ni trait d’union
+hyphenation-not-string = la coupure de "{ $word }" doit être un texte comme "{ $word }", { $found } a été trouvé
+hyphenation-twice = "{ $word }" figure deux fois (les mots sont comparés en minuscules)
+hyphenation-twice-help = ne gardez qu’une entrée pour ce mot
+hyphenation-pattern-help = écrivez les lettres de "{ $word }" dans l’ordre, avec un trait d’union là où le mot peut être coupé (par exemple "na-vi-ga-teur"), ou le mot seul pour qu’il ne soit jamais coupé
+hyphenation-bad-chars = "{ $pattern }" ne peut contenir que les lettres de "{ $word }" et des traits d’union
+hyphenation-hyphen-place = chaque trait d’union de "{ $pattern }" doit se trouver entre deux lettres
+hyphenation-spells = "{ $pattern }" donne "{ $letters }" et non "{ $word }"
+hyphen-short-word = "{ $pattern }" a moins de { $min } lettres : des mots aussi courts ne sont jamais coupés
+hyphen-near-end = un trait d’union de "{ $pattern }" laisse moins de { $before } lettres avant lui ou { $after } après lui : le mot n’est jamais coupé à cet endroit
+hyphen-ignored-help = supprimez les traits d’union qui ne peuvent pas servir
+
+## Identifiants, JSON et limites
+reserved-id = l’identifiant "{ $id }" est réservé : la page d’accueil du site web est { $id }.html
+reserved-id-help = choisissez un autre identifiant, par exemple "{ $id }-fiche"
+reserved-file-name = le nom de fichier "{ $id }.json" donne l’identifiant "{ $id }", qui est réservé : la page d’accueil du site web est { $id }.html
+reserved-file-name-help = renommez le fichier, par exemple "{ $id }-fiche.json", ou ajoutez un autre "id"
+json-other = JSON incorrect : { $reason }
+value-invalid = valeur refusée : { $reason }
+kind-other = { $kind }
+noun-file = fichier
+too-many-columns = le tableau a { $width } colonnes ; un tableau en a au plus { $max }, le maximum qui reste lisible sur une page A5 en gros caractères
+too-many-columns-help = découpez-le en plusieurs tableaux, ou échangez lignes et colonnes
+attachment-too-large = la pièce jointe "{ $href }" est trop grosse : { $bytes } octets, la limite est de { $limit } octets
+attachment-too-large-help = faites plutôt un lien vers le fichier sur un site web (une adresse https)
+forced-break = { $count ->
+    [one] { $words } ne tient pas dans sa ligne ({ $mm } mm) et est coupé sans trait d’union
+   *[other] { $count } mots ne tiennent pas dans leur ligne (jusqu’à { $mm } mm) et sont coupés sans trait d’union : { $words }{ $more ->
+        [0] {""}
+       *[other] {" "}et { $more } autres
+    }
+}
+forced-break-help = les noms, codes, adresses et titres ne sont jamais coupés par un trait d’union : raccourcissez le texte, ou donnez moins de colonnes au tableau
+
+## Dossiers de sortie, site et recueils
+out-overlaps-input = le dossier de sortie { $out } empiète sur le dossier source { $input } ; choisissez un autre --out
+out-not-folder = { $path } existe et n’est pas un dossier
+out-not-site = { $path } n’est pas vide et ne contient pas de { $marker } : ce n’est pas un site créé par guidepress ; choisissez un dossier nouveau ou vide avec --out
+staging-create = impossible de créer le dossier provisoire { $path } : { $reason }
+site-move = impossible de mettre le nouveau site à la place de { $path } : { $reason } ; l’ancien site est inchangé
+folder-create = impossible de créer { $path } : { $reason }
+file-write = impossible d’écrire { $path } : { $reason }
+attachments-clash = les pièces jointes { $first } et { $second } seraient toutes deux publiées sous le nom { $path } ; renommez l’une d’elles
+pictures-clash = deux images différentes seraient toutes deux publiées sous le nom { $path } ; renommez l’une d’elles
+unknown-standard = norme PDF inconnue "{ $name }" ; valeurs possibles : { $valid } (combinez un niveau PDF/A avec ua-1, par exemple a-2a,ua-1)
+one-pdfa-level = choisissez un seul niveau PDF/A, pas { $levels } ; ua-1 peut s’y ajouter
+base-url-bad = --base-url : { $problem } ; { $help }
+unknown-only = fiche inconnue "{ $id }" dans --only ; { $hint }
+guides-are = les fiches sont : { $list }
+handout-one-guide = la mise en page handout imprime une seule fiche, mais { $selected } sont sélectionnées ; choisissez-en une avec --only, par exemple --only { $example }
+pack-no-guides = le recueil n’a aucune fiche à imprimer
+pack-handout-count = la mise en page handout imprime une seule fiche, pas { $count }
+pack-unsettled = les numéros de page ne se sont pas stabilisés après { $passes } passes de mise en page (nombres de pages { $counts }) ; c’est un défaut de guidepress, signalez-le en joignant les fiches
+pdf-options = options PDF impossibles : { $reason }
+internal-error = erreur interne : { $reason }
+image-processing = impossible de préparer une image pour le web : { $reason }
+new-reserved-id = "{ $id }" est réservé : la page d’accueil du site web est { $id }.html ; choisissez un autre identifiant
+new-bad-id = "{ $id }" n’est pas un identifiant de fiche valide : utilisez des lettres minuscules et des chiffres reliés par des tirets simples
+new-exists = { $path } existe déjà
+
+## Images inutilisables
+image-unreadable = impossible de lire l’image : { $reason }
+image-file-too-large = fichier image trop gros : { $size }, la limite est de { $limit } Mo
+image-not-a-file = impossible de lire l’image : c’est { $kind }, pas un fichier
+image-not-png-jpeg = ni PNG ni JPEG ({ $what })
+magic-empty = le fichier est vide
+magic-gif = c’est un GIF
+magic-webp = c’est un WebP
+magic-svg = c’est un SVG ou un autre fichier XML
+magic-pdf = c’est un PDF
+magic-bmp = c’est un BMP
+magic-tiff = c’est un TIFF
+magic-heic = cela ressemble à du HEIC/AVIF
+magic-unknown = format inconnu
+image-too-many-pixels = image trop grande : { $width } × { $height } pixels, la limite est de { $max } × { $max }
+image-no-pixels = l’image { $format } n’a aucun pixel ({ $width } × { $height })
+image-jpeg-cut = le fichier JPEG est tronqué : ses données d’image n’ont pas de marqueur de fin (il n’a pas été entièrement copié ou téléchargé)
+image-over-memory = image trop grande pour être décodée avec { $mib } Mio de mémoire
+image-damaged = le fichier { $format } est endommagé ou incomplet : { $reason }
 output-file-overlaps = le fichier de sortie { $out } remplacerait le dossier d’entrée { $input } ou serait dedans ; choisissez un autre --out

@@ -4,6 +4,7 @@ pub mod args;
 mod build;
 mod bundle;
 mod check;
+mod clap_error;
 mod help;
 mod interrupt;
 mod lang;
@@ -27,6 +28,9 @@ pub const INTERRUPTED: i32 = 130;
 
 /// Runs the CLI and returns the process exit code.
 pub fn run() -> i32 {
+    // First of all: a Ctrl+C while the arguments are read ends the process
+    // with 130, as one during the job does (`watch` once missed one).
+    interrupt::install();
     let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let ui = lang::init(&argv);
     let command = help::localise(args::Cli::command(), ui);
@@ -36,7 +40,12 @@ pub fn run() -> i32 {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { USAGE } else { OK };
-            let _ = e.print();
+            match clap_error::render(&e, ui) {
+                Some(text) => eprint!("{text}"),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return code;
         }
     };
@@ -45,7 +54,7 @@ pub fn run() -> i32 {
         cli.command,
         C::Build(_) | C::Check(_) | C::Site(_) | C::Pack(_) | C::Bundle(_) | C::Watch(_)
     ) {
-        interrupt::install();
+        interrupt::jobs_check();
     }
     let code = match cli.command {
         args::Command::Build(a) => build::run(&a),

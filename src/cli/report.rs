@@ -63,7 +63,7 @@ pub fn group_warnings<'a>(all: &[&'a Diagnostic]) -> Vec<(&'a Diagnostic, usize)
 pub fn report_failure(failure: &Failure, then: Option<Msg>) -> i32 {
     match failure {
         Failure::Usage(message) => {
-            super::lang::error(Msg::verbatim(message));
+            super::lang::error(message.clone());
             super::USAGE
         }
         Failure::Refused(diags) => {

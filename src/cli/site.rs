@@ -10,12 +10,10 @@ use super::args::SiteArgs;
 use super::report::{print_diagnostics, progress_bar, report_failure, report_progress};
 
 /// Resolves the flags into options, or says what is wrong with them.
-fn options(args: &SiteArgs) -> Result<SiteOptions, String> {
+fn options(args: &SiteArgs) -> Result<SiteOptions, Msg> {
     let standards = parse_standards(&args.pdf_standard)?;
     let links = match (&args.base_url, args.relative) {
-        (Some(url), _) => SiteLinks::Base(
-            normalize_base_url(url).map_err(|m| format!("--base-url: {m}"))?,
-        ),
+        (Some(url), _) => SiteLinks::Base(normalize_base_url(url)?),
         (None, true) => SiteLinks::Relative,
         (None, false) => SiteLinks::Collection,
     };
@@ -36,7 +34,7 @@ pub fn run(args: &SiteArgs) -> i32 {
         // An unknown standard or a malformed base URL is a wrong command
         // line: a usage error (exit 2), as the README promises.
         Err(m) => {
-            super::lang::error(Msg::verbatim(m));
+            super::lang::error(m);
             return super::USAGE;
         }
     };
@@ -59,9 +57,9 @@ pub fn run(args: &SiteArgs) -> i32 {
                 files = report.files.len(),
                 size = Arg::Size(bytes),
                 standards = if standards.is_empty() {
-                    msg!("no-standard")
+                    Arg::from(msg!("no-standard"))
                 } else {
-                    Msg::verbatim(standards.join(" + "))
+                    Arg::Text(standards.join(" + "))
                 }
             );
             let index = opts.out_dir.join("index.html");

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use guidepress::i18n::Msg;
+use guidepress::i18n::Arg;
 use guidepress::model::Loaded;
 use guidepress::msg;
 use guidepress::output::diagnostics::display_path;
@@ -50,7 +50,9 @@ pub fn run(args: &WatchArgs) -> i32 {
             println!("{}", t(msg!("stopped-watching")));
             return super::INTERRUPTED;
         }
-        std::thread::sleep(Duration::from_millis(args.poll_ms.max(10)));
+        if !sleep_unless_stopped(Duration::from_millis(args.poll_ms.max(10))) {
+            continue;
+        }
         let now = Snapshot::take(&watched);
         debouncer.observe(now.changes_since(&snapshot), Instant::now());
         snapshot = now;
@@ -76,6 +78,20 @@ pub fn run(args: &WatchArgs) -> i32 {
     }
 }
 
+/// Sleeps `d` in short steps; `false` as soon as a stop is asked for (the
+/// loop then answers it at once, whatever `--poll-ms`).
+fn sleep_unless_stopped(d: Duration) -> bool {
+    let end = Instant::now() + d;
+    while !interrupt::requested() {
+        let left = end.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return true;
+        }
+        std::thread::sleep(left.min(Duration::from_millis(20)));
+    }
+    false
+}
+
 /// Loads the project and rebuilds what `what` says (everything when the ids
 /// of the guides differ from `previous`: `guide:` links may have changed);
 /// prints problems and a summary. `None` when the project as a whole could
@@ -98,6 +114,10 @@ fn cycle(
                 return None;
             }
         };
+        if interrupt::requested() {
+            // Stopped while reading: build nothing, the loop stops.
+            return None;
+        }
         let deps = Deps::of(&loaded, &args.source.guides, &images);
         let ids = |d: &Deps| d.guides.values().cloned().collect::<BTreeSet<String>>();
         let same_ids = previous.is_some_and(|p| ids(p) == ids(&deps));
@@ -109,11 +129,11 @@ fn cycle(
         print_diagnostics(&r.diagnostics);
         let pdf_dir: PathBuf = out.join("pdf");
         let names = if r.built.is_empty() {
-            msg!("rebuilt-nothing")
+            Arg::from(msg!("rebuilt-nothing"))
         } else if r.built.len() <= 5 {
-            Msg::verbatim(r.built.join(", "))
+            Arg::Text(r.built.join(", "))
         } else {
-            msg!("n-guides", count = r.built.len())
+            Arg::from(msg!("n-guides", count = r.built.len()))
         };
         let secs = start.elapsed().as_secs_f64();
         let seconds = if super::lang::lang() == guidepress::i18n::UiLang::Fr {

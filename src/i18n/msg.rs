@@ -44,8 +44,10 @@ impl Msg {
         self
     }
 
-    /// Text from outside guidepress (an operating system's or a library's
-    /// own message), shown as it is in every language.
+    /// A text shown as it is in every language: for unit tests only. Text
+    /// from outside guidepress (an operating system's or a library's error)
+    /// is an argument of a message of its own, never a message.
+    #[cfg(test)]
     pub fn verbatim(text: impl Into<String>) -> Self {
         Msg::new("verbatim").arg("text", Arg::Text(text.into()))
     }

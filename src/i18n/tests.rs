@@ -87,7 +87,7 @@ fn every_key_used_in_code_exists_and_every_key_is_used() {
         }
     }
     // `help-…` keys (the --help texts) are checked against the commands by
-    // the CLI's own test; `verbatim` is used by Msg::verbatim.
+    // the CLI's own test; `verbatim` by the unit tests' Msg::verbatim.
     let unused: Vec<_> = known
         .iter()
         .filter(|id| !id.starts_with("help-") && !used.contains(*id))
@@ -163,4 +163,40 @@ fn language_comes_from_flag_then_variable_then_locale() {
     assert_eq!(r(None, None, Some("C"), Some("fr_FR"), None), En);
     assert_eq!(r(None, None, None, None, Some("fr_BE.UTF-8")), Fr);
     assert_eq!(r(None, None, None, None, None), En);
+}
+
+#[test]
+fn messages_once_english_only_have_both_languages() {
+    let forced = |count: usize, words: &str, more: usize, mm: &str| {
+        crate::msg!("forced-break", count = count, words = words, more = more, mm = mm)
+    };
+    let one = forced(1, "\"ab\"", 0, "12");
+    assert_eq!(
+        one.en(),
+        "\"ab\" does not fit in its line (12 mm) and is cut without a hyphen"
+    );
+    assert_eq!(
+        one.in_lang(UiLang::Fr),
+        "\"ab\" ne tient pas dans sa ligne (12\u{a0}mm) et est coupé sans trait d’union"
+    );
+    let six = forced(6, "\"a\", \"b\"", 2, "9");
+    assert!(six.en().ends_with("without a hyphen: \"a\", \"b\", 2 more"), "{}", six.en());
+    assert!(six.in_lang(UiLang::Fr).starts_with("6\u{a0}mots ne tiennent pas"));
+    assert!(six.in_lang(UiLang::Fr).ends_with("\"a\", \"b\" et 2\u{a0}autres"));
+    let h = crate::msg!(
+        "hyphen-near-end",
+        pattern = "n-avigateur",
+        before = 2usize,
+        after = 3usize
+    );
+    assert_eq!(
+        h.in_lang(UiLang::Fr),
+        "un trait d’union de \"n-avigateur\" laisse moins de 2\u{a0}lettres avant lui ou \
+         3\u{a0}après lui\u{a0}: le mot n’est jamais coupé à cet endroit"
+    );
+    let gif = crate::msg!("image-not-png-jpeg", what = crate::msg!("magic-gif"));
+    assert_eq!(gif.en(), "not a PNG or JPEG (it is a GIF)");
+    assert_eq!(gif.in_lang(UiLang::Fr), "ni PNG ni JPEG (c’est un GIF)");
+    let e = crate::msg!("out-overlaps-input", out = "guides/out", input = "guides");
+    assert!(e.in_lang(UiLang::Fr).ends_with("\u{202f}; choisissez un autre --out"));
 }

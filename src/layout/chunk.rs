@@ -334,35 +334,18 @@ impl Chunker<'_> {
                 let more = if shown.len() < w.len() { "…" } else { "" };
                 format!("\"{shown}{more}\"")
             };
-            let mut words: Vec<String> =
-                here.iter().take(4).map(|f| quote(&f.1)).collect();
-            if here.len() > 4 {
-                words.push(format!("{} more", here.len() - 4));
-            }
-            let message = match here.len() {
-                1 => format!(
-                    "{} does not fit in its line ({:.0} mm) and is cut without a hyphen",
-                    words[0],
-                    narrowest / MM
-                ),
-                n => format!(
-                    "{n} words do not fit in their lines (down to {:.0} mm) and are cut \
-                     without a hyphen: {}",
-                    narrowest / MM,
-                    words.join(", ")
-                ),
-            };
+            let words: Vec<String> = here.iter().take(4).map(|f| quote(&f.1)).collect();
+            let message = msg!(
+                "forced-break",
+                count = here.len(),
+                words = words.join(", "),
+                more = here.len().saturating_sub(4),
+                mm = format!("{:.0}", narrowest / MM)
+            );
             out.push(
-                Diagnostic::warning(
-                    "forced-break",
-                    &self.file,
-                    crate::i18n::Msg::verbatim(message),
-                )
-                .at(path)
-                .help(crate::i18n::Msg::verbatim(
-                    "names, codes, addresses and headings are never hyphenated: \
-                         shorten the text, or give the table fewer columns",
-                )),
+                Diagnostic::warning("forced-break", &self.file, message)
+                    .at(path)
+                    .help(msg!("forced-break-help")),
             );
         }
         out

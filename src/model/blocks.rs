@@ -371,13 +371,9 @@ fn table(
     };
     if width > MAX_TABLE_COLUMNS {
         let at = if header.is_some() { header_path } else { join_index(&rows_path, 0) };
-        let message = format!(
-            "the table has {width} columns; a table has at most {MAX_TABLE_COLUMNS}, \
-             the most that stay readable on a large-print A5 page"
-        );
-        let help =
-            Msg::verbatim("split it into several tables, or swap rows and columns");
-        c.fail("too-many-columns", &at, Msg::verbatim(message), Some(help));
+        let message = msg!("too-many-columns", width = width, max = MAX_TABLE_COLUMNS);
+        let help = msg!("too-many-columns-help");
+        c.fail("too-many-columns", &at, message, Some(help));
         return None;
     }
     let mut out = Vec::new();
@@ -458,13 +454,13 @@ fn attachment(
         c.fail(
             "file-too-large",
             path,
-            Msg::verbatim(format!(
-                "attachment \"{href}\" is too large: {bytes} bytes, the limit is \
-                 {MAX_ATTACHMENT} bytes"
-            )),
-            Some(Msg::verbatim(
-                "link to the file on a web site instead (an https address)",
-            )),
+            msg!(
+                "attachment-too-large",
+                href = href,
+                bytes = bytes,
+                limit = MAX_ATTACHMENT
+            ),
+            Some(msg!("attachment-too-large-help")),
         );
         return None;
     }

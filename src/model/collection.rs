@@ -1,6 +1,5 @@
 //! `collection.json`: the shared settings and pack order, validated.
 
-use crate::i18n::Msg;
 use crate::msg;
 use std::path::Path;
 
@@ -128,7 +127,7 @@ fn check_collection(
                 order_sites.push(c.report.warning(
                     "unknown-guide",
                     &path,
-                    Msg::verbatim(""),
+                    msg!("order-unknown", id = id),
                 ));
             }
         }

@@ -73,7 +73,7 @@ pub fn load_guide(file: &Path, collection: &Collection, env: &Env<'_>) -> GuideD
         Err(d) => {
             return bare(
                 Err(vec![*d]),
-                Diagnostic::error("duplicate-id", file, Msg::verbatim("")),
+                Diagnostic::error("duplicate-id", file, msg!("duplicate-id")),
             )
         }
     };
@@ -96,15 +96,15 @@ pub fn load_guide(file: &Path, collection: &Collection, env: &Env<'_>) -> GuideD
     }
     let Some(raw) = raw else {
         let (errors, _) = c.report.finish();
-        let site = Diagnostic::error("duplicate-id", file, Msg::verbatim(""));
+        let site = Diagnostic::error("duplicate-id", file, msg!("duplicate-id"));
         let mut draft = bare(Err(errors), site);
         draft.id = probed;
         return draft;
     };
     let id_site = if raw.id.is_some() {
-        c.report.error("duplicate-id", "id", Msg::verbatim(""))
+        c.report.error("duplicate-id", "id", msg!("duplicate-id"))
     } else {
-        Diagnostic::error("duplicate-id", file, Msg::verbatim(""))
+        Diagnostic::error("duplicate-id", file, msg!("duplicate-id"))
     };
     let id = check_id(&mut c, raw.id.as_deref(), &stem);
     let guide = check_guide(&mut c, &raw, collection, file, id);
@@ -157,16 +157,16 @@ fn check_id(c: &mut Checker<'_>, id: Option<&str>, stem: &str) -> Option<String>
         let (path, message, help) = match id {
             Some(_) => (
                 "id",
-                format!("id \"{reserved}\" is reserved: the web site's index page is {reserved}.html"),
-                format!("choose another id, e.g. \"{reserved}-fiche\""),
+                msg!("reserved-id", id = reserved),
+                msg!("reserved-id-help", id = reserved),
             ),
             None => (
                 "",
-                format!("the file name \"{reserved}.json\" gives the id \"{reserved}\", which is reserved: the web site's index page is {reserved}.html"),
-                format!("rename the file, e.g. \"{reserved}-fiche.json\", or add another \"id\""),
+                msg!("reserved-file-name", id = reserved),
+                msg!("reserved-file-name-help", id = reserved),
             ),
         };
-        c.fail("bad-id", path, Msg::verbatim(message), Some(Msg::verbatim(help)));
+        c.fail("bad-id", path, message, Some(help));
         return None;
     }
     let too_long = id.unwrap_or(stem);

@@ -3,13 +3,13 @@
 //! `"cookies": "cookies"` never breaks), and the word rules every
 //! hyphenation follows.
 
-use crate::i18n::Msg;
+use crate::msg;
 use std::collections::BTreeMap;
 
 use serde_json::Value;
 
 use super::check::Checker;
-use super::raw::json_kind;
+use super::raw::{json_kind, kind_msg};
 use super::spans::join_key;
 
 /// Words of fewer letters are never hyphenated.
@@ -34,18 +34,9 @@ pub fn check_hyphenation(
 ) -> BTreeMap<String, Vec<usize>> {
     let mut out = BTreeMap::new();
     let Value::Object(map) = value else {
-        let message = format!(
-            "\"hyphenation\" must be an object of words and their hyphenation, \
-             found {}",
-            json_kind(value)
-        );
-        let help = "e.g. { \"cookies\": \"cookies\", \"navigateur\": \"na-vi-ga-teur\" }";
-        c.fail(
-            "wrong-type",
-            "hyphenation",
-            Msg::verbatim(message),
-            Some(Msg::verbatim(help)),
-        );
+        let message = msg!("hyphenation-not-object", found = kind_msg(json_kind(value)));
+        let help = msg!("hyphenation-not-object-help");
+        c.fail("wrong-type", "hyphenation", message, Some(help));
         return out;
     };
     for (word, pattern) in map {
@@ -53,26 +44,15 @@ pub fn check_hyphenation(
         if word.is_empty() || !word.chars().all(is_letter) {
             let d = c
                 .report
-                .key_error(
-                    "bad-value",
-                    &path,
-                    Msg::verbatim(format!(
-                        "\"{word}\" is not a word: list single words made of letters"
-                    )),
-                )
-                .help(Msg::verbatim(
-                    "one entry per word, without spaces, digits, apostrophes or hyphens",
-                ));
+                .key_error("bad-value", &path, msg!("hyphenation-not-word", word = word))
+                .help(msg!("hyphenation-not-word-help"));
             c.report.push(d);
             continue;
         }
         let Value::String(pattern) = pattern else {
-            let message = format!(
-                "the hyphenation of \"{word}\" must be a string such as \"{word}\", \
-                 found {}",
-                json_kind(pattern)
-            );
-            c.fail("wrong-type", &path, Msg::verbatim(message), None);
+            let found = kind_msg(json_kind(pattern));
+            let message = msg!("hyphenation-not-string", word = word, found = found);
+            c.fail("wrong-type", &path, message, None);
             continue;
         };
         let Some(points) = pattern_points(c, &path, word, pattern) else { continue };
@@ -80,14 +60,8 @@ pub fn check_hyphenation(
         if out.contains_key(&key) {
             let d = c
                 .report
-                .key_error(
-                    "bad-value",
-                    &path,
-                    Msg::verbatim(format!(
-                        "\"{word}\" is listed twice (words are compared in lowercase)"
-                    )),
-                )
-                .help(Msg::verbatim("keep one entry for the word"));
+                .key_error("bad-value", &path, msg!("hyphenation-twice", word = word))
+                .help(msg!("hyphenation-twice-help"));
             c.report.push(d);
             continue;
         }
@@ -105,41 +79,26 @@ fn pattern_points(
     word: &str,
     pattern: &str,
 ) -> Option<Vec<usize>> {
-    let help = format!(
-        "write the letters of \"{word}\" in order, with a hyphen where it may break \
-         (e.g. \"na-vi-ga-teur\"), or the word alone to keep it whole"
-    );
+    let help = msg!("hyphenation-pattern-help", word = word);
     if !pattern.chars().all(|ch| is_letter(ch) || ch == '-') {
-        let message =
-            format!("\"{pattern}\" may hold only the letters of \"{word}\" and hyphens");
-        c.fail(
-            "bad-value",
-            path,
-            Msg::verbatim(message),
-            Some(Msg::verbatim(help.clone())),
-        );
+        let message = msg!("hyphenation-bad-chars", pattern = pattern, word = word);
+        c.fail("bad-value", path, message, Some(help));
         return None;
     }
     if pattern.starts_with('-') || pattern.ends_with('-') || pattern.contains("--") {
-        let message =
-            format!("each hyphen in \"{pattern}\" must stand between two letters");
-        c.fail(
-            "bad-value",
-            path,
-            Msg::verbatim(message),
-            Some(Msg::verbatim(help.clone())),
-        );
+        let message = msg!("hyphenation-hyphen-place", pattern = pattern);
+        c.fail("bad-value", path, message, Some(help));
         return None;
     }
     let letters: String = pattern.chars().filter(|&ch| ch != '-').collect();
     if letters.to_lowercase() != word.to_lowercase() {
-        let message = format!("\"{pattern}\" spells \"{letters}\", not \"{word}\"");
-        c.fail(
-            "bad-value",
-            path,
-            Msg::verbatim(message),
-            Some(Msg::verbatim(help.clone())),
+        let message = msg!(
+            "hyphenation-spells",
+            pattern = pattern,
+            letters = &letters,
+            word = word
         );
+        c.fail("bad-value", path, message, Some(help));
         return None;
     }
     let mut points = Vec::new();
@@ -159,22 +118,16 @@ fn pattern_points(
 fn unused_points(c: &mut Checker<'_>, path: &str, pattern: &str, points: &[usize]) {
     let n = pattern.chars().filter(|&ch| ch != '-').count();
     let message = if !points.is_empty() && n < MIN_WORD {
-        format!(
-            "\"{pattern}\" has fewer than {MIN_WORD} letters: words that short are \
-             never hyphenated"
-        )
+        msg!("hyphen-short-word", pattern = pattern, min = MIN_WORD)
     } else if points.iter().any(|&p| p < MIN_BEFORE || p + MIN_AFTER > n) {
-        format!(
-            "a hyphen in \"{pattern}\" leaves fewer than {MIN_BEFORE} letters before \
-             it or {MIN_AFTER} after it: the word never breaks there"
-        )
+        msg!("hyphen-near-end", pattern = pattern, before = MIN_BEFORE, after = MIN_AFTER)
     } else {
         return;
     };
     let d = c
         .report
-        .warning("hyphen-ignored", path, Msg::verbatim(message))
-        .help(Msg::verbatim("remove the hyphens that cannot be used"));
+        .warning("hyphen-ignored", path, message)
+        .help(msg!("hyphen-ignored-help"));
     c.report.push(d);
 }
 

@@ -5,7 +5,7 @@ use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use super::input::{read_input, InputError};
+use super::input::{kind_msg, read_input, InputError};
 use super::types::{ImageData, ImageFormat};
 use crate::i18n::{Arg, Msg};
 use crate::msg;
@@ -22,7 +22,7 @@ pub const MAX_FILE: u64 = 50 * 1024 * 1024;
 pub struct ImageError {
     /// `bad-image`, `image-too-large` or `unreadable`.
     pub code: &'static str,
-    /// What is wrong, lowercase.
+    /// What is wrong.
     pub message: Msg,
 }
 
@@ -72,29 +72,24 @@ impl ImageCache {
 fn read_image(path: &Path) -> Result<Checked, ImageError> {
     let unreadable = |e: std::io::Error| ImageError {
         code: "unreadable",
-        message: Msg::verbatim(format!(
-            "cannot read the image: {}",
-            lower_first(&e.to_string())
-        )),
+        message: msg!("image-unreadable", reason = lower_first(&e.to_string())),
     };
     let bytes = match read_input(path, MAX_FILE) {
         Ok(bytes) => bytes,
         Err(InputError::TooLarge(size)) => {
             return Err(ImageError {
                 code: "image-too-large",
-                message: Msg::verbatim(format!(
-                    "image file too large: {:.1} MB, the limit is {} MB",
-                    size as f64 / 1e6,
-                    MAX_FILE / 1_000_000
-                )),
+                message: msg!(
+                    "image-file-too-large",
+                    size = Arg::Size(size),
+                    limit = MAX_FILE / 1_000_000
+                ),
             })
         }
         Err(InputError::NotAFile(kind)) => {
             return Err(ImageError {
                 code: "unreadable",
-                message: Msg::verbatim(format!(
-                    "cannot read the image: it is {kind}, not a file"
-                )),
+                message: msg!("image-not-a-file", kind = kind_msg(kind)),
             })
         }
         Err(InputError::Io(e)) => return Err(unreadable(e)),
@@ -106,10 +101,14 @@ fn read_image(path: &Path) -> Result<Checked, ImageError> {
 fn check_image(bytes: Vec<u8>) -> Result<Checked, ImageError> {
     let format = sniff(&bytes).ok_or_else(|| ImageError {
         code: "bad-image",
-        message: Msg::verbatim(format!("not a PNG or JPEG ({})", describe_magic(&bytes))),
+        message: msg!("image-not-png-jpeg", what = describe_magic(&bytes)),
     })?;
     let (width, height) = measure(&bytes, format)?;
     decode(&bytes, format)?;
+    let bytes = match format {
+        ImageFormat::Png => super::png_depth::to_8_bits(&bytes).unwrap_or(bytes),
+        ImageFormat::Jpeg => bytes,
+    };
     Ok(Checked { bytes: Arc::new(bytes), format, width, height })
 }
 
@@ -125,26 +124,26 @@ pub fn sniff(bytes: &[u8]) -> Option<ImageFormat> {
 }
 
 /// A hint at what the file is instead.
-fn describe_magic(bytes: &[u8]) -> &'static str {
+fn describe_magic(bytes: &[u8]) -> Msg {
     let starts = |m: &[u8]| bytes.starts_with(m);
     if bytes.is_empty() {
-        "the file is empty"
+        msg!("magic-empty")
     } else if starts(b"GIF8") {
-        "it is a GIF"
+        msg!("magic-gif")
     } else if starts(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
-        "it is a WebP"
+        msg!("magic-webp")
     } else if starts(b"<svg") || starts(b"<?xml") {
-        "it is an SVG or other XML"
+        msg!("magic-svg")
     } else if starts(b"%PDF") {
-        "it is a PDF"
+        msg!("magic-pdf")
     } else if starts(b"BM") {
-        "it is a BMP"
+        msg!("magic-bmp")
     } else if starts(b"II*\0") || starts(b"MM\0*") {
-        "it is a TIFF"
+        msg!("magic-tiff")
     } else if bytes.get(4..12).is_some_and(|b| b.starts_with(b"ftyp")) {
-        "it looks like HEIC/AVIF"
+        msg!("magic-heic")
     } else {
-        "unknown format"
+        msg!("magic-unknown")
     }
 }
 
@@ -176,9 +175,12 @@ fn png_header_size(bytes: &[u8]) -> Option<(u32, u32)> {
 fn too_large(width: u32, height: u32) -> ImageError {
     ImageError {
         code: "image-too-large",
-        message: Msg::verbatim(format!(
-            "image too large: {width}×{height} pixels, the limit is {MAX_SIDE}×{MAX_SIDE}"
-        )),
+        message: msg!(
+            "image-too-many-pixels",
+            width = width,
+            height = height,
+            max = MAX_SIDE
+        ),
     }
 }
 
@@ -203,10 +205,12 @@ fn measure(bytes: &[u8], format: ImageFormat) -> Result<(u32, u32), ImageError> 
     if width == 0 || height == 0 {
         return Err(ImageError {
             code: "bad-image",
-            message: Msg::verbatim(format!(
-                "the {} image has no pixels ({width}×{height})",
-                format_name(format)
-            )),
+            message: msg!(
+                "image-no-pixels",
+                format = format_name(format),
+                width = width,
+                height = height
+            ),
         });
     }
     Ok((width, height))
@@ -219,13 +223,7 @@ fn decode(bytes: &[u8], format: ImageFormat) -> Result<(), ImageError> {
     }
     if !jpeg_is_whole(bytes) {
         // The JPEG decoder fills what is missing with grey and says nothing.
-        return Err(ImageError {
-            code: "bad-image",
-            message: Msg::verbatim(
-                "the JPEG file is cut short: its picture data has no end marker \
-                      (it was not fully copied or downloaded)",
-            ),
-        });
+        return Err(ImageError { code: "bad-image", message: msg!("image-jpeg-cut") });
     }
     let mut reader =
         image::ImageReader::with_format(Cursor::new(bytes), image_format(format));
@@ -243,10 +241,7 @@ fn decode(bytes: &[u8], format: ImageFormat) -> Result<(), ImageError> {
 fn over_memory() -> ImageError {
     ImageError {
         code: "image-too-large",
-        message: Msg::verbatim(format!(
-            "image too large to decode within {} MiB of memory",
-            MAX_ALLOC / (1024 * 1024)
-        )),
+        message: msg!("image-over-memory", mib = MAX_ALLOC / (1024 * 1024)),
     }
 }
 
@@ -304,10 +299,11 @@ fn decode_png(bytes: &[u8]) -> Result<(), ImageError> {
         png::DecodingError::LimitsExceeded => over_memory(),
         other => ImageError {
             code: "bad-image",
-            message: Msg::verbatim(format!(
-                "the PNG file is damaged or incomplete: {}",
-                lower_first(&other.to_string())
-            )),
+            message: msg!(
+                "image-damaged",
+                format = "PNG",
+                reason = lower_first(&other.to_string())
+            ),
         },
     };
     let limits = png::Limits { bytes: WRITER_CHUNK_LIMIT };
@@ -349,11 +345,11 @@ fn png_lacks_palette(bytes: &[u8]) -> bool {
 fn corrupt(format: ImageFormat, e: &image::ImageError) -> ImageError {
     ImageError {
         code: "bad-image",
-        message: Msg::verbatim(format!(
-            "the {} file is damaged or incomplete: {}",
-            format_name(format),
-            lower_first(&e.to_string())
-        )),
+        message: msg!(
+            "image-damaged",
+            format = format_name(format),
+            reason = lower_first(&e.to_string())
+        ),
     }
 }
 

@@ -21,6 +21,7 @@ pub mod labels;
 pub mod listing;
 pub mod load;
 pub mod paths;
+pub mod png_depth;
 pub mod project;
 pub mod raw;
 pub mod report;

@@ -164,7 +164,7 @@ fn noun(name: &str) -> Msg {
         "attachment" => msg!("noun-attachment"),
         "images folder" => msg!("noun-images-folder"),
         "project folder" => msg!("noun-project-folder"),
-        other => Msg::verbatim(other),
+        _ => msg!("noun-file"),
     }
 }
 

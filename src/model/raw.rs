@@ -206,7 +206,7 @@ pub fn kind_msg(s: &str) -> Msg {
         "a value" => msg!("kind-value"),
         _ => match s.strip_prefix("the value ") {
             Some(v) => msg!("kind-the-value", value = v),
-            None => Msg::verbatim(s),
+            None => msg!("kind-other", kind = s),
         },
     }
 }

@@ -122,7 +122,7 @@ impl<'a> Report<'a> {
                 }
             }
             RawProblem::Other { path, message } => {
-                self.error("wrong-type", path, Msg::verbatim(message))
+                self.error("wrong-type", path, msg!("value-invalid", reason = message))
             }
         };
         self.push(d);

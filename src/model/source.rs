@@ -249,7 +249,7 @@ fn syntax_error(file: &Path, text: &str, e: &serde_json::Error) -> Diagnostic {
                 _ => (msg!("json-control"), Some(msg!("json-control-help"))),
             }
         }
-        m => (Msg::verbatim(m), None),
+        m => (msg!("json-other", reason = m), None),
     };
     let (line, column) = line_col(text, offset);
     let mut d = Diagnostic::error("json-syntax", file, message).pos(line, column);

@@ -13,7 +13,7 @@ use crate::model::Diagnostic;
 pub enum Failure {
     /// The request itself is wrong (an unknown id in `--only`, a handout of
     /// several guides): the command line reports it as a usage error.
-    Usage(String),
+    Usage(Msg),
     /// Some input was refused or some file could not be made or written:
     /// every problem found, each with its file and what to do.
     Refused(Vec<Diagnostic>),
@@ -30,7 +30,7 @@ impl Failure {
     /// work (a usage failure becomes one error that names no file).
     pub fn into_diagnostics(self) -> Vec<Diagnostic> {
         match self {
-            Failure::Usage(m) => vec![Diagnostic::error("usage", "", Msg::verbatim(m))],
+            Failure::Usage(m) => vec![Diagnostic::error("usage", "", m)],
             Failure::Refused(diags) => diags,
         }
     }
@@ -43,7 +43,8 @@ pub fn internal_error(
     file: &Path,
     error: impl fmt::Display,
 ) -> Diagnostic {
-    Diagnostic::error(code, file, Msg::verbatim(error.to_string())).help(msg!("bug-help"))
+    let message = msg!("internal-error", reason = error.to_string());
+    Diagnostic::error(code, file, message).help(msg!("bug-help"))
 }
 
 impl From<Diagnostic> for Failure {
@@ -67,7 +68,7 @@ impl From<Vec<Diagnostic>> for Failure {
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Failure::Usage(m) => f.write_str(m),
+            Failure::Usage(m) => write!(f, "{m}"),
             Failure::Refused(diags) => {
                 for (i, d) in diags.iter().enumerate() {
                     if i > 0 {
@@ -90,7 +91,9 @@ mod tests {
     #[test]
     fn internal_errors_ask_for_a_bug_report() {
         let d = internal_error("pdf", Path::new("guides/a.json"), "no page");
-        assert_eq!((d.code, d.message.en().as_str()), ("pdf", "no page"));
+        assert_eq!((d.code, d.message.en().as_str()), ("pdf", "internal error: no page"));
+        let fr = d.message.in_lang(crate::i18n::UiLang::Fr);
+        assert_eq!(fr, "erreur interne\u{a0}: no page");
         assert!(d
             .suggestion
             .as_ref()

@@ -74,7 +74,7 @@ pub fn clean_debris(dir: &Path) {
 /// Refuses an output folder that is, contains or lies inside an input folder
 /// (writing there could overwrite guides or pictures).
 pub fn check_output_dir(out: &Path, inputs: &[&Path]) -> Result<(), Msg> {
-    refuse_overlap(out, inputs, Msg::new("output-dir-overlaps"))
+    refuse_overlap(out, inputs, Msg::new("out-overlaps-input"))
 }
 
 /// Refuses an output file that would replace an input or a folder holding

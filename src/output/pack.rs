@@ -1,6 +1,7 @@
 //! The `pack` job: the collection's guides as one print-ready PDF,
 //! `out/pack/<collection>-<layout>.pdf` by default.
 
+use crate::i18n::Msg;
 use crate::msg;
 use std::path::{Path, PathBuf};
 
@@ -163,18 +164,15 @@ pub fn pack(job: &PackJob) -> Result<PackReport, Failure> {
 }
 
 /// `unknown guide "vider-cahce" in --only; did you mean "vider-cache"?`
-fn unknown_id(id: &str, ids: &[&str]) -> String {
+fn unknown_id(id: &str, ids: &[&str]) -> Msg {
     let hint = match closest(id, ids.iter().copied()) {
-        Some(c) => format!("did you mean \"{c}\"?"),
-        None => format!("the guides are: {}", ids.join(", ")),
+        Some(c) => msg!("did-you-mean", value = c),
+        None => msg!("guides-are", list = ids.join(", ")),
     };
-    format!("unknown guide \"{id}\" in --only; {hint}")
+    msg!("unknown-only", id = id, hint = hint)
 }
 
-fn handout_usage(selected: usize, ids: &[&str]) -> String {
+fn handout_usage(selected: usize, ids: &[&str]) -> Msg {
     let example = ids.first().copied().unwrap_or("ID");
-    format!(
-        "a handout prints exactly one guide, but {selected} are selected; \
-         choose one with --only, e.g. --only {example}"
-    )
+    msg!("handout-one-guide", selected = selected, example = example)
 }

@@ -136,6 +136,23 @@ impl fmt::Display for PackError {
     }
 }
 
+impl PackError {
+    /// The error as a message for people.
+    pub fn message(&self) -> crate::i18n::Msg {
+        match self {
+            PackError::NoGuides => crate::msg!("pack-no-guides"),
+            PackError::HandoutNeedsOneGuide(n) => {
+                crate::msg!("pack-handout-count", count = *n)
+            }
+            PackError::Unsettled(counts) => crate::msg!(
+                "pack-unsettled",
+                passes = MAX_PASSES,
+                counts = format!("{counts:?}")
+            ),
+        }
+    }
+}
+
 impl std::error::Error for PackError {}
 
 /// Result of pack layout.

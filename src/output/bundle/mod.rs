@@ -15,7 +15,6 @@
 pub mod archive;
 pub mod report;
 
-use crate::i18n::Msg;
 use crate::msg;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -294,7 +293,7 @@ fn run(opts: &BundleOptions, site: SiteEntries) -> Result<BundleReport, Failure>
     let editions: Vec<(&Guide, &WebEdition)> =
         guides.iter().zip(&rendered).map(|(g, r)| (*g, &r.web)).collect();
     let site_entries = site(collection, base.as_deref(), &editions)
-        .map_err(|m| Diagnostic::error("attachment", &opts.out_dir, Msg::verbatim(m)))?;
+        .map_err(|m| Diagnostic::error("attachment", &opts.out_dir, m))?;
     entries.extend(site_entries.into_iter().map(|(p, b)| (format!("site/{p}"), b)));
 
     for g in &guides {

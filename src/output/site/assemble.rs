@@ -9,9 +9,11 @@ use super::collect::{collect, SiteFile};
 use super::guide::SiteGuide;
 use super::manifest;
 use crate::html::{self, paths, Card, PdfFacts};
+use crate::i18n::Msg;
 use crate::model::blocks::MAX_ATTACHMENT;
 use crate::model::input::read_input;
 use crate::model::{Collection, Guide};
+use crate::msg;
 use crate::output::cache::hash::sha256_hex;
 use crate::output::units::WebEdition;
 
@@ -39,7 +41,7 @@ pub fn assemble(
     base: Option<&str>,
     editions: &[(&Guide, &WebEdition)],
     files: Vec<SiteFile>,
-) -> Result<Site, String> {
+) -> Result<Site, Msg> {
     let mut entries = Vec::new();
     let mut guides = Vec::new();
     for (guide, web) in editions {
@@ -55,10 +57,7 @@ pub fn assemble(
         for p in &web.pictures {
             match pictures.insert(&p.path, &p.bytes) {
                 Some(other) if other != p.bytes.as_slice() => {
-                    return Err(format!(
-                    "two different pictures would both be published as {}; rename one",
-                    p.path
-                ))
+                    return Err(msg!("pictures-clash", path = &p.path))
                 }
                 _ => {}
             }
@@ -70,8 +69,10 @@ pub fn assemble(
     entries.push((paths::STYLE.into(), css.into_bytes()));
     let mut with_sums: Vec<(SiteFile, String)> = Vec::new();
     for f in files {
-        let bytes = read_input(&f.source, MAX_ATTACHMENT)
-            .map_err(|e| format!("cannot read attachment {}: {e}", f.source.display()))?;
+        let bytes = read_input(&f.source, MAX_ATTACHMENT).map_err(|e| {
+            let href = f.source.display().to_string();
+            msg!("attachment-unreadable", href = href, reason = e.to_string())
+        })?;
         with_sums.push((
             SiteFile { bytes: bytes.len() as u64, ..f.clone() },
             sha256_hex(&bytes),
@@ -102,7 +103,7 @@ pub fn entries(
     collection: &Collection,
     base: Option<&str>,
     editions: &[(&Guide, &WebEdition)],
-) -> Result<Vec<(String, Vec<u8>)>, String> {
+) -> Result<Vec<(String, Vec<u8>)>, Msg> {
     let files = collect(editions.iter().map(|(g, _)| *g))?;
     Ok(assemble(collection, base, editions, files)?.entries)
 }

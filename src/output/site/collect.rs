@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use crate::i18n::Msg;
 use crate::model::Guide;
+use crate::msg;
 use crate::output::units::attachments::{local_files, site_path};
 
 /// One attachment file copied into the site.
@@ -22,18 +24,18 @@ pub struct SiteFile {
 /// Two different files that would land on the same site path are an error.
 pub fn collect<'a>(
     guides: impl IntoIterator<Item = &'a Guide>,
-) -> Result<Vec<SiteFile>, String> {
+) -> Result<Vec<SiteFile>, Msg> {
     let mut by_path: BTreeMap<String, SiteFile> = BTreeMap::new();
     for guide in guides {
         for f in local_files(guide) {
             let path = site_path(&f.rel_path);
             match by_path.get(&path) {
                 Some(other) if other.source != f.abs_path => {
-                    return Err(format!(
-                        "attachments {} and {} would both be published as {path}; \
-                         rename one of them",
-                        other.source.display(),
-                        f.abs_path.display()
+                    return Err(msg!(
+                        "attachments-clash",
+                        first = other.source.display().to_string(),
+                        second = f.abs_path.display().to_string(),
+                        path = path
                     ))
                 }
                 Some(_) => {}

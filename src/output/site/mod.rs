@@ -17,6 +17,7 @@ pub mod options;
 pub mod swap;
 
 use crate::i18n::Msg;
+use crate::msg;
 use std::fs;
 use std::path::Path;
 
@@ -114,7 +115,7 @@ pub fn build_site(opts: &SiteOptions, progress: Progress) -> Result<SiteReport, 
             }
         }
         let files = collect::collect(rendered.iter().map(|(g, _)| *g))
-            .map_err(|m| vec![Diagnostic::error("attachment", out, Msg::verbatim(m))]);
+            .map_err(|m| vec![Diagnostic::error("attachment", out, m)]);
         if !errors.is_empty() || files.is_err() {
             errors.extend(files.err().unwrap_or_default());
             errors.extend(warnings);
@@ -123,7 +124,7 @@ pub fn build_site(opts: &SiteOptions, progress: Progress) -> Result<SiteReport, 
         let files = files.unwrap_or_default();
         let editions: Vec<(&Guide, &WebEdition)> =
             rendered.iter().map(|(g, w)| (*g, w)).collect();
-        let io = |m: String| vec![Diagnostic::error("write", out, Msg::verbatim(m))];
+        let io = |m: Msg| vec![Diagnostic::error("write", out, m)];
         let report = swap::build_then_swap(
             out,
             |dir| {
@@ -142,16 +143,22 @@ fn write_site(
     base: Option<&str>,
     editions: &[(&Guide, &WebEdition)],
     files: Vec<SiteFile>,
-) -> Result<SiteReport, String> {
+) -> Result<SiteReport, Msg> {
     let site = assemble::assemble(collection, base, editions, files)?;
     for (rel, bytes) in &site.entries {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)
-                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            fs::create_dir_all(parent).map_err(|e| {
+                msg!(
+                    "folder-create",
+                    path = parent.display().to_string(),
+                    reason = e.to_string()
+                )
+            })?;
         }
-        fs::write(&path, bytes)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        fs::write(&path, bytes).map_err(|e| {
+            msg!("file-write", path = path.display().to_string(), reason = e.to_string())
+        })?;
     }
     Ok(SiteReport {
         guides: site.guides,

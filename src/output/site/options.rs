@@ -3,8 +3,10 @@
 
 use std::path::PathBuf;
 
+use crate::i18n::Msg;
 use crate::model::values::check_url;
 use crate::model::Collection;
+use crate::msg;
 use crate::pdf::PdfStandard;
 
 /// Where links in the web PDFs and the manifest point.
@@ -52,7 +54,7 @@ impl SiteOptions {
 
 /// Parses a comma-separated list of standards such as `a-2a,ua-1`
 /// (case-insensitive, spaces allowed; `pdf/` prefixes accepted).
-pub fn parse_standards(list: &str) -> Result<Vec<PdfStandard>, String> {
+pub fn parse_standards(list: &str) -> Result<Vec<PdfStandard>, Msg> {
     let valid = PdfStandard::ALL.map(|s| s.option_name()).join(", ");
     let mut out = Vec::new();
     for raw in list.split(',').map(str::trim) {
@@ -60,10 +62,7 @@ pub fn parse_standards(list: &str) -> Result<Vec<PdfStandard>, String> {
         let name = name.strip_prefix("pdf-").unwrap_or(&name);
         let Some(s) = PdfStandard::ALL.into_iter().find(|s| s.option_name() == name)
         else {
-            return Err(format!(
-                "unknown PDF standard \"{raw}\"; valid: {valid} (combine one PDF/A level \
-                 with ua-1, e.g. a-2a,ua-1)"
-            ));
+            return Err(msg!("unknown-standard", name = raw, valid = &valid));
         };
         if !out.contains(&s) {
             out.push(s);
@@ -72,17 +71,16 @@ pub fn parse_standards(list: &str) -> Result<Vec<PdfStandard>, String> {
     let archival: Vec<&str> =
         out.iter().filter(|s| **s != PdfStandard::Ua1).map(|s| s.name()).collect();
     if archival.len() > 1 {
-        return Err(format!(
-            "choose one PDF/A level, not {}; ua-1 can be added to it",
-            archival.join(" and ")
-        ));
+        return Err(msg!("one-pdfa-level", levels = archival.join(", ")));
     }
     Ok(out)
 }
 
 /// Checks a `--base-url` and gives it its final `/`.
-pub fn normalize_base_url(url: &str) -> Result<String, String> {
-    check_url(url, &["https", "http"]).map_err(|(msg, help)| format!("{msg}; {help}"))?;
+pub fn normalize_base_url(url: &str) -> Result<String, Msg> {
+    check_url(url, &["https", "http"]).map_err(|(problem, help)| {
+        msg!("base-url-bad", problem = problem, help = help)
+    })?;
     let mut url = url.to_string();
     if !url.ends_with('/') {
         url.push('/');
@@ -120,7 +118,9 @@ mod tests {
         for (list, want) in table {
             match (parse_standards(list), want) {
                 (Ok(got), Ok(want)) => assert_eq!(&got, want, "{list}"),
-                (Err(got), Err(want)) => assert!(got.starts_with(want), "{list}: {got}"),
+                (Err(got), Err(want)) => {
+                    assert!(got.en().starts_with(want), "{list}: {got}")
+                }
                 (got, want) => panic!("{list}: got {got:?}, want {want:?}"),
             }
         }

@@ -1,6 +1,8 @@
 //! All or nothing: a site is built in a staging folder next to its target,
 //! then swapped in, so an existing site is replaced only by a complete one.
 
+use crate::i18n::Msg;
+use crate::msg;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -25,20 +27,17 @@ fn parent_of(target: &Path) -> &Path {
 
 /// Why a folder may not be replaced, or `None` when it may: it does not
 /// exist, is empty, or holds a site (a [`MARKER`] file).
-pub fn refuse_to_replace(target: &Path) -> Option<String> {
+pub fn refuse_to_replace(target: &Path) -> Option<Msg> {
+    let path = target.display().to_string();
     let meta = fs::symlink_metadata(target).ok()?;
     if !meta.is_dir() {
-        return Some(format!("{} exists and is not a folder", target.display()));
+        return Some(msg!("out-not-folder", path = path));
     }
     let empty = fs::read_dir(target).map(|mut d| d.next().is_none()).unwrap_or(false);
     if empty || target.join(MARKER).is_file() {
         return None;
     }
-    Some(format!(
-        "{} is not empty and holds no {MARKER}, so it does not look like a site made \
-         by guidepress; choose a new or empty folder with --out",
-        target.display()
-    ))
+    Some(msg!("out-not-site", path = path, marker = MARKER))
 }
 
 /// Runs `build` on a fresh staging folder, then moves the result to `target`.
@@ -49,7 +48,7 @@ pub fn refuse_to_replace(target: &Path) -> Option<String> {
 pub fn build_then_swap<T, E>(
     target: &Path,
     build: impl FnOnce(&Path) -> Result<T, E>,
-    io_error: impl Fn(String) -> E,
+    io_error: impl Fn(Msg) -> E,
 ) -> Result<T, E> {
     clean_stale(target);
     if let Some(why) = refuse_to_replace(target) {
@@ -63,14 +62,13 @@ pub fn build_then_swap<T, E>(
         fs::create_dir_all(&staging)
     };
     prepare().map_err(|e| {
-        io_error(format!("cannot create the staging folder {}: {e}", staging.display()))
+        let path = staging.display().to_string();
+        io_error(msg!("staging-create", path = path, reason = e.to_string()))
     })?;
     let result = build(&staging).and_then(|value| {
         swap_in(&staging, target).map_err(|e| {
-            io_error(format!(
-                "cannot move the new site into {}: {e}; the old site is unchanged",
-                target.display()
-            ))
+            let path = target.display().to_string();
+            io_error(msg!("site-move", path = path, reason = e.to_string()))
         })?;
         Ok(value)
     });
@@ -198,8 +196,8 @@ mod tests {
     fn a_successful_build_replaces_the_old_site() {
         let base = temp("ok");
         let target = base.join("site");
-        build_then_swap(&target, |d| site(d, "one"), |m| m).unwrap();
-        build_then_swap(&target, |d| site(d, "two"), |m| m).unwrap();
+        build_then_swap(&target, |d| site(d, "one"), |m: Msg| m.en()).unwrap();
+        build_then_swap(&target, |d| site(d, "two"), |m: Msg| m.en()).unwrap();
         assert_eq!(fs::read_to_string(target.join(MARKER)).unwrap(), "two");
         assert_eq!(names(&base), ["site"]);
     }
@@ -208,14 +206,14 @@ mod tests {
     fn a_failed_build_leaves_the_old_site_and_no_temp_folder() {
         let base = temp("fail");
         let target = base.join("site");
-        build_then_swap(&target, |d| site(d, "old"), |m| m).unwrap();
+        build_then_swap(&target, |d| site(d, "old"), |m: Msg| m.en()).unwrap();
         let err = build_then_swap(
             &target,
             |d| {
                 site(d, "half")?;
                 Err::<(), _>("validation failed".to_string())
             },
-            |m| m,
+            |m: Msg| m.en(),
         );
         assert_eq!(err.unwrap_err(), "validation failed");
         assert_eq!(fs::read_to_string(target.join(MARKER)).unwrap(), "old");
@@ -228,14 +226,15 @@ mod tests {
         let target = base.join("documents");
         fs::create_dir_all(&target).unwrap();
         fs::write(target.join("thesis.odt"), "precious").unwrap();
-        let err = build_then_swap(&target, |d| site(d, "x"), |m| m).unwrap_err();
+        let err =
+            build_then_swap(&target, |d| site(d, "x"), |m: Msg| m.en()).unwrap_err();
         assert!(err.contains("does not look like a site"), "{err}");
         assert_eq!(names(&target), ["thesis.odt"]);
         assert_eq!(names(&base), ["documents"]);
         // An empty folder is fine.
         let empty = base.join("empty");
         fs::create_dir_all(&empty).unwrap();
-        build_then_swap(&empty, |d| site(d, "x"), |m| m).unwrap();
+        build_then_swap(&empty, |d| site(d, "x"), |m: Msg| m.en()).unwrap();
         assert_eq!(names(&empty), [MARKER]);
     }
 
@@ -252,7 +251,7 @@ mod tests {
     fn debris_of_killed_runs_is_cleaned_and_a_live_run_s_kept() {
         let base = temp("stale");
         let target = base.join("site");
-        build_then_swap(&target, |d| site(d, "one"), |m| m).unwrap();
+        build_then_swap(&target, |d| site(d, "one"), |m| m.en()).unwrap();
         let dead = dead_pid();
         // pid 1 is always alive: its folders belong to a run in progress.
         for n in [
@@ -262,7 +261,7 @@ mod tests {
         ] {
             fs::create_dir_all(base.join(&n).join("deep")).unwrap();
         }
-        build_then_swap(&target, |d| site(d, "two"), |m| m).unwrap();
+        build_then_swap(&target, |d| site(d, "two"), |m| m.en()).unwrap();
         assert_eq!(names(&base), [".site-tmp-1", "site"]);
         assert_eq!(fs::read_to_string(target.join(MARKER)).unwrap(), "two");
 

@@ -1,7 +1,6 @@
 //! A pack in one layout: the collection's guides laid out together (cover,
 //! contents, page numbers running through), imposed, written as one PDF.
 
-use crate::i18n::Msg;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -54,7 +53,7 @@ impl PackUnitError {
     pub fn failure(&self, file: &Path) -> Failure {
         match self {
             PackUnitError::Layout(e) => {
-                Diagnostic::error("pack", file, Msg::verbatim(e.to_string())).into()
+                Diagnostic::error("pack", file, e.message()).into()
             }
             PackUnitError::Pdf(e) => Failure::internal("pdf", file, e),
         }

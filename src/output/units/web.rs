@@ -4,7 +4,6 @@
 //! HTML page shows; and the hook through which `bundle` asks `site` for the
 //! files of a site.
 
-use crate::i18n::Msg;
 use crate::msg;
 use serde::{Deserialize, Serialize};
 
@@ -68,7 +67,7 @@ pub type SiteEntries = fn(
     &Collection,
     Option<&str>,
     &[(&Guide, &WebEdition)],
-) -> Result<Vec<(String, Vec<u8>)>, String>;
+) -> Result<Vec<(String, Vec<u8>)>, crate::i18n::Msg>;
 
 /// How the web editions of a site are made.
 #[derive(Clone, Copy)]
@@ -102,7 +101,7 @@ impl WebEdition {
         relink(&mut laid.document, guide, &opts.guide_links, base);
         resampler
             .downsample(&mut laid.document, WEB_DPI)
-            .map_err(|m| Diagnostic::error("image", &guide.file, Msg::verbatim(m)))?;
+            .map_err(|m| image_error(guide, m))?;
         let pdf = PdfOptions {
             standards: standards.to_vec(),
             tagged: true,
@@ -149,14 +148,17 @@ fn web_pictures(
             }
             let bytes = resampler
                 .web_copy(&figure.image, copy.width, copy.height)
-                .map_err(|m| {
-                    Diagnostic::error("image", &guide.file, Msg::verbatim(m))
-                        .at(path.clone())
-                })?;
+                .map_err(|m| image_error(guide, m).at(path.clone()))?;
             out.push(WebPicture { path: copy.path, bytes: bytes.to_vec() });
         }
     }
     Ok(out)
+}
+
+/// A picture of `guide` that could not be prepared for the web (`reason`,
+/// the image library's own words).
+fn image_error(guide: &Guide, reason: String) -> Diagnostic {
+    Diagnostic::error("image", &guide.file, msg!("image-processing", reason = reason))
 }
 
 /// Why the web PDF of `guide` could not be written: a standard it cannot
@@ -175,10 +177,12 @@ fn pdf_error(guide: &Guide, standards: &[PdfStandard], e: PdfError) -> Diagnosti
             ),
         )
         .help(msg!("pdf-standard-help")),
-        PdfError::Options(_) => {
-            Diagnostic::error("pdf-standard", &guide.file, Msg::verbatim(e.to_string()))
-                .help(msg!("pdf-standard-options-help"))
-        }
+        PdfError::Options(reason) => Diagnostic::error(
+            "pdf-standard",
+            &guide.file,
+            msg!("pdf-options", reason = reason),
+        )
+        .help(msg!("pdf-standard-options-help")),
         other => Diagnostic::error(
             "pdf",
             &guide.file,
