@@ -68,6 +68,22 @@ fn new_writes_a_guide_that_check_accepts() {
         "{}",
         bad.stderr
     );
+    // Inputs that would give a guide `check` refuses: usage errors, nothing written.
+    let before = common::tree(&dir);
+    let long = "a".repeat(101);
+    let refused: &[&[&str]] = &[
+        &["new", "collection"],
+        &["new", &long],
+        &["new", "x", "--title", ""],
+        &["new", "x", "--title", "  "],
+        &["new", "x", "--title", "a\u{7}b"],
+    ];
+    for args in refused {
+        let run = guidepress(&dir, args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains("error"), "{args:?}: {}", run.stderr);
+    }
+    assert!(common::tree(&dir) == before, "nothing written");
 }
 
 #[test]

@@ -174,8 +174,22 @@ fn source_date_epoch_sets_the_timestamps() {
         (2023, 11, 14, 22, 13)
     );
     let bad = guidepress(&dir, &["bundle", "--version", "../x"]);
-    assert_eq!(bad.code, 1);
+    assert_eq!(bad.code, 2, "a usage error");
     assert!(bad.stderr.contains("cannot be used in a file name"), "{}", bad.stderr);
+    // Outside what a zip stores: refused, not clamped silently.
+    for epoch in ["-5", "99999999999", "315532799"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_guidepress"))
+            .env("GUIDEPRESS_UI_LANG", "en")
+            .args(["bundle", "--version", "v9", "--no-cache"])
+            .env("SOURCE_DATE_EPOCH", epoch)
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{epoch}: {stderr}");
+        assert!(stderr.contains("outside what a zip can store"), "{stderr}");
+    }
+    assert!(!dir.join("out/bundle/aide-informatique-v9.zip").exists());
 }
 
 fn options(dir: &Path, out: &str, jobs: usize) -> BundleOptions {
@@ -234,11 +248,12 @@ fn an_incremental_rebuild_redoes_only_what_changed_and_matches_a_clean_build() {
     let clean =
         bundle(&BundleOptions { cache: false, ..options(&dir, "clean", 1) }).unwrap();
     assert!(std::fs::read(&clean.path).unwrap() == incremental, "incremental = clean");
-    assert!(!dir.join("clean/.cache").exists(), "--no-cache touches no cache");
+    assert!(!dir.join("clean/.guidepress.cache").exists(), "--no-cache touches no cache");
 
     // A damaged cache is detected and ignored.
-    std::fs::write(dir.join("out/.cache/print/index.json"), b"{ garbage").unwrap();
-    let blobs = dir.join("out/.cache/web/blobs");
+    std::fs::write(dir.join("out/.guidepress.cache/print/index.json"), b"{ garbage")
+        .unwrap();
+    let blobs = dir.join("out/.guidepress.cache/web/blobs");
     for e in std::fs::read_dir(&blobs).unwrap().flatten().take(2) {
         std::fs::write(e.path(), b"damaged").unwrap();
     }

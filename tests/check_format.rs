@@ -245,3 +245,29 @@ fn a_project_that_cannot_be_read_still_gives_a_json_report() {
     assert_eq!(brief(&v)[0].0, "no-guides-folder");
     assert_eq!(v["summary"]["guides"], 0);
 }
+
+/// A guide with an error only laying it out finds (here: over the 500-page
+/// limit) counts as a guide with errors in the summary, as a guide the
+/// model refuses does (issue 13, item 12).
+#[test]
+fn guides_with_errors_only_layout_finds_count_as_errors() {
+    let dir = common::project_copy("check-layout-errors");
+    let mut body = Vec::new();
+    for _ in 0..501 {
+        body.push(serde_json::json!({"type": "paragraph", "text": "x"}));
+        body.push(serde_json::json!({"type": "page_break"}));
+    }
+    let guide = serde_json::json!({"format": 1, "title": "Long", "body": body});
+    std::fs::write(dir.join("guides/longue.json"), guide.to_string()).unwrap();
+    let report =
+        guidepress::output::check::check(&guidepress::output::check::CheckOptions {
+            guides_dir: dir.join("guides"),
+            images_dir: dir.join("images"),
+            jobs: Some(2),
+        });
+    let errors: Vec<_> = report.diagnostics.iter().filter(|d| d.is_error()).collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].code, "too-long");
+    assert_eq!(report.summary.failed, 1);
+    assert_eq!(report.summary.ok + 1, report.summary.guides);
+}

@@ -79,7 +79,7 @@ fn a_second_pack_reuses_the_first_and_a_change_redoes_it() {
         };
         assert_eq!(run_pack(&large).work.rebuilt, 1, "{layout:?}");
     }
-    assert!(dir.join("out/.cache/pack/index.json").is_file());
+    assert!(dir.join("out/.guidepress.cache/pack/index.json").is_file());
 
     // A changed guide redoes the pack, the same as a pack made without cache.
     touch_one_guide(&dir);
@@ -95,6 +95,38 @@ fn a_second_pack_reuses_the_first_and_a_change_redoes_it() {
 }
 
 #[test]
+fn pack_and_site_leave_a_folder_s_own_cache_alone() {
+    // `--out ~/x.pdf` once kept its cache in `~/.cache/pack/blobs` and pruned
+    // files there it had not written.
+    let dir = common::project_copy("incremental-own-cache");
+    let home = common::temp_dir("incremental-own-cache-home");
+    let theirs: Vec<_> = ["pack", "web"]
+        .iter()
+        .map(|ns| home.join(".cache").join(ns).join("blobs").join("0".repeat(64)))
+        .collect();
+    for f in &theirs {
+        std::fs::create_dir_all(f.parent().unwrap()).unwrap();
+        std::fs::write(f, b"the user's own").unwrap();
+    }
+    let out = home.join("x.pdf");
+    for _ in 0..2 {
+        run_pack(&pack_job(&dir, PackLayout::Booklet, &["vider-cache"], &out));
+        run_site(&dir, &home.join("site"), Some(1));
+    }
+    for f in &theirs {
+        assert_eq!(std::fs::read(f).unwrap(), b"the user's own", "{}", f.display());
+    }
+    let ours = home.join(".guidepress.cache");
+    assert!(
+        ours.join("pack/index.json").is_file() && ours.join("web/index.json").is_file()
+    );
+    let tag = std::fs::read_to_string(ours.join("CACHEDIR.TAG")).unwrap();
+    assert!(tag.starts_with("Signature: 8a477f597d28d172789f06886806bc55\n"), "{tag}");
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&home);
+}
+
+#[test]
 fn a_second_site_reuses_every_web_edition_and_one_change_redoes_one() {
     let dir = common::project_copy("incremental-site");
     let site = dir.join("out/site");
@@ -102,8 +134,8 @@ fn a_second_site_reuses_every_web_edition_and_one_change_redoes_one() {
     let n = cold.guides.len();
     assert!(n > 1);
     assert_eq!((cold.work.rebuilt, cold.work.reused), (n, 0));
-    assert!(dir.join("out/.cache/web/index.json").is_file());
-    assert!(!site.join(".cache").exists(), "the cache is not in the site");
+    assert!(dir.join("out/.guidepress.cache/web/index.json").is_file());
+    assert!(!site.join(".guidepress.cache").exists(), "the cache is not in the site");
     let first = common::tree(&site);
 
     let warm = run_site(&dir, &site, Some(1));

@@ -326,8 +326,8 @@ fn site_built_twice_is_byte_identical() {
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        // `.cache` is the incremental cache, kept next to the site on purpose.
-        .filter(|n| n.starts_with('.') && n != ".cache")
+        // `.guidepress.cache` is the incremental cache, kept next to the site on purpose.
+        .filter(|n| n.starts_with('.') && n != ".guidepress.cache")
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
     clean(&base);
@@ -440,10 +440,10 @@ fn site_big_pictures_are_downsampled_in_web_pdfs_only() {
 fn site_an_unknown_pdf_standard_fails_with_its_name_and_the_valid_ones() {
     let project = project_copy("site-standard");
     let r = guidepress(&project, &["site", "--pdf-standard", "a-3z"]);
-    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.code, 2, "a usage error: {}", r.stderr);
     assert!(r.stderr.contains("a-3z") && r.stderr.contains("a-2b"), "{}", r.stderr);
     let r = guidepress(&project, &["site", "--pdf-standard", "a-2a,a-2b"]);
-    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(
         !project.join("out").exists(),
         "nothing is written when the options are refused"
@@ -478,8 +478,8 @@ fn site_a_guide_that_fails_validation_leaves_the_old_site_intact() {
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        // `.cache` is the incremental cache, kept next to the site on purpose.
-        .filter(|n| n != ".cache")
+        // `.guidepress.cache` is the incremental cache, kept next to the site on purpose.
+        .filter(|n| n != ".guidepress.cache")
         .collect();
     assert_eq!(names, ["site"], "temporary folders left behind");
     clean(&project);

@@ -35,7 +35,9 @@ site-not-built = site not built; { $dir } left unchanged
 failing-warnings = failing because of warnings (--deny-warnings)
 stopping = stopping after the guides in progress (Ctrl+C again to quit now)
 fold-marks-single = --fold-marks marks the middle of 2up and booklet sheets; add --layout 2up or --layout booklet
+only-names-nothing = --only names no guide: give ids separated by commas, or leave --only out for every guide
 bad-source-date-epoch = SOURCE_DATE_EPOCH="{ $value }" is not a number of seconds
+source-date-epoch-out-of-range = SOURCE_DATE_EPOCH="{ $value }" is outside what a zip can store ({ $first } to { $last }: 1980-01-01 to 2107-12-31)
 watching = watching { $guides } and { $images } (Ctrl+C to stop)
 stopped-watching = stopped watching
 changed = changed: { $files }
@@ -47,6 +49,12 @@ n-guides = { $count } guides
 new-wrote = wrote { $path }
 new-next = next: fill it in, add "{ $id }" to "order" in collection.json if the collection has one, then run `guidepress check`
 new-exists-help = choose another id, or edit the existing guide
+new-collection-id = "{ $id }" cannot be a guide's id: guides/{ $id }.json is the collection's settings file
+new-id-too-long = the id is { $bytes } characters long; ids are at most { $max } (they name the guide's files)
+new-blank-title = the title is empty: give a title, or leave out --title for a placeholder
+new-title-char = the title holds the invisible character { $code }, which guides may not contain
+new-title-help = write the title on one line, with visible characters only
+new-write = cannot write { $path }: { $reason }
 same-warning = (the same warning for { $count } other { $count ->
     [one] file
    *[other] files

@@ -86,10 +86,12 @@ path-not-a-file = { $what } "{ $path }" is { $kind }, not a file
 image-problem = "{ $src }": { $problem }
 image-too-large-help = scale the picture down (a sheet needs at most about 2000 pixels across)
 image-unreadable-help = export the picture again as PNG or JPEG
+png-no-palette = the PNG file uses indexed colours but has no palette (PLTE chunk), so its colours are unknown
+png-chunks-too-large = the PNG file's extra data (text, colour profile) needs more than { $max } to read, the limit of the PDF writer
 alt-empty = the alternative text is empty
 alt-missing = the image has no alternative text ("alt")
 alt-missing-help = describe what the picture shows, for readers who cannot see it: "alt": "…"
-width-out-of-range = width { $width } is not between 0 (excluded) and 1
+width-out-of-range = width { $width } is not between { $min } and 1
 width-help = width is a fraction of the text width, e.g. 0.5 for half
 
 ## Across guides
@@ -164,6 +166,8 @@ json-trailing-help = the file must hold one object; remove what follows its clos
 json-too-deep = the file is nested too deeply
 json-control = a string contains a raw line break or tab
 json-control-help = close the string on the same line; write \n for a line break, \t for a tab
+json-control-char = a string contains the invisible control character { $code }
+json-control-char-help = delete it: it usually comes from text pasted from another program
 
 ## Blocks
 block-not-object = a block must be an object {"{"} "type": … {"}"}, found { $found }
@@ -222,6 +226,10 @@ bad-id = id "{ $id }" is not valid: use lowercase letters, digits and dashes
 bad-file-name = the file name "{ $stem }.json" is not a valid guide id (lowercase letters, digits and dashes)
 bad-file-name-help = rename the file, e.g. "vider-cache.json", or add an "id"
 bad-file-name-slug-help = rename the file to "{ $slug }.json", or add "id": "{ $slug }"
+id-too-long = the id is { $bytes } characters long; ids are at most { $max }
+id-too-long-help = shorten it to { $max } characters at most: it names the guide's files
+file-name-too-long = the file name gives an id of { $bytes } characters; ids are at most { $max }
+file-name-too-long-help = rename the file to { $max } characters at most before ".json", or add a shorter "id"
 for-example = e.g. "{ $example }"
 date-help = write dates as YYYY-MM-DD, e.g. 2022-03-13
 date-order = "updated" ({ $updated }) is before "published" ({ $published })
@@ -242,6 +250,7 @@ too-long = guide "{ $id }" would need { $pages } pages; the limit is { $max }
 too-long-help = split it into several guides, or look for text pasted twice or page breaks after every line
 write-pdf = cannot write the PDF: { $reason }
 write-help = check that the output folder is writable and the disk is not full
+write-name-too-long-help = the system refused a file name as too long: keep ids to { $max } characters and the output folder's path short
 write-bundle = cannot write the bundle: { $reason }
 write-bundle-help = check that the output folder is writable and the disk is not full; an older bundle, if any, is unchanged
 create-out-dir = cannot create the output folder: { $reason }
@@ -438,3 +447,4 @@ image-no-pixels = the { $format } image has no pixels ({ $width }×{ $height })
 image-jpeg-cut = the JPEG file is cut short: its picture data has no end marker (it was not fully copied or downloaded)
 image-over-memory = image too large to decode within { $mib } MiB of memory
 image-damaged = the { $format } file is damaged or incomplete: { $reason }
+output-file-overlaps = output file { $out } would replace or lie inside the input folder { $input }; choose another --out

@@ -12,10 +12,10 @@ help-guidepress-about = Turns JSON guide sheets into print-quality, accessible P
 help-guidepress-ui_lang = Language of messages and help: fr or en [default: from GUIDEPRESS_UI_LANG, else LC_ALL, LC_MESSAGES, LANG]
 
 ## build
-help-build-about = Build one PDF per guide into <OUT>/pdf/ (the cache goes to <OUT>/.cache/).
+help-build-about = Build one PDF per guide into <OUT>/pdf/ (the cache goes to <OUT>/.guidepress.cache/).
 help-build-guides = Folder of guides (*.json, with an optional collection.json).
 help-build-images = Folder of pictures [default: the images/ folder beside GUIDES].
-help-build-out = Output folder: PDFs in <OUT>/pdf/, the cache of unchanged work in <OUT>/.cache/.
+help-build-out = Output folder: PDFs in <OUT>/pdf/, the cache of unchanged work in <OUT>/.guidepress.cache/.
 help-build-jobs = Number of worker threads [default: all cores].
 
 ## check
@@ -31,7 +31,7 @@ help-schema-of = Which file's schema: a guide, or collection.json.
 
 ## new
 help-new-about = Write a starter guide <GUIDES>/<ID>.json that `check` accepts.
-help-new-id = The new guide's id: lowercase letters and digits joined by dashes, e.g. vider-cache.
+help-new-id = The new guide's id: lowercase letters and digits joined by dashes, at most 100 characters, e.g. vider-cache.
 help-new-guides = Folder of guides.
 help-new-title = The guide's title [default: a placeholder to replace].
 
@@ -39,7 +39,7 @@ help-new-title = The guide's title [default: a placeholder to replace].
 help-watch-about = Rebuild the PDFs of what changed each time a file is saved; stop with Ctrl+C.
 help-watch-guides = Folder of guides (*.json, with an optional collection.json).
 help-watch-images = Folder of pictures [default: the images/ folder beside GUIDES].
-help-watch-out = Output folder: PDFs in <OUT>/pdf/, the cache of unchanged work in <OUT>/.cache/.
+help-watch-out = Output folder: PDFs in <OUT>/pdf/, the cache of unchanged work in <OUT>/.guidepress.cache/.
 help-watch-jobs = Number of worker threads [default: all cores].
 help-watch-debounce_ms = Quiet time after the last change before rebuilding, in milliseconds.
 help-watch-poll_ms = How often to look for changes, in milliseconds.
@@ -49,7 +49,7 @@ help-watch-exit_after = Stop after this many rebuilds (for tests).
 help-bundle-about = Validate, then build print sheets, every pack layout and the site into one reproducible zip: <OUT>/bundle/<collection>-<version>.zip.
 help-bundle-guides = Folder of guides (*.json, with an optional collection.json).
 help-bundle-images = Folder of pictures [default: the images/ folder beside GUIDES].
-help-bundle-out = Output folder: the zip goes to <OUT>/bundle/, the cache to <OUT>/.cache/.
+help-bundle-out = Output folder: the zip goes to <OUT>/bundle/, the cache to <OUT>/.guidepress.cache/.
 help-bundle-version = Version in the file name [default: the newest "updated" date of the guides and 8 hex digits of the content hash].
 help-bundle-jobs = Number of worker threads [default: all cores].
 help-bundle-no_cache = Rebuild everything, ignoring (and not updating) the cache.
@@ -58,7 +58,7 @@ help-bundle-no_cache = Rebuild everything, ignoring (and not updating) the cache
 help-site-about = Publish a folder for a website: screen PDFs, thumbnails, index.html, manifest.json.
 help-site-guides = Folder of guides (*.json, with an optional collection.json).
 help-site-images = Folder of pictures [default: the images/ folder beside GUIDES].
-help-site-out = The site folder; replaced as a whole, only after a successful build (the cache goes to .cache/ beside it).
+help-site-out = The site folder; replaced as a whole, only after a successful build (the cache goes to .guidepress.cache/ beside it).
 help-site-base_url = Where the site will live (overrides the collection's base_url).
 help-site-relative = Use relative links even if the collection has a base_url.
 help-site-pdf_standard = Standards the PDFs must meet: ua-1, a-2b, a-2u, a-2a, or one PDF/A level with ua-1 (e.g. a-2a,ua-1).

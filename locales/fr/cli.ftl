@@ -41,7 +41,9 @@ site-not-built = site non construit ; { $dir } n’a pas changé
 failing-warnings = échec à cause des avertissements (--deny-warnings)
 stopping = arrêt après les fiches en cours (Ctrl+C de nouveau pour quitter tout de suite)
 fold-marks-single = --fold-marks marque le milieu des feuilles 2up et livret ; ajoutez --layout 2up ou --layout booklet
+only-names-nothing = --only ne nomme aucune fiche : donnez des identifiants séparés par des virgules, ou omettez --only pour toutes les fiches
 bad-source-date-epoch = SOURCE_DATE_EPOCH="{ $value }" n’est pas un nombre de secondes
+source-date-epoch-out-of-range = SOURCE_DATE_EPOCH="{ $value }" est hors de ce qu’une archive zip peut enregistrer (de { $first } à { $last } : du 01/01/1980 au 31/12/2107)
 watching = surveillance de { $guides } et { $images } (Ctrl+C pour arrêter)
 stopped-watching = surveillance arrêtée
 changed = modifié : { $files }
@@ -56,6 +58,12 @@ n-guides = { $count } fiches
 new-wrote = { $path } écrit
 new-next = ensuite : remplissez-la, ajoutez « { $id } » à "order" dans collection.json si la collection en a un, puis lancez `guidepress check`
 new-exists-help = choisissez un autre identifiant, ou modifiez la fiche existante
+new-collection-id = « { $id } » ne peut pas être l’identifiant d’une fiche : guides/{ $id }.json est le fichier des réglages de la collection
+new-id-too-long = l’identifiant fait { $bytes } caractères ; un identifiant en a au plus { $max } (il nomme les fichiers de la fiche)
+new-blank-title = le titre est vide : donnez un titre, ou omettez --title pour un titre à remplacer
+new-title-char = le titre contient le caractère invisible { $code }, interdit dans les fiches
+new-title-help = écrivez le titre sur une ligne, avec des caractères visibles uniquement
+new-write = impossible d’écrire { $path } : { $reason }
 same-warning = (le même avertissement pour { $count } autre{ $count ->
     [one] {""} fichier
    *[other] s fichiers

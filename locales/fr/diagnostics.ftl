@@ -86,10 +86,12 @@ path-not-a-file = « { $path } » ({ $what }) est { $kind }, pas un fichier
 image-problem = « { $src } » : { $problem }
 image-too-large-help = réduisez l’image (une fiche n’a pas besoin de plus de 2000 pixels de large environ)
 image-unreadable-help = exportez de nouveau l’image en PNG ou en JPEG
+png-no-palette = le fichier PNG utilise des couleurs indexées mais n’a pas de palette (bloc PLTE) : ses couleurs sont inconnues
+png-chunks-too-large = les données annexes du fichier PNG (texte, profil de couleur) demandent plus de { $max } à lire, la limite de l’outil qui écrit le PDF
 alt-empty = le texte de remplacement est vide
 alt-missing = l’image n’a pas de texte de remplacement ("alt")
 alt-missing-help = décrivez ce que montre l’image, pour les lecteurs qui ne la voient pas : "alt": "…"
-width-out-of-range = la largeur { $width } n’est pas comprise entre 0 (exclu) et 1
+width-out-of-range = la largeur { $width } n’est pas comprise entre { $min } et 1
 width-help = la largeur est une fraction de la largeur du texte, par exemple 0.5 pour la moitié
 
 ## Entre les fiches
@@ -164,6 +166,8 @@ json-trailing-help = le fichier doit contenir un seul objet ; supprimez ce qui
 json-too-deep = le fichier est imbriqué trop profondément
 json-control = un texte contient un vrai retour à la ligne ou une tabulation
 json-control-help = fermez le texte sur la même ligne ; écrivez \n pour un retour à la ligne, \t pour une tabulation
+json-control-char = un texte contient le caractère de contrôle invisible { $code }
+json-control-char-help = supprimez-le : il vient souvent d’un texte collé depuis un autre programme
 
 ## Blocs
 block-not-object = un bloc doit être un objet {"{"} "type": … {"}"}, mais c’est { $found }
@@ -222,6 +226,10 @@ bad-id = l’identifiant « { $id } » n’est pas valide : utilisez des minu
 bad-file-name = le nom de fichier « { $stem }.json » n’est pas un identifiant de fiche valide (minuscules, chiffres et tirets)
 bad-file-name-help = renommez le fichier, par exemple « vider-cache.json », ou ajoutez un "id"
 bad-file-name-slug-help = renommez le fichier « { $slug }.json », ou ajoutez "id": "{ $slug }"
+id-too-long = l’identifiant fait { $bytes } caractères ; un identifiant en a au plus { $max }
+id-too-long-help = raccourcissez-le à { $max } caractères au plus : il nomme les fichiers de la fiche
+file-name-too-long = le nom du fichier donne un identifiant de { $bytes } caractères ; un identifiant en a au plus { $max }
+file-name-too-long-help = renommez le fichier en { $max } caractères au plus avant « .json », ou ajoutez un "id" plus court
 for-example = par exemple « { $example } »
 date-help = écrivez les dates au format AAAA-MM-JJ, par exemple 2022-03-13
 date-order = "updated" ({ $updated }) est antérieur à "published" ({ $published })
@@ -242,6 +250,7 @@ too-long = la fiche « { $id } » demanderait { $pages } pages ; la limite e
 too-long-help = découpez-la en plusieurs fiches, ou cherchez un texte collé deux fois ou des sauts de page après chaque ligne
 write-pdf = impossible d’écrire le PDF : { $reason }
 write-help = vérifiez que le dossier de sortie est accessible en écriture et que le disque n’est pas plein
+write-name-too-long-help = le système a refusé un nom de fichier trop long : gardez des identifiants de { $max } caractères au plus et un chemin de dossier de sortie court
 write-bundle = impossible d’écrire l’archive : { $reason }
 write-bundle-help = vérifiez que le dossier de sortie est accessible en écriture et que le disque n’est pas plein ; l’archive précédente, s’il y en a une, n’a pas changé
 create-out-dir = impossible de créer le dossier de sortie : { $reason }
@@ -438,3 +447,4 @@ image-no-pixels = l’image { $format } n’a aucun pixel ({ $width } × { $
 image-jpeg-cut = le fichier JPEG est tronqué : ses données d’image n’ont pas de marqueur de fin (il n’a pas été entièrement copié ou téléchargé)
 image-over-memory = image trop grande pour être décodée avec { $mib } Mio de mémoire
 image-damaged = le fichier { $format } est endommagé ou incomplet : { $reason }
+output-file-overlaps = le fichier de sortie { $out } remplacerait le dossier d’entrée { $input } ou serait dedans ; choisissez un autre --out

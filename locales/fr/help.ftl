@@ -12,10 +12,10 @@ help-guidepress-about = Transforme des fiches JSON en PDF accessibles, prêts à
 help-guidepress-ui_lang = Langue des messages et de l’aide : fr ou en [par défaut : GUIDEPRESS_UI_LANG, sinon LC_ALL, LC_MESSAGES, LANG]
 
 ## build
-help-build-about = Construit un PDF par fiche dans <OUT>/pdf/ (le cache va dans <OUT>/.cache/).
+help-build-about = Construit un PDF par fiche dans <OUT>/pdf/ (le cache va dans <OUT>/.guidepress.cache/).
 help-build-guides = Dossier des fiches (*.json, avec un collection.json facultatif).
 help-build-images = Dossier des images [par défaut : le dossier images/ à côté de GUIDES].
-help-build-out = Dossier de sortie : les PDF dans <OUT>/pdf/, le cache du travail inchangé dans <OUT>/.cache/.
+help-build-out = Dossier de sortie : les PDF dans <OUT>/pdf/, le cache du travail inchangé dans <OUT>/.guidepress.cache/.
 help-build-jobs = Nombre de fils de calcul [par défaut : tous les cœurs].
 
 ## check
@@ -31,7 +31,7 @@ help-schema-of = Le schéma de quel fichier : une fiche (guide) ou collection.j
 
 ## new
 help-new-about = Écrit une fiche de départ <GUIDES>/<ID>.json que `check` accepte.
-help-new-id = L’identifiant de la nouvelle fiche : minuscules et chiffres reliés par des tirets, par exemple vider-cache.
+help-new-id = L’identifiant de la nouvelle fiche : minuscules et chiffres reliés par des tirets, 100 caractères au plus, par exemple vider-cache.
 help-new-guides = Dossier des fiches.
 help-new-title = Le titre de la fiche [par défaut : un texte à remplacer].
 
@@ -39,7 +39,7 @@ help-new-title = Le titre de la fiche [par défaut : un texte à remplacer].
 help-watch-about = Reconstruit les PDF de ce qui a changé à chaque enregistrement ; arrêtez avec Ctrl+C.
 help-watch-guides = Dossier des fiches (*.json, avec un collection.json facultatif).
 help-watch-images = Dossier des images [par défaut : le dossier images/ à côté de GUIDES].
-help-watch-out = Dossier de sortie : les PDF dans <OUT>/pdf/, le cache du travail inchangé dans <OUT>/.cache/.
+help-watch-out = Dossier de sortie : les PDF dans <OUT>/pdf/, le cache du travail inchangé dans <OUT>/.guidepress.cache/.
 help-watch-jobs = Nombre de fils de calcul [par défaut : tous les cœurs].
 help-watch-debounce_ms = Temps de calme après la dernière modification avant de reconstruire, en millisecondes.
 help-watch-poll_ms = Intervalle entre deux recherches de modifications, en millisecondes.
@@ -49,7 +49,7 @@ help-watch-exit_after = S’arrête après ce nombre de reconstructions (pour le
 help-bundle-about = Vérifie, puis construit les fiches à imprimer, chaque mise en page du recueil et le site dans une archive zip reproductible : <OUT>/bundle/<collection>-<version>.zip.
 help-bundle-guides = Dossier des fiches (*.json, avec un collection.json facultatif).
 help-bundle-images = Dossier des images [par défaut : le dossier images/ à côté de GUIDES].
-help-bundle-out = Dossier de sortie : l’archive va dans <OUT>/bundle/, le cache dans <OUT>/.cache/.
+help-bundle-out = Dossier de sortie : l’archive va dans <OUT>/bundle/, le cache dans <OUT>/.guidepress.cache/.
 help-bundle-version = Version dans le nom du fichier [par défaut : la date "updated" la plus récente des fiches et 8 chiffres hexadécimaux de l’empreinte du contenu].
 help-bundle-jobs = Nombre de fils de calcul [par défaut : tous les cœurs].
 help-bundle-no_cache = Reconstruit tout, sans lire ni mettre à jour le cache.
@@ -58,7 +58,7 @@ help-bundle-no_cache = Reconstruit tout, sans lire ni mettre à jour le cache.
 help-site-about = Publie un dossier pour un site web : PDF pour l’écran, vignettes, index.html, manifest.json.
 help-site-guides = Dossier des fiches (*.json, avec un collection.json facultatif).
 help-site-images = Dossier des images [par défaut : le dossier images/ à côté de GUIDES].
-help-site-out = Le dossier du site ; remplacé en entier, seulement après une construction réussie (le cache va dans .cache/ à côté).
+help-site-out = Le dossier du site ; remplacé en entier, seulement après une construction réussie (le cache va dans .guidepress.cache/ à côté).
 help-site-base_url = L’adresse où le site sera publié (remplace le base_url de la collection).
 help-site-relative = Utilise des liens relatifs même si la collection a un base_url.
 help-site-pdf_standard = Normes que les PDF doivent respecter : ua-1, a-2b, a-2u, a-2a, ou un niveau PDF/A avec ua-1 (par exemple a-2a,ua-1).

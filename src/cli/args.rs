@@ -220,7 +220,7 @@ pub enum LayoutArg {
 pub struct BundleArgs {
     #[command(flatten)]
     pub source: SourceArgs,
-    /// Output folder: the zip goes to <OUT>/bundle/, the cache to <OUT>/.cache/.
+    /// Output folder: the zip goes to <OUT>/bundle/, the cache to <OUT>/.guidepress.cache/.
     #[arg(long, value_name = "DIR", default_value = "out")]
     pub out: PathBuf,
     /// Version in the file name [default: the newest "updated" date and a content hash].

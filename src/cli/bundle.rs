@@ -5,6 +5,8 @@ use std::time::Instant;
 use guidepress::i18n::{Arg, UiLang};
 use guidepress::msg;
 use guidepress::output::bundle;
+use guidepress::output::bundle::archive::ZIP_SECONDS;
+use guidepress::output::bundle::valid_version;
 
 use super::lang::{lang, t};
 use guidepress::output::bundle::{BundleOptions, BundleReport};
@@ -18,7 +20,19 @@ use super::report::{print_diagnostics, report_failure};
 pub fn run(args: &BundleArgs) -> i32 {
     let source_date_epoch = match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(v) if !v.trim().is_empty() => match v.trim().parse::<i64>() {
-            Ok(secs) => Some(secs),
+            Ok(secs) if ZIP_SECONDS.contains(&secs) => Some(secs),
+            Ok(_) => {
+                let (first, last) = (*ZIP_SECONDS.start(), *ZIP_SECONDS.end());
+                let (first, last) = (first.to_string(), last.to_string());
+                let m = msg!(
+                    "source-date-epoch-out-of-range",
+                    value = v,
+                    first = first,
+                    last = last
+                );
+                super::lang::error(m);
+                return super::USAGE;
+            }
             Err(_) => {
                 super::lang::error(msg!("bad-source-date-epoch", value = v));
                 return super::USAGE;
@@ -26,6 +40,12 @@ pub fn run(args: &BundleArgs) -> i32 {
         },
         _ => None,
     };
+    // A version that cannot be a file name is a wrong command line.
+    if let Some(v) = args.version.as_deref().filter(|v| !valid_version(v)) {
+        super::lang::error(msg!("bad-version", version = v));
+        super::lang::help(msg!("bad-version-help"));
+        return super::USAGE;
+    }
     let opts = BundleOptions {
         guides_dir: args.source.guides.clone(),
         images_dir: args.source.images_dir(),

@@ -24,6 +24,10 @@ pub fn run(args: &NewArgs) -> i32 {
                     }
                     super::USAGE
                 }
+                StarterError::BadTitle(_) => {
+                    super::lang::help(msg!("new-title-help"));
+                    super::USAGE
+                }
                 StarterError::Exists(_) => {
                     super::lang::help(msg!("new-exists-help"));
                     super::FAILED

@@ -19,6 +19,11 @@ pub fn run(args: &PackArgs) -> i32 {
         super::lang::error(msg!("fold-marks-single"));
         return super::USAGE;
     }
+    // `--only ',,,'` names no guide: not "every guide".
+    if !args.only.is_empty() && args.only.iter().all(|s| s.trim().is_empty()) {
+        super::lang::error(msg!("only-names-nothing"));
+        return super::USAGE;
+    }
     let job = PackJob {
         guides_dir: args.source.guides.clone(),
         images_dir: args.source.images_dir(),

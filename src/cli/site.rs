@@ -31,11 +31,11 @@ fn options(args: &SiteArgs) -> Result<SiteOptions, Msg> {
 pub fn run(args: &SiteArgs) -> i32 {
     let opts = match options(args) {
         Ok(o) => o,
-        // A standard or base URL the site cannot be built for is a failure
-        // of the job (exit 1), like a guide that cannot meet the standard.
+        // An unknown standard or a malformed base URL is a wrong command
+        // line: a usage error (exit 2), as the README promises.
         Err(m) => {
             super::lang::error(m);
-            return super::FAILED;
+            return super::USAGE;
         }
     };
     let bar = progress_bar(0);

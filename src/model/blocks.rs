@@ -123,8 +123,10 @@ pub fn block(c: &mut Checker<'_>, path: &str, value: &Value) -> Option<Block> {
             let text = text(c);
             let level = match &raw.level {
                 None => Some(1),
-                Some(n) => match n.as_u64() {
-                    Some(l @ 1..=3) => Some(l as u8),
+                // A whole number, written `2` or `2.0`, as for `format` (and
+                // as JSON Schema's "integer" reads it).
+                Some(n) => match n.as_f64().filter(|f| f.fract() == 0.0) {
+                    Some(l) if (1.0..=3.0).contains(&l) => Some(l as u8),
                     _ => {
                         let message = msg!("heading-level", level = n.to_string());
                         let help = Some(msg!("heading-level-help"));
@@ -492,6 +494,11 @@ mod tests {
                 &[("out-of-range", "body[0].level", "4")],
             ),
             (r#"{"type": "heading", "text": "H", "level": 2}"#, &[]),
+            (r#"{"type": "heading", "text": "H", "level": 2.0}"#, &[]),
+            (
+                r#"{"type": "heading", "text": "H", "level": 1.5}"#,
+                &[("out-of-range", "body[0].level", "1.5")],
+            ),
             (r#"{"type": "list", "items": []}"#, &[("empty", "body[0].items", "[]")]),
             (
                 r#"{"type": "list", "items": ["a", 5]}"#,
@@ -533,6 +540,11 @@ mod tests {
                 &[("missing-field", "body[0].kind", "{")],
             ),
             (r#"{"type": "image", "src": "a.png", "alt": "A", "width": 0.5}"#, &[]),
+            (r#"{"type": "image", "src": "a.png", "alt": "A", "width": 0.05}"#, &[]),
+            (
+                r#"{"type": "image", "src": "a.png", "alt": "A", "width": 1e-300}"#,
+                &[("out-of-range", "body[0].width", "1e-300")],
+            ),
             (
                 r#"{"type": "image", "src": "../secret.txt", "alt": "A"}"#,
                 &[("path-escapes", "body[0].src", "\"../")],

@@ -11,6 +11,10 @@ use super::report::Report;
 use super::types::{ImageData, Inline};
 use super::values::check_url;
 
+/// The narrowest `width` of a picture: a twentieth of the text width (about
+/// 8 mm on A4); less cannot be seen, and `1e-300` is a mistake, not a size.
+pub const MIN_WIDTH: f64 = 0.05;
+
 /// What every guide of a load shares: the folders and the image cache.
 pub struct Env<'a> {
     /// The images folder.

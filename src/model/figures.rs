@@ -4,7 +4,7 @@
 
 use serde_json::{Number, Value};
 
-use super::check::Checker;
+use super::check::{Checker, MIN_WIDTH};
 use super::raw::{
     from_value, json_kind, kind_msg, RawAnnotation, RawImage, ANNOTATION_FIELDS,
     IMAGE_FIELDS,
@@ -38,7 +38,8 @@ pub fn annotation_fields_of(kind: &str) -> Option<&'static [&'static str]> {
 type Size = (u32, u32);
 
 impl Checker<'_> {
-    /// A figure: a picture with alt text, optional caption, width and
+    /// A figure: a picture with alt text, optional caption, width (at least
+    /// [`MIN_WIDTH`]) and
     /// annotations; `owner` is the path of the object holding the fields.
     #[allow(clippy::too_many_arguments)]
     pub fn figure(
@@ -72,13 +73,17 @@ impl Checker<'_> {
             None => None,
             Some(n) => {
                 let w = n.as_f64().unwrap_or(f64::NAN);
-                if w > 0.0 && w <= 1.0 {
+                if (MIN_WIDTH..=1.0).contains(&w) {
                     Some(w as f32)
                 } else {
                     self.fail(
                         "out-of-range",
                         &join_key(owner, "width"),
-                        msg!("width-out-of-range", width = n.to_string()),
+                        msg!(
+                            "width-out-of-range",
+                            width = n.to_string(),
+                            min = MIN_WIDTH.to_string()
+                        ),
                         Some(msg!("width-help")),
                     );
                     None

@@ -16,7 +16,9 @@ use super::report::Report;
 use super::source::{decode_text, read_source, report_duplicates, MAX_JSON};
 use super::spans::join_index;
 use super::types::{Collection, Date, Guide, Located};
-use super::values::{is_date_shaped, is_slug, parse_date, parse_lang, slugify, suggest};
+use super::values::{
+    is_date_shaped, is_slug, parse_date, parse_lang, slugify, suggest, MAX_ID_BYTES,
+};
 
 /// A guide file after reading, before the checks that need all guides.
 #[derive(Debug)]
@@ -167,6 +169,23 @@ fn check_id(c: &mut Checker<'_>, id: Option<&str>, stem: &str) -> Option<String>
         c.fail("bad-id", path, message, Some(help));
         return None;
     }
+    let too_long = id.unwrap_or(stem);
+    if is_slug(too_long) && too_long.len() > MAX_ID_BYTES {
+        let (path, message, help) = match id {
+            Some(_) => (
+                "id",
+                msg!("id-too-long", bytes = too_long.len(), max = MAX_ID_BYTES),
+                msg!("id-too-long-help", max = MAX_ID_BYTES),
+            ),
+            None => (
+                "",
+                msg!("file-name-too-long", bytes = too_long.len(), max = MAX_ID_BYTES),
+                msg!("file-name-too-long-help", max = MAX_ID_BYTES),
+            ),
+        };
+        c.fail("bad-id", path, message, Some(help));
+        return None;
+    }
     match id {
         Some(id) if is_slug(id) => Some(id.to_string()),
         Some(id) => {
@@ -308,8 +327,21 @@ mod tests {
         // (file name, text, [(code, path, needle where the error points)])
         let body = r#""body": [{"type": "paragraph", "text": "x"}]"#;
         type Case<'a> = (&'a str, String, Vec<(&'a str, &'a str, &'a str)>);
+        // Ids at and past the limit (MAX_ID_BYTES = 100), given or from the file name.
+        let (id_100, id_101) = ("a".repeat(100), "b".repeat(101));
+        let (file_100, file_101) = (format!("{id_100}.json"), format!("{id_101}.json"));
+        let (stem_100, stem_101) =
+            (format!("{}.json", "c".repeat(100)), format!("{}.json", "d".repeat(101)));
         let table: Vec<Case> = vec![
             ("g.json", format!("{{\"format\": 1, \"title\": \"T\", {body}}}"), vec![]),
+            (&file_100, format!("{{\"format\": 1, \"id\": \"{id_100}\", \"title\": \"T\", {body}}}"), vec![]),
+            (
+                &file_101,
+                format!("{{\"format\": 1, \"id\": \"{id_101}\", \"title\": \"T\", {body}}}"),
+                vec![("bad-id", "id", "\"bbb")],
+            ),
+            (&stem_100, format!("{{\"format\": 1, \"title\": \"T\", {body}}}"), vec![]),
+            (&stem_101, format!("{{\"format\": 1, \"title\": \"T\", {body}}}"), vec![("bad-id", "", "{")]),
             ("g.json", format!("{{\"title\": \"T\", {body}}}"), vec![("missing-field", "format", "{")]),
             (
                 "g.json",

@@ -279,8 +279,23 @@ fn jpeg_is_whole(bytes: &[u8]) -> bool {
 /// Decodes a PNG's rows as they are stored (palette indices are not turned
 /// into colours): every chunk, the zlib data and the row filters are checked,
 /// at a fraction of the cost of a full decode to RGB.
+///
+/// The PDF writer reads PNGs with the `png` crate's default limits (64 MiB
+/// for chunks such as text and colour profiles, the pixels aside) and needs
+/// a palette for indexed colours; both are checked here the same way, so a
+/// picture the model accepts never fails inside the writer.
 fn decode_png(bytes: &[u8]) -> Result<(), ImageError> {
-    let fail = |e: png::DecodingError| match e {
+    if png_lacks_palette(bytes) {
+        return Err(ImageError { code: "bad-image", message: msg!("png-no-palette") });
+    }
+    let fail = |e: png::DecodingError, rows: bool| match e {
+        png::DecodingError::LimitsExceeded if !rows => ImageError {
+            code: "image-too-large",
+            message: msg!(
+                "png-chunks-too-large",
+                max = Arg::Size(WRITER_CHUNK_LIMIT as u64)
+            ),
+        },
         png::DecodingError::LimitsExceeded => over_memory(),
         other => ImageError {
             code: "bad-image",
@@ -291,13 +306,40 @@ fn decode_png(bytes: &[u8]) -> Result<(), ImageError> {
             ),
         },
     };
-    let limits = png::Limits { bytes: MAX_ALLOC as usize };
+    let limits = png::Limits { bytes: WRITER_CHUNK_LIMIT };
     let mut decoder = png::Decoder::new_with_limits(Cursor::new(bytes), limits);
     decoder.set_transformations(png::Transformations::IDENTITY);
-    let mut reader = decoder.read_info().map_err(fail)?;
+    let mut reader = decoder.read_info().map_err(|e| fail(e, false))?;
     let size = reader.output_buffer_size().filter(|n| *n as u64 <= MAX_ALLOC);
     let mut rows = vec![0; size.ok_or_else(over_memory)?];
-    reader.next_frame(&mut rows).map(drop).map_err(fail)
+    reader.next_frame(&mut rows).map_err(|e| fail(e, true))?;
+    // Chunks after the pixels (text is often there) are read to the end too.
+    reader.finish().map_err(|e| fail(e, false))
+}
+
+/// The limit the PDF writer's PNG reader puts on chunk memory (the `png`
+/// crate's default).
+const WRITER_CHUNK_LIMIT: usize = 64 * 1024 * 1024;
+
+/// Whether `bytes` is an indexed-colour PNG (colour type 3) with no palette
+/// (`PLTE`) before its pixel data: its colours are unknown.
+fn png_lacks_palette(bytes: &[u8]) -> bool {
+    let mut rest = &bytes[8.min(bytes.len())..];
+    let mut indexed = false;
+    while let (Some(len), Some(kind)) = (rest.get(..4), rest.get(4..8)) {
+        let len = u32::from_be_bytes([len[0], len[1], len[2], len[3]]) as usize;
+        match kind {
+            b"IHDR" => indexed = rest.get(8 + 9) == Some(&3),
+            b"PLTE" => return false,
+            b"IDAT" | b"IEND" => return indexed,
+            _ => {}
+        }
+        let Some(next) = len.checked_add(12).and_then(|n| rest.get(n..)) else {
+            return false;
+        };
+        rest = next;
+    }
+    false
 }
 
 fn corrupt(format: ImageFormat, e: &image::ImageError) -> ImageError {
@@ -376,6 +418,80 @@ pub(crate) mod tests {
         let mut out = Cursor::new(Vec::new());
         img.write_to(&mut out, image::ImageFormat::Png).expect("encode png");
         out.into_inner()
+    }
+
+    /// `png`'s chunks, with `edit` applied to each `(kind, body)` and
+    /// `extra` chunks inserted after IHDR.
+    fn rechunk(
+        png: &[u8],
+        edit: impl Fn(&[u8], &mut Vec<u8>),
+        extra: &[(&[u8; 4], Vec<u8>)],
+    ) -> Vec<u8> {
+        let mut out = png[..8].to_vec();
+        let mut rest = &png[8..];
+        while rest.len() >= 12 {
+            let len = u32::from_be_bytes(rest[..4].try_into().unwrap()) as usize;
+            let kind: [u8; 4] = rest[4..8].try_into().unwrap();
+            let mut body = rest[8..8 + len].to_vec();
+            edit(&kind, &mut body);
+            chunk(&mut out, &kind, &body);
+            if &kind == b"IHDR" {
+                for (k, b) in extra {
+                    chunk(&mut out, k, b);
+                }
+            }
+            rest = &rest[12 + len..];
+        }
+        out
+    }
+
+    /// Pictures the PDF writer could not read are refused when the guides
+    /// are read, with what is wrong (issue 13, item 12).
+    #[test]
+    fn pictures_the_pdf_writer_cannot_read_are_refused_in_the_model() {
+        let grey_to_indexed = |kind: &[u8], body: &mut Vec<u8>| {
+            if kind == b"IHDR" {
+                body[9] = 3;
+            }
+        };
+        let keep = |_: &[u8], _: &mut Vec<u8>| {};
+        let mut text = b"Comment\0".to_vec();
+        text.resize(45_000_000, b'x');
+        // (name, bytes, code, in the message)
+        type Case<'a> = (&'a str, Vec<u8>, Option<(&'a str, &'a str)>);
+        let table: Vec<Case> = vec![
+            ("grey", tiny_png(), None),
+            (
+                "indexed, palette",
+                rechunk(&tiny_png(), grey_to_indexed, &[(b"PLTE", vec![0; 768])]),
+                None,
+            ),
+            (
+                "indexed, no palette",
+                rechunk(&tiny_png(), grey_to_indexed, &[]),
+                Some(("bad-image", "no palette")),
+            ),
+            (
+                "small text",
+                rechunk(&tiny_png(), keep, &[(b"tEXt", b"Comment\0hello".to_vec())]),
+                None,
+            ),
+            (
+                "45 MB of text",
+                rechunk(&tiny_png(), keep, &[(b"tEXt", text)]),
+                Some(("image-too-large", "67.1 MB")),
+            ),
+        ];
+        for (name, bytes, expect) in table {
+            match (check_image(bytes), expect) {
+                (Ok(_), None) => {}
+                (Err(e), Some((code, said))) => {
+                    assert_eq!(e.code, code, "{name}");
+                    assert!(e.message.en().contains(said), "{name}: {}", e.message);
+                }
+                (got, _) => panic!("{name}: {got:?}"),
+            }
+        }
     }
 
     #[test]

@@ -69,8 +69,14 @@ pub fn size(bytes: u64, lang: Lang) -> String {
     format!("{s}\u{a0}{unit}")
 }
 
-/// `(PDF de 24,7 ko)` / `(PDF, 24.7 KB)`.
+/// `(PDF de 24,7 ko)` / `(PDF, 24.7 KB)`; a file without an extension
+/// is called a file: `(fichier de 5 octets)` / `(file, 5 bytes)`.
 pub fn attachment(kind: &str, bytes: u64, lang: Lang) -> String {
+    let kind = match (kind.is_empty(), lang) {
+        (false, _) => kind,
+        (true, Lang::Fr) => "fichier",
+        (true, Lang::En) => "file",
+    };
     match lang {
         Lang::Fr => format!("({kind} de {})", size(bytes, lang)),
         Lang::En => format!("({kind}, {})", size(bytes, lang)),
@@ -200,6 +206,8 @@ mod tests {
             (size(512, Lang::Fr), "512 octets"),
             (attachment("PDF", 24_700, Lang::Fr), "(PDF de 24,7\u{a0}ko)"),
             (attachment("PDF", 24_700, Lang::En), "(PDF, 24.7\u{a0}KB)"),
+            (attachment("", 5, Lang::Fr), "(fichier de 5 octets)"),
+            (attachment("", 5, Lang::En), "(file, 5 bytes)"),
             (page_of(2, 3), "page 2 / 3"),
             (qr_alt("https://a.fr/", Lang::Fr), "QR code vers https://a.fr/"),
             (qr_alt("https://a.fr/", Lang::En), "QR code for https://a.fr/"),

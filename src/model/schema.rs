@@ -548,7 +548,7 @@ impl JsonSchema for HeadingLevel {
     }
 }
 
-/// A fraction of the text width, in (0, 1].
+/// A fraction of the text width, in [0.05, 1] (see `check::MIN_WIDTH`).
 pub struct Fraction;
 
 impl JsonSchema for Fraction {
@@ -558,9 +558,9 @@ impl JsonSchema for Fraction {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "A fraction of the text width, more than 0 and at most 1 (0.5 = half).",
+            "description": "A fraction of the text width, from 0.05 to 1 (0.5 = half).",
             "type": "number",
-            "exclusiveMinimum": 0,
+            "minimum": super::check::MIN_WIDTH,
             "maximum": 1
         })
     }

@@ -241,7 +241,13 @@ fn syntax_error(file: &Path, text: &str, e: &serde_json::Error) -> Diagnostic {
         }
         "recursion limit exceeded" => (msg!("json-too-deep"), None),
         m if m.starts_with("control character") => {
-            (msg!("json-control"), Some(msg!("json-control-help")))
+            match text.get(offset..).and_then(|t| t.chars().next()) {
+                Some(c) if !matches!(c, '\n' | '\r' | '\t') => (
+                    msg!("json-control-char", code = format!("U+{:04X}", u32::from(c))),
+                    Some(msg!("json-control-char-help")),
+                ),
+                _ => (msg!("json-control"), Some(msg!("json-control-help"))),
+            }
         }
         m => (msg!("json-other", reason = m), None),
     };
@@ -304,6 +310,7 @@ mod tests {
             ("{'a': 1}", "must be in double quotes", (1, 2), "single quotes"),
             ("{\"a\": 'x'}", "expected a value", (1, 7), "single quotes"),
             ("{\"a\": \"x\ny\"}", "raw line break", (1, 9), "\\n"),
+            ("{\"a\": \"x\u{0}y\"}", "control character U+0000", (1, 9), "delete it"),
             ("{\"a\": \"C:\\dossier\"}", "invalid backslash escape", (1, 11), "\\\\"),
             ("{\"a\": 1} x", "after the end", (1, 10), "remove what follows"),
             ("{\"a\": 1", "ends before an object is closed", (1, 7), "\"}\""),

@@ -27,6 +27,31 @@ pub fn percent_encode(s: &str, keep: impl Fn(u8) -> bool) -> String {
     out
 }
 
+/// Longest id a guide may have, in bytes (ids are ASCII): it names the
+/// guide's files (`<id>.pdf`, `<id>.html`, thumbnails, the temporary
+/// `.guidepress-<pid>-<id>.pdf.tmp`), and every such name must stay far
+/// below the 255 bytes file systems allow.
+pub const MAX_ID_BYTES: usize = 100;
+
+/// Longest slug a file name takes from a text such as the collection title
+/// (a pack's or a bundle's name), in bytes: longer slugs are cut at a word.
+pub const MAX_NAME_SLUG: usize = 60;
+
+/// The slug of `s` for a file name: [`slugify`], cut after at most
+/// [`MAX_NAME_SLUG`] bytes at a dash (or in a word longer than that).
+pub fn name_slug(s: &str) -> String {
+    let slug = slugify(s);
+    if slug.len() <= MAX_NAME_SLUG {
+        return slug;
+    }
+    // A slug is ASCII: every byte index is a character boundary.
+    let cut = &slug[..=MAX_NAME_SLUG];
+    match cut.rfind('-') {
+        Some(i) if i > 0 => cut[..i].to_string(),
+        _ => cut[..MAX_NAME_SLUG].to_string(),
+    }
+}
+
 /// A slug made from arbitrary text, for suggestions: `Vider le Cache` → `vider-le-cache`.
 pub fn slugify(s: &str) -> String {
     let mut out = String::new();
@@ -269,6 +294,23 @@ mod tests {
         for (s, ok) in table {
             assert_eq!(is_slug(s), ok, "{s:?}");
         }
+    }
+
+    #[test]
+    fn name_slugs_are_bounded_and_cut_at_a_word() {
+        let cases: &[(&str, &str)] =
+            &[("Aide informatique", "aide-informatique"), ("", "")];
+        for (text, slug) in cases {
+            assert_eq!(name_slug(text), *slug);
+        }
+        let long = "Aide informatique du collège ".repeat(30);
+        let slug = name_slug(&long);
+        assert!(slug.len() <= MAX_NAME_SLUG && is_slug(&slug), "{slug}");
+        assert!(slug.ends_with("college") || slug.ends_with("du"), "{slug}");
+        // Exactly at the limit, the last word is kept.
+        let exact = format!("{}-b", "a".repeat(MAX_NAME_SLUG - 2));
+        assert_eq!(name_slug(&exact), exact);
+        assert_eq!(name_slug(&"x".repeat(640)), "x".repeat(MAX_NAME_SLUG));
     }
 
     #[test]

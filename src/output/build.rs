@@ -8,7 +8,7 @@ use super::cache::hash::fonts_hash;
 use super::cache::keys::{guide_key, hash_sources, scan_key};
 use super::cache::{Cache, CacheStats};
 use super::failure::Failure;
-use super::fs::{check_output_dir, clean_debris, write_atomic};
+use super::fs::{check_output_dir, clean_debris, write_atomic, write_help};
 use super::interrupt;
 use super::lint;
 use super::run::{each_guide, with_pool, Progress};
@@ -50,7 +50,7 @@ pub struct BuildReport {
     pub failed: Vec<(String, Vec<Diagnostic>)>,
     /// Warnings of every guide and of the project.
     pub warnings: Vec<Diagnostic>,
-    /// Sheets reused from the cache in `<out>/.cache/` and sheets rendered.
+    /// Sheets reused from the cache in `<out>/.guidepress.cache/` and sheets rendered.
     pub work: CacheStats,
 }
 
@@ -75,12 +75,12 @@ fn write_unless_same(path: &Path, bytes: &[u8]) -> Result<(), Vec<Diagnostic>> {
     }
     write_atomic(path, bytes).map_err(|e| {
         vec![Diagnostic::error("write", path, msg!("write-pdf", reason = e.to_string()))
-            .help(msg!("write-help"))]
+            .help(write_help(&e, msg!("write-help")))]
     })
 }
 
 /// Builds every guide; a bad guide does not stop the others. Sheets whose
-/// inputs did not change are taken from the cache in `<out>/.cache/`.
+/// inputs did not change are taken from the cache in `<out>/.guidepress.cache/`.
 ///
 /// Guides are read one at a time, each just before its sheet is made, and
 /// dropped once it is written: memory does not grow with the collection.

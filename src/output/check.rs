@@ -87,20 +87,23 @@ pub fn check(opts: &CheckOptions) -> CheckReport {
         Err(diags) => return CheckReport::fatal(diags),
     };
     let pdf = PdfOptions::default();
-    let per_guide: Vec<Vec<Diagnostic>> = with_pool(opts.jobs, || {
+    // Each guide's diagnostics, and whether it fails (refused by the model,
+    // or with an error only laying it out found: it would not build either).
+    let per_guide: Vec<(Vec<Diagnostic>, bool)> = with_pool(opts.jobs, || {
         loaded
             .guides
             .par_iter()
             .map(|g| {
                 if interrupt::requested() {
-                    return Vec::new();
+                    return (Vec::new(), false);
                 }
                 let mut d = g.warnings.clone();
                 match &g.result {
                     Err(e) => d.extend(e.iter().cloned()),
                     Ok(guide) => d.extend(render_in_memory(guide, &loaded, &pdf)),
                 }
-                d
+                let failed = g.result.is_err() || d.iter().any(Diagnostic::is_error);
+                (d, failed)
             })
             .collect()
     });
@@ -112,7 +115,8 @@ pub fn check(opts: &CheckOptions) -> CheckReport {
         )]);
     }
     let mut diags = loaded.warnings.clone();
-    diags.extend(per_guide.into_iter().flatten());
+    let failed = per_guide.iter().filter(|(_, failed)| *failed).count();
+    diags.extend(per_guide.into_iter().flat_map(|(d, _)| d));
     let valid: Vec<&Guide> =
         loaded.guides.iter().filter_map(|g| g.result.as_ref().ok()).collect();
     for g in &valid {
@@ -121,7 +125,6 @@ pub fn check(opts: &CheckOptions) -> CheckReport {
     diags.extend(lint::stale_guides(&valid));
     diags.extend(lint::unused_images(&loaded, &opts.images_dir));
     lint::locate(&mut diags);
-    let failed = loaded.guides.iter().filter(|g| g.result.is_err()).count();
     CheckReport::new(diags, loaded.guides.len(), failed)
 }
 

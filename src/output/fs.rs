@@ -49,6 +49,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
+/// The hint for a failed write: `usual`, unless the system found a name too
+/// long (then the limits that keep names short, not a full disk).
+pub fn write_help(e: &std::io::Error, usual: Msg) -> Msg {
+    if e.kind() == std::io::ErrorKind::InvalidFilename {
+        msg!("write-name-too-long-help", max = crate::model::values::MAX_ID_BYTES)
+    } else {
+        usual
+    }
+}
+
 /// Removes temporary files left in `dir` by an interrupted run.
 pub fn clean_debris(dir: &Path) {
     let Ok(entries) = fs::read_dir(dir) else { return };
@@ -64,6 +74,29 @@ pub fn clean_debris(dir: &Path) {
 /// Refuses an output folder that is, contains or lies inside an input folder
 /// (writing there could overwrite guides or pictures).
 pub fn check_output_dir(out: &Path, inputs: &[&Path]) -> Result<(), Msg> {
+    refuse_overlap(out, inputs, Msg::new("out-overlaps-input"))
+}
+
+/// Refuses an output file that would replace an input or a folder holding
+/// one (`--out guides`, `--out .`) or lie inside an input folder
+/// (`--out guides/pack.pdf`); a file beside the inputs (`--out pack.pdf` in
+/// the project folder) overlaps nothing.
+pub fn check_output_file(out: &Path, inputs: &[&Path]) -> Result<(), Msg> {
+    refuse_overlap(out, inputs, Msg::new("output-file-overlaps"))
+}
+
+/// `message` with the output and the input it overlaps, if it does.
+fn refuse_overlap(out: &Path, inputs: &[&Path], message: Msg) -> Result<(), Msg> {
+    match overlapping(out, inputs) {
+        Some(input) => Err(message
+            .arg("out", out.display().to_string())
+            .arg("input", input.display().to_string())),
+        None => Ok(()),
+    }
+}
+
+/// The first input that `out` is, contains or lies inside, links resolved.
+fn overlapping<'a>(out: &Path, inputs: &[&'a Path]) -> Option<&'a Path> {
     let abs = |p: &Path| -> PathBuf {
         let p = if p.is_absolute() {
             p.to_path_buf()
@@ -89,17 +122,10 @@ pub fn check_output_dir(out: &Path, inputs: &[&Path]) -> Result<(), Msg> {
         c
     };
     let o = abs(out);
-    for input in inputs {
+    inputs.iter().copied().find(|input| {
         let i = abs(input);
-        if o.starts_with(&i) || i.starts_with(&o) {
-            return Err(msg!(
-                "out-overlaps-input",
-                out = out.display().to_string(),
-                input = input.display().to_string()
-            ));
-        }
-    }
-    Ok(())
+        o.starts_with(&i) || i.starts_with(&o)
+    })
 }
 
 /// A path with its folder resolved (the file itself may no longer exist), so
@@ -160,14 +186,46 @@ pub fn json_files(guides_dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// The folder of every cache guidepress keeps under an output root. Its
+/// name is guidepress's own, so `--out ~/x.pdf` never touches `~/.cache`;
+/// it does not start with [`TEMP_PREFIX`], which marks debris.
+pub const CACHE_FOLDER: &str = ".guidepress.cache";
+
+/// The marker in [`CACHE_FOLDER`]: the standard cache directory tag (backup
+/// tools skip the folder), whose comment also tells guidepress the folder is
+/// its own, so it only ever prunes files in a folder that carries it.
+pub const CACHE_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
+# This file is a cache directory tag created by guidepress.\n\
+# For information about cache directory tags see https://bford.info/cachedir/\n";
+
 /// Where the cache namespace `namespace` (`print`, `web`, `pack`) of the
-/// output folder `root` lives: `<root>/.cache/<namespace>`. `build` and
-/// `bundle` use their `--out`; `pack` and `site` the roots below.
+/// output folder `root` lives: `<root>/.guidepress.cache/<namespace>`.
+/// `build` and `bundle` use their `--out`; `pack` and `site` the roots below.
 pub fn cache_dir(root: &Path, namespace: &str) -> PathBuf {
-    root.join(".cache").join(namespace)
+    root.join(CACHE_FOLDER).join(namespace)
 }
 
-/// The folder whose `.cache/pack` holds the packs of the PDF at `path`:
+/// Whether the cache folder around the namespace folder `dir` carries
+/// guidepress's tag (then guidepress may remove its own blobs there).
+pub fn cache_is_ours(dir: &Path) -> bool {
+    dir.parent()
+        .and_then(|root| fs::read_to_string(root.join("CACHEDIR.TAG")).ok())
+        .is_some_and(|tag| tag == CACHE_TAG)
+}
+
+/// Tags the cache folder around the namespace folder `dir` (see
+/// [`CACHE_TAG`]) when it has no tag yet. A folder with another tag is left
+/// as it is, and then never pruned.
+pub fn tag_cache(dir: &Path) -> std::io::Result<()> {
+    let Some(root) = dir.parent() else { return Ok(()) };
+    let tag = root.join("CACHEDIR.TAG");
+    if fs::symlink_metadata(&tag).is_ok() {
+        return Ok(());
+    }
+    write_atomic(&tag, CACHE_TAG.as_bytes())
+}
+
+/// The folder whose `.guidepress.cache/pack` holds the packs of the PDF at `path`:
 /// the output root above `pack/` when the PDF is in a `pack` folder (the
 /// default `out/pack/…`, so `pack` and `bundle --out out` share their
 /// work), else the PDF's own folder.
@@ -186,7 +244,7 @@ pub fn pack_cache_root(path: &Path) -> PathBuf {
     }
 }
 
-/// The folder whose `.cache/web` holds the web editions of the site at
+/// The folder whose `.guidepress.cache/web` holds the web editions of the site at
 /// `site`: the folder around it (never the site folder, which is replaced as
 /// a whole), so `site --out out/site` and `bundle --out out` share their work.
 pub fn web_cache_root(site: &Path) -> &Path {
@@ -216,6 +274,29 @@ mod tests {
                 "{}",
                 out.display()
             );
+        }
+    }
+
+    #[test]
+    fn an_output_file_beside_the_inputs_is_allowed() {
+        let base = TempProject::new("write-file");
+        let guides = base.join("guides");
+        let images = base.join("images");
+        fs::create_dir_all(&guides).unwrap();
+        fs::create_dir_all(&images).unwrap();
+        let inputs = [guides.as_path(), images.as_path()];
+        let cases = [
+            (base.join("pack.pdf"), true),
+            (base.join("out/pack.pdf"), true),
+            (base.join("guides.pdf"), true),
+            (guides.clone(), false),
+            (guides.join("collection.json"), false),
+            (guides.join("pack.pdf"), false),
+            (images.join("a/pack.pdf"), false),
+            (base.to_path_buf(), false),
+        ];
+        for (out, ok) in cases {
+            assert_eq!(check_output_file(&out, &inputs).is_ok(), ok, "{}", out.display());
         }
     }
 

@@ -5,49 +5,70 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::i18n::Msg;
+use crate::model::chars::forbidden;
 use crate::model::guide::RESERVED_IDS;
-use crate::model::values::{is_slug, parse_lang, slugify};
+use crate::model::values::{is_slug, name_slug, parse_lang, slugify, MAX_ID_BYTES};
 use crate::model::{Date, Lang};
 use crate::msg;
 
 /// Why a starter guide was not written.
 #[derive(Debug)]
 pub enum StarterError {
-    /// The id is not a slug; carries a suggestion when one can be made.
+    /// The id is not one `check` accepts; carries a suggestion when one can
+    /// be made.
     BadId {
         /// The id as given.
         id: String,
         /// A slug made from it, if different and non-empty.
         suggestion: Option<String>,
-        /// It is a valid id that no guide may take (see [`RESERVED_IDS`]).
-        reserved: bool,
+        /// Why it is refused.
+        reason: IdProblem,
     },
+    /// The title is blank or holds a character `check` refuses.
+    BadTitle(Msg),
     /// A file with that name is already there (it is left untouched).
     Exists(PathBuf),
     /// The folder or file could not be written.
     Io(PathBuf, std::io::Error),
 }
 
+/// What is wrong with an id given to `new`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdProblem {
+    /// Not lowercase letters and digits joined by dashes.
+    NotSlug,
+    /// A valid id no guide may take (see [`RESERVED_IDS`]).
+    Reserved,
+    /// `collection`: its file would be read as `collection.json`.
+    Collection,
+    /// Longer than [`MAX_ID_BYTES`].
+    TooLong,
+}
+
 impl StarterError {
-    /// The error as a message for people.
+    /// What to tell the user, in any language.
     pub fn message(&self) -> Msg {
         match self {
-            StarterError::BadId { id, reserved: true, .. } => {
-                msg!("new-reserved-id", id = id)
-            }
-            StarterError::BadId { id, .. } => msg!("new-bad-id", id = id),
+            StarterError::BadId { id, reason, .. } => match reason {
+                IdProblem::NotSlug => msg!("new-bad-id", id = id.as_str()),
+                IdProblem::Reserved => msg!("new-reserved-id", id = id.as_str()),
+                IdProblem::Collection => msg!("new-collection-id", id = id.as_str()),
+                IdProblem::TooLong => {
+                    msg!("new-id-too-long", bytes = id.len(), max = MAX_ID_BYTES)
+                }
+            },
+            StarterError::BadTitle(m) => m.clone(),
             StarterError::Exists(p) => msg!("new-exists", path = p.display().to_string()),
             StarterError::Io(p, e) => {
-                msg!("file-write", path = p.display().to_string(), reason = e.to_string())
+                msg!("new-write", path = p.display().to_string(), reason = e.to_string())
             }
         }
     }
 }
 
-/// English, as every `Display` of a message.
 impl fmt::Display for StarterError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.message())
+        f.write_str(&self.message().en())
     }
 }
 
@@ -57,6 +78,45 @@ impl std::error::Error for StarterError {
             StarterError::Io(_, e) => Some(e),
             _ => None,
         }
+    }
+}
+
+/// Refuses an id `check` would refuse, or whose file would not be a guide.
+fn check_new_id(id: &str) -> Result<(), StarterError> {
+    let reason = if !is_slug(id) {
+        IdProblem::NotSlug
+    } else if RESERVED_IDS.contains(&id) {
+        IdProblem::Reserved
+    } else if id == "collection" {
+        IdProblem::Collection
+    } else if id.len() > MAX_ID_BYTES {
+        IdProblem::TooLong
+    } else {
+        return Ok(());
+    };
+    let suggestion = match reason {
+        IdProblem::NotSlug => Some(slugify(id)),
+        IdProblem::TooLong => Some(name_slug(id)),
+        IdProblem::Reserved | IdProblem::Collection => Some(format!("{id}-fiche")),
+    }
+    .filter(|s| !s.is_empty() && s != id);
+    Err(StarterError::BadId { id: id.to_string(), suggestion, reason })
+}
+
+/// Refuses a title `check` would refuse: blank, or holding an invisible
+/// character (see [`forbidden`]); a line break is refused too, since a
+/// title is one line.
+fn check_new_title(title: &str) -> Result<(), StarterError> {
+    if title.trim().is_empty() {
+        return Err(StarterError::BadTitle(msg!("new-blank-title")));
+    }
+    let bad = title.chars().find(|&c| forbidden(c).is_some() || c == '\n' || c == '\r');
+    match bad {
+        Some(c) => Err(StarterError::BadTitle(msg!(
+            "new-title-char",
+            code = format!("U+{:04X}", u32::from(c))
+        ))),
+        None => Ok(()),
     }
 }
 
@@ -145,21 +205,9 @@ pub fn create_guide(
     title: Option<&str>,
     today: Date,
 ) -> Result<PathBuf, StarterError> {
-    if !is_slug(id) {
-        let s = slugify(id);
-        let suggestion = (!s.is_empty() && s != id).then_some(s);
-        return Err(StarterError::BadId {
-            id: id.to_string(),
-            suggestion,
-            reserved: false,
-        });
-    }
-    if RESERVED_IDS.contains(&id) {
-        return Err(StarterError::BadId {
-            id: id.to_string(),
-            suggestion: None,
-            reserved: true,
-        });
+    check_new_id(id)?;
+    if let Some(title) = title {
+        check_new_title(title)?;
     }
     let path = guides_dir.join(format!("{id}.json"));
     std::fs::create_dir_all(guides_dir)
@@ -208,5 +256,55 @@ mod tests {
         let e = create_guide(&dir, "index", None, today).unwrap_err();
         assert!(e.to_string().contains("\"index\" is reserved"), "{e}");
         assert!(!dir.join("index.json").exists());
+    }
+
+    /// Whatever `new` is given, it writes a guide `check` accepts or refuses
+    /// with a usage error and writes nothing (issue 13, item 13).
+    #[test]
+    fn every_guide_new_writes_passes_check() {
+        let today = Date::from_unix_days(19_000);
+        let long = "a".repeat(MAX_ID_BYTES);
+        let too_long = "a".repeat(MAX_ID_BYTES + 1);
+        // (id, title, written)
+        let table: &[(&str, Option<&str>, bool)] = &[
+            ("vider-cache", None, true),
+            ("vider-cache", Some("Vider le cache « Firefox » : 2 étapes"), true),
+            ("vider-cache", Some("  espaces autour  "), true),
+            (&long, None, true),
+            (&too_long, None, false),
+            ("collection", None, false),
+            ("index", None, false),
+            ("Vider", None, false),
+            ("vider-cache", Some(""), false),
+            ("vider-cache", Some("   "), false),
+            ("vider-cache", Some("deux\nlignes"), false),
+            ("vider-cache", Some("cloche\u{7}"), false),
+            ("vider-cache", Some("inversé\u{202E}"), false),
+            ("vider-cache", Some("nul\u{0}"), false),
+        ];
+        for (i, (id, title, written)) in table.iter().enumerate() {
+            let dir =
+                crate::temp_project::TempProject::new(&format!("starter-check-{i}"));
+            std::fs::create_dir_all(dir.join("images")).unwrap();
+            let got = create_guide(&dir.join("guides"), id, *title, today);
+            assert_eq!(got.is_ok(), *written, "{id:.20} {title:?}: {got:?}");
+            let files: Vec<_> = std::fs::read_dir(dir.join("guides"))
+                .map(|d| d.flatten().map(|e| e.file_name()).collect())
+                .unwrap_or_default();
+            if !written {
+                assert!(files.is_empty(), "{id:.20} {title:?} wrote {files:?}");
+                continue;
+            }
+            let opts = crate::model::LoadOptions {
+                guides_dir: dir.join("guides"),
+                images_dir: dir.join("images"),
+            };
+            let loaded = crate::model::load(&opts).unwrap();
+            for g in &loaded.guides {
+                let errors = g.result.as_ref().err().cloned().unwrap_or_default();
+                assert!(errors.is_empty(), "{id:.20} {title:?}: {errors:?}");
+            }
+            assert_eq!(loaded.guides.len(), 1);
+        }
     }
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use super::cache::keys::{context_key, guide_key, hash_sources, pack_key};
 use super::cache::{Cache, CacheStats};
 use super::failure::Failure;
-use super::fs::{check_output_dir, pack_cache_root, write_atomic};
+use super::fs::{check_output_file, pack_cache_root, write_atomic, write_help};
 use super::run::{load, with_pool};
 use super::units::pack::file_name;
 use super::units::{PackUnit, PackUnitError};
@@ -109,9 +109,7 @@ pub fn pack(job: &PackJob) -> Result<PackReport, Failure> {
         let path = job.out.clone().unwrap_or_else(|| {
             default_path(Path::new("out"), collection, &job.options, &guides)
         });
-        let dir =
-            path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        check_output_dir(dir, &[&job.guides_dir, &job.images_dir])
+        check_output_file(&path, &[&job.guides_dir, &job.images_dir])
             .map_err(|m| Diagnostic::error("output-dir", &path, m))?;
         // A guide whose file changed during the run has no key: no caching.
         let context = context_key(&loaded, &sources);
@@ -149,7 +147,7 @@ pub fn pack(job: &PackJob) -> Result<PackReport, Failure> {
         }
         write_atomic(&path, &unit.pdf).map_err(|e| {
             Diagnostic::error("write", &path, msg!("write-pdf", reason = e.to_string()))
-                .help(msg!("write-help"))
+                .help(write_help(&e, msg!("write-help")))
         })?;
         cache.save();
         Ok(PackReport {

@@ -20,6 +20,10 @@ pub struct Timestamp {
     pub time: (u8, u8, u8),
 }
 
+/// The `SOURCE_DATE_EPOCH` values a zip can store: 1980-01-01T00:00:00Z to
+/// 2107-12-31T23:59:58Z (its dates count years from 1980 in 7 bits).
+pub const ZIP_SECONDS: std::ops::RangeInclusive<i64> = 315_532_800..=4_354_819_198;
+
 impl Timestamp {
     /// Midnight of `date`.
     pub fn midnight(date: Date) -> Timestamp {
@@ -36,7 +40,8 @@ impl Timestamp {
         }
     }
 
-    /// As a zip timestamp, clamped to what zip can store (1980–2107).
+    /// As a zip timestamp, clamped to what zip can store (1980–2107; the
+    /// command line refuses a `SOURCE_DATE_EPOCH` outside [`ZIP_SECONDS`]).
     fn zip(self) -> DateTime {
         let Date { year, month, day } = self.date;
         if year < 1980 {
@@ -117,5 +122,19 @@ mod tests {
         let s = Timestamp::from_epoch(1_700_000_000);
         assert_eq!(s.date, Date { year: 2023, month: 11, day: 14 });
         assert_eq!(s.time, (22, 13, 20));
+    }
+
+    #[test]
+    fn the_zip_range_is_what_zip_stores_exactly() {
+        for secs in [*ZIP_SECONDS.start(), *ZIP_SECONDS.end()] {
+            let t = Timestamp::from_epoch(secs);
+            let z = t.zip();
+            assert_eq!(
+                (z.year(), z.month(), z.day()),
+                (t.date.year, t.date.month, t.date.day)
+            );
+        }
+        assert_eq!(Timestamp::from_epoch(*ZIP_SECONDS.start()).date.year, 1980);
+        assert_eq!(Timestamp::from_epoch(*ZIP_SECONDS.end() + 2).date.year, 2108);
     }
 }

@@ -27,7 +27,7 @@ use super::cache::keys::{context_key, guide_key, hash_sources, pack_key, print_k
 use super::cache::{Cache, CacheStats, Unit};
 use super::diagnostics::sort_diagnostics;
 use super::failure::Failure;
-use super::fs::{check_output_dir, clean_debris, write_atomic};
+use super::fs::{check_output_dir, clean_debris, write_atomic, write_help};
 use super::interrupt;
 use super::lint;
 use super::run::{load, with_pool};
@@ -35,7 +35,7 @@ use super::units::images::Resampler;
 use super::units::pack::file_name;
 use super::units::{PackUnit, PrintSheet, SiteEntries, WebEdition, WebSettings};
 use crate::layout::pack::{PackLayout, PackOptions};
-use crate::model::values::slugify;
+use crate::model::values::name_slug;
 use crate::model::{Collection, Date, Diagnostic, Guide};
 use crate::pdf::PdfStandard;
 use archive::{write_zip, Timestamp};
@@ -47,7 +47,7 @@ pub struct BundleOptions {
     pub guides_dir: PathBuf,
     /// Folder of pictures.
     pub images_dir: PathBuf,
-    /// Output root: the zip goes to `<out>/bundle/`, the cache to `<out>/.cache/bundle/`.
+    /// Output root: the zip goes to `<out>/bundle/`, the cache to `<out>/.guidepress.cache/bundle/`.
     pub out_dir: PathBuf,
     /// Version in the file name; default: the newest `updated` date.
     pub version: Option<String>,
@@ -315,7 +315,7 @@ fn run(opts: &BundleOptions, site: SiteEntries) -> Result<BundleReport, Failure>
     let version = opts.version.clone().unwrap_or_else(|| {
         format!("{}-{}", newest.unwrap_or(timestamp.date).iso(), content_hash(&entries))
     });
-    let slug = Some(slugify(&collection.title))
+    let slug = Some(name_slug(&collection.title))
         .filter(|s| !s.is_empty())
         .unwrap_or("guides".into());
     let name = format!("{slug}-{version}");
@@ -351,7 +351,7 @@ fn run(opts: &BundleOptions, site: SiteEntries) -> Result<BundleReport, Failure>
     }
     write_atomic(&path, &zip).map_err(|e| {
         Diagnostic::error("write", &path, msg!("write-bundle", reason = e.to_string()))
-            .help(msg!("write-bundle-help"))
+            .help(write_help(&e, msg!("write-bundle-help")))
     })?;
     caches.print.save();
     caches.web.save();

@@ -1,7 +1,7 @@
 //! The incremental cache: outputs stored under a hash of everything that
 //! made them, in the output folder, so unchanged work is skipped.
 //!
-//! Layout: `<out>/.cache/<namespace>/index.json` maps a unit's key (the
+//! Layout: `<out>/.guidepress.cache/<namespace>/index.json` maps a unit's key (the
 //! SHA-256 of its inputs, see [`keys`]) to the unit: its facts as serde
 //! writes them, and its files, each kept as `blobs/<sha256 of the bytes>`.
 //! A unit is reused only when every blob is there and hashes to its name,
@@ -9,7 +9,9 @@
 //! index is ignored whole. Saving keeps the units the run used and, for
 //! [`MAX_UNUSED`] more saves, the ones it did not (a `pack` of one layout
 //! keeps the bundle's other packs); older units and their blobs are
-//! removed, so the cache does not grow without bound.
+//! removed, so the cache does not grow without bound. Only files guidepress
+//! can tell are its own are ever removed: blobs named by a SHA-256, in a
+//! cache folder that carries guidepress's `CACHEDIR.TAG` (see [`tag_cache`]).
 
 pub mod hash;
 pub mod keys;
@@ -24,7 +26,7 @@ use std::sync::Mutex;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::fs::{cache_dir, write_atomic};
+use super::fs::{cache_dir, cache_is_ours, tag_cache, write_atomic};
 use hash::sha256_hex;
 
 /// Version of the index format; another version is ignored.
@@ -207,7 +209,12 @@ impl<U: Unit> Cache<U> {
             }
         }
         let Ok(text) = serde_json::to_vec(&new) else { return };
-        if write_atomic(&dir.join("index.json"), &text).is_err() {
+        if tag_cache(dir).is_err()
+            || write_atomic(&dir.join("index.json"), &text).is_err()
+        {
+            return;
+        }
+        if !cache_is_ours(dir) {
             return;
         }
         let live: BTreeSet<&String> =
@@ -215,12 +222,18 @@ impl<U: Unit> Cache<U> {
         if let Ok(entries) = std::fs::read_dir(dir.join("blobs")) {
             for e in entries.flatten() {
                 let name = e.file_name().to_string_lossy().into_owned();
-                if !live.contains(&name) {
+                let is_file = e.file_type().is_ok_and(|t| t.is_file());
+                if is_file && is_blob_name(&name) && !live.contains(&name) {
                     let _ = std::fs::remove_file(e.path());
                 }
             }
         }
     }
+}
+
+/// Whether `name` is one guidepress gives a blob: a SHA-256 in lowercase hex.
+fn is_blob_name(name: &str) -> bool {
+    name.len() == 64 && name.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 #[cfg(test)]
@@ -273,13 +286,14 @@ mod tests {
         assert_eq!((again, stats.reused), (first.clone(), 1));
 
         // A damaged blob is detected and the unit rebuilt.
-        let blob = out.join(".cache/t/blobs").join(sha256_hex(b"one"));
+        let blob = out.join(".guidepress.cache/t/blobs").join(sha256_hex(b"one"));
         std::fs::write(&blob, b"tampered").unwrap();
         let (fixed, stats) = run(true, "one");
         assert_eq!((fixed, stats.damaged), (first.clone(), 1));
 
         // An unreadable index is ignored.
-        std::fs::write(out.join(".cache/t/index.json"), b"{ not json").unwrap();
+        std::fs::write(out.join(".guidepress.cache/t/index.json"), b"{ not json")
+            .unwrap();
         let (fresh, stats) = run(true, "one");
         assert_eq!((fresh, stats.rebuilt), (first, 1));
     }
@@ -288,7 +302,7 @@ mod tests {
     fn save_forgets_units_no_run_used_for_a_while() {
         let out = temp("prune");
         let blobs = || -> Vec<String> {
-            let mut b: Vec<_> = std::fs::read_dir(out.join(".cache/t/blobs"))
+            let mut b: Vec<_> = std::fs::read_dir(out.join(".guidepress.cache/t/blobs"))
                 .unwrap()
                 .flatten()
                 .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -325,5 +339,32 @@ mod tests {
         })
         .unwrap();
         assert!(!recomputed);
+    }
+
+    #[test]
+    fn prunes_only_its_own_blobs_in_a_tagged_folder() {
+        let out = temp("own");
+        let blobs = out.join(".guidepress.cache/t/blobs");
+        std::fs::create_dir_all(&blobs).unwrap();
+        let stray_hash = sha256_hex(b"someone else's");
+        for name in ["notes.txt", "ABCDEF", &stray_hash] {
+            std::fs::write(blobs.join(name), b"someone else's").unwrap();
+        }
+        // A folder with another tag: the index is written, nothing pruned.
+        let tag = out.join(".guidepress.cache/CACHEDIR.TAG");
+        std::fs::write(&tag, "Signature: 8a477f597d28d172789f06886806bc55\n").unwrap();
+        let c = Cache::<Sheet>::open(&out);
+        c.get_or_compute::<()>(Some("a"), || Ok(unit("a"))).unwrap();
+        c.save();
+        assert!(blobs.join(&stray_hash).exists());
+        // In guidepress's own folder, only hash-named files are pruned.
+        std::fs::remove_file(&tag).unwrap();
+        let c = Cache::<Sheet>::open(&out);
+        c.get_or_compute::<()>(Some("a"), || Ok(unit("a"))).unwrap();
+        c.save();
+        assert_eq!(std::fs::read_to_string(&tag).unwrap(), crate::output::fs::CACHE_TAG);
+        assert!(blobs.join("notes.txt").exists() && blobs.join("ABCDEF").exists());
+        assert!(!blobs.join(&stray_hash).exists());
+        assert!(blobs.join(sha256_hex(b"a")).exists());
     }
 }

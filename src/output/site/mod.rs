@@ -55,7 +55,7 @@ pub struct SiteReport {
 
 /// Builds the whole site, or nothing: on any error the old site (if any) stays.
 /// Web editions whose inputs did not change are taken from the cache in
-/// [`web_cache_root`]`/.cache/web`, shared with `bundle`.
+/// [`web_cache_root`]`/.guidepress.cache/web`, shared with `bundle`.
 pub fn build_site(opts: &SiteOptions, progress: Progress) -> Result<SiteReport, Failure> {
     let out = &opts.out_dir;
     check_output_dir(out, &[&opts.guides_dir, &opts.images_dir])

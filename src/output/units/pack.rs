@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::layout::pack::{layout_pack, PackError, PackLayout, PackOptions};
-use crate::model::values::slugify;
+use crate::model::values::name_slug;
 use crate::model::{Collection, Diagnostic, Guide};
 use crate::output::cache::warnings::StoredWarnings;
 use crate::output::cache::Unit;
@@ -94,7 +94,7 @@ impl PackUnit {
 /// adds the guide's id, duplex adds `-duplex` and large print `-large`, so
 /// that packs made with other options do not overwrite each other.
 pub fn file_name(collection: &Collection, opts: &PackOptions, only: &[&Guide]) -> String {
-    let mut name = slugify(&collection.title);
+    let mut name = name_slug(&collection.title);
     if name.is_empty() {
         name.push_str("pack");
     }
