@@ -87,10 +87,25 @@ impl Root {
         let canonical = match full.canonicalize() {
             Ok(c) => c,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                let suggestion = self
-                    .closest_file(rel)
-                    .map(|f| msg!("did-you-mean", value = f))
-                    .or_else(|| Some(msg!("path-not-found-help", dir = &shown)));
+                if let Ok(target) = std::fs::read_link(&full) {
+                    return Err(err(
+                        "missing-file",
+                        msg!(
+                            "path-dangling-link",
+                            what = what,
+                            path = rel,
+                            target = target.display().to_string()
+                        ),
+                        Some(msg!("path-dangling-link-help")),
+                    ));
+                }
+                let suggestion = match self.closest_file(rel) {
+                    Some(f) if same_text(&f, rel) => {
+                        Some(msg!("path-other-encoding-help", file = f))
+                    }
+                    Some(f) => Some(msg!("did-you-mean", value = f)),
+                    None => Some(msg!("path-not-found-help", dir = &shown)),
+                };
                 return Err(err(
                     "missing-file",
                     msg!(
@@ -152,9 +167,17 @@ impl Root {
         let mut files = Vec::new();
         list_files(root, "", 0, &mut files);
         let ext = |p: &str| Path::new(p).extension().map(|e| e.to_ascii_lowercase());
-        let same_kind = files.iter().filter(|f| ext(f) == ext(rel));
+        let same_kind = files.iter().filter(|f| ext(f) == ext(rel) && f.as_str() != rel);
         closest(rel, same_kind.map(String::as_str)).map(str::to_string)
     }
+}
+
+/// Whether two names are the same text written with different code points
+/// (an accent composed, "é", or added to its letter, "e" + U+0301, as macOS
+/// and some zip tools write file names): the file system sees two names.
+fn same_text(a: &str, b: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    a != b && a.nfc().eq(b.nfc())
 }
 
 /// What a path or folder is called, in the reader's language.
@@ -246,8 +269,36 @@ mod tests {
             ),
             ("firefox", "bad-path", "is a folder", None),
         ];
+        // "café.png" on disk with the accent added to its letter (NFD), as
+        // a Mac writes it; the guide writes it composed (NFC).
+        std::fs::write(images.join("cafe\u{301}.png"), b"x").unwrap();
+        table.push((
+            "caf\u{e9}.png",
+            "missing-file",
+            "not found",
+            Some(
+                "a file \"cafe\u{301}.png\" exists, but its name writes the same letters with \
+                 other Unicode characters (an accent added to its letter, as macOS does): \
+                 rename the file, typing its name again",
+            ),
+        ));
         #[cfg(unix)]
-        table.push(("link.png", "path-escapes", "through a link", None));
+        {
+            table.push(("link.png", "path-escapes", "through a link", None));
+            // A link whose target is gone is named as such, not "meant" to
+            // be itself.
+            std::os::unix::fs::symlink(
+                base.join("gone.png"),
+                images.join("dangling.png"),
+            )
+            .unwrap();
+            table.push((
+                "dangling.png",
+                "missing-file",
+                "is a link to",
+                Some("point the link at an existing file, or put the file itself in its place"),
+            ));
+        }
         for (rel, code, msg, help) in table {
             let err = root.resolve(rel, "image").expect_err(rel);
             assert_eq!(err.code, code, "{rel}: {err:?}");
