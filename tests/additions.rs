@@ -407,20 +407,9 @@ fn the_pdf_reads_back_keys_menus_and_the_tag_tree() {
 
 /// The colour hayro draws at page point (`x`, `y`) of page `page`.
 fn colour_at(bytes: &[u8], page: usize, points: &[(f32, f32)]) -> Vec<[u8; 3]> {
-    use hayro::hayro_interpret::InterpreterSettings;
-    use hayro::vello_cpu::color::palette::css::WHITE;
-    use hayro::{render, PixmapSettings, RenderCache, RenderSettings};
     let pdf = hayro::hayro_syntax::Pdf::new(bytes.to_vec()).expect("hayro reads it");
     let scale = 3.0;
-    let pixmap = render(
-        &pdf.pages()[page],
-        &RenderCache::new(),
-        &InterpreterSettings::default(),
-        &RenderSettings::default(),
-        &PixmapSettings { x_scale: scale, y_scale: scale, bg_color: WHITE },
-    );
-    let width = usize::from(pixmap.width());
-    let data = pixmap.data_as_u8_slice();
+    let (width, _, data) = common::pdf::render_page(&pdf, page, scale);
     points
         .iter()
         .map(|&(x, y)| {

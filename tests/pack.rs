@@ -283,19 +283,8 @@ fn decode_qr_codes(
     page: usize,
     dpi: f32,
 ) -> Vec<String> {
-    use hayro::hayro_interpret::InterpreterSettings;
-    use hayro::vello_cpu::color::palette::css::WHITE;
-    use hayro::{render, PixmapSettings, RenderCache, RenderSettings};
     let scale = dpi / 72.0;
-    let pixmap = render(
-        &pdf.pages()[page],
-        &RenderCache::new(),
-        &InterpreterSettings::default(),
-        &RenderSettings::default(),
-        &PixmapSettings { x_scale: scale, y_scale: scale, bg_color: WHITE },
-    );
-    let (w, h) = (usize::from(pixmap.width()), usize::from(pixmap.height()));
-    let data = pixmap.data_as_u8_slice();
+    let (w, h, data) = common::pdf::render_page(pdf, page, scale);
     let margin = 3.0 * 72.0 / 25.4;
     let mut out = Vec::new();
     for code in qr_items(doc, page) {

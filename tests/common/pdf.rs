@@ -272,3 +272,24 @@ pub fn struct_elems(pdf: &Pdf) -> Vec<Elem> {
     walk(pdf, root, map, &mut out);
     out
 }
+
+/// Page `page` (0-based) of `pdf` as hayro draws it on white, at `scale`
+/// pixels per point: its width, height and RGBA bytes (premultiplied).
+pub fn render_page(
+    pdf: &hayro::hayro_syntax::Pdf,
+    page: usize,
+    scale: f32,
+) -> (usize, usize, Vec<u8>) {
+    use hayro::hayro_interpret::InterpreterSettings;
+    use hayro::vello_cpu::color::palette::css::WHITE;
+    use hayro::{render, PixmapSettings, RenderCache, RenderSettings};
+    let pixmap = render(
+        &pdf.pages()[page],
+        &RenderCache::new(),
+        &InterpreterSettings::default(),
+        &RenderSettings::default(),
+        &PixmapSettings { x_scale: scale, y_scale: scale, bg_color: WHITE },
+    );
+    let (w, h) = (usize::from(pixmap.width()), usize::from(pixmap.height()));
+    (w, h, pixmap.data_as_u8_slice().to_vec())
+}
