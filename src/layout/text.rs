@@ -630,11 +630,13 @@ fn build_line(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::TextStyle;
 
-    fn style() -> BaseStyle {
+    /// A 10 pt black text style, hyphenating: the text tests' (and the
+    /// keys' and menu paths' tests') usual style.
+    pub(crate) fn style() -> BaseStyle {
         BaseStyle {
             size: 10.0,
             line_height: 13.0,

@@ -242,20 +242,9 @@ pub fn keycap(key: &KeyBox, x: f32, baseline: f32) -> Placed {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::text::{layout_inline, BaseStyle, Lines};
+    use crate::layout::text::tests::style;
+    use crate::layout::text::{layout_inline, Lines};
     use crate::model::parse_inline;
-
-    fn style() -> BaseStyle {
-        BaseStyle {
-            size: 10.0,
-            line_height: 13.0,
-            color: Rgb(0, 0, 0),
-            bold: false,
-            italic: false,
-            link_color: Rgb(0, 0, 200),
-            hyphens: crate::layout::text::Hyphens::Auto,
-        }
-    }
 
     fn lay(text: &str, width: f32) -> Lines {
         layout_inline(&parse_inline(text).expect(text), &style(), Lang::Fr, width)
